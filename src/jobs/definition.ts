@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { WorkOptions } from 'pg-boss';
+import type { PrismaClient } from '../db/prisma.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
+import type { DeliverDeps } from '../outbox/deliver-effect.js';
+import type { Boss } from './boss.js';
+import type { JobPayloads, QueueName } from './queues.js';
+
+/** What every handler may use; built once in main.ts. */
+export type JobDeps = {
+  prisma: PrismaClient;
+  boss: Boss;
+  log: Logger;
+  metrics: Metrics;
+  slackEnabled: boolean;
+  deliver: DeliverDeps;
+};
+
+export type JobContext = { log: Logger; signal: AbortSignal; jobId: string; retryCount: number };
+
+/** One queue's worker: its payload schema and handler. Queue policy lives in queues.ts. */
+export type JobDefinition<Q extends QueueName> = {
+  queue: Q;
+  schema: z.ZodType<JobPayloads[Q]>;
+  work?: WorkOptions;
+  /** Must be idempotent: a job may run again after its expiry while the first run is alive. */
+  handle(deps: JobDeps, data: JobPayloads[Q], ctx: JobContext): Promise<void>;
+};
+
+export function defineJob<Q extends QueueName>(def: JobDefinition<Q>): JobDefinition<Q> {
+  return def;
+}

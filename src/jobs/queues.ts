@@ -1,0 +1,37 @@
+import type { Queue } from 'pg-boss';
+
+// Every queue Justin uses, with its failure policy. Created (or updated) at start.
+// `notify` wakes workers through LISTEN/NOTIFY the moment a job is sent, instead of
+// after pg-boss's polling interval (seconds); polling stays on as a backstop.
+
+export const DEAD_LETTER_QUEUE = 'dead-letter';
+
+/** Payloads per queue, so enqueueing is typed. */
+export type JobPayloads = {
+  'outbox.deliver': { effectId: string };
+  'outbox.sweep': Record<string, never>;
+  'application.stage-changed': { applicationId: string; eventId: string };
+  'scheduling.start': { applicationId: string; planPosition: number };
+  'scheduling.cancel': { applicationId: string; planPosition: number };
+  [DEAD_LETTER_QUEUE]: Record<string, unknown>;
+};
+
+export type QueueName = keyof JobPayloads;
+
+const common = { notify: true, deadLetter: DEAD_LETTER_QUEUE, retentionSeconds: 14 * 24 * 3600 } satisfies Partial<Queue>;
+
+export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
+  // The outbox reschedules API failures itself (honouring Retry-After); these retries only
+  // cover a worker that died mid-job. Expiry is longer than an effect's lease.
+  'outbox.deliver': { ...common, retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 90 },
+  'outbox.sweep': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
+  // One application's events in order: key_strict_fifo keyed by application id.
+  'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
+  // Consumed by the scheduling agent; jobs wait here until that worker exists.
+  'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
+};
+
+/** Cron work: pg-boss schedules, never timers in a process (they run once per cluster). */
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: 'outbox.sweep', cron: '* * * * *' }];

@@ -1,0 +1,56 @@
+import type { Job, JobResult } from 'pg-boss';
+import { asAppError } from '../errors.js';
+import type { JobDefinition, JobDeps } from './definition.js';
+import { applicationStageChanged } from './definitions/application-stage-changed.js';
+import { outboxDeliver } from './definitions/outbox-deliver.js';
+import { outboxSweep } from './definitions/outbox-sweep.js';
+import type { QueueName } from './queues.js';
+
+/** Every queue this codebase works. Queues absent here wait for their feature's worker. */
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged];
+
+/**
+ * Starts a worker per definition. Each job's payload is validated first: a malformed
+ * payload can never succeed, so it fails at once (to the dead-letter queue) instead of
+ * burning retries. Handlers get the job's abort signal, which pg-boss fires at expiry.
+ */
+export async function registerWorkers(deps: JobDeps, { concurrency }: { concurrency: number }): Promise<string[]> {
+  const ids: string[] = [];
+  for (const def of JOB_DEFINITIONS) {
+    const queue = def.queue as QueueName;
+    const id = await deps.boss.work(
+      queue,
+      {
+        localConcurrency: concurrency,
+        notifyPollingIntervalSeconds: 30,
+        pollingIntervalSeconds: 2,
+        ...def.work,
+        // Each job in a batch is settled on its own: one failure does not retry its neighbours.
+        perJobResults: true,
+      },
+      (jobs: Job<unknown>[]) => Promise.all(jobs.map((job) => runOne(deps, def, queue, job))),
+    );
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function runOne(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, job: Job<unknown>): Promise<JobResult> {
+  const log = deps.log.child({ queue, jobId: job.id, retry: job.retryCount });
+  const parsed = def.schema.safeParse(job.data);
+  if (!parsed.success) {
+    deps.metrics.jobOutcomes.inc({ queue, outcome: 'invalid' });
+    log.error({ issues: parsed.error.issues }, 'job payload invalid; dead-lettered without retry');
+    return { id: job.id, status: 'deadletter', output: { error: 'invalid payload' } };
+  }
+  try {
+    await def.handle(deps, parsed.data, { log, signal: job.signal, jobId: job.id, retryCount: job.retryCount });
+    deps.metrics.jobOutcomes.inc({ queue, outcome: 'completed' });
+    return { id: job.id, status: 'completed' };
+  } catch (err) {
+    const message = asAppError(err).message;
+    deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' });
+    log.warn({ err: message }, 'job failed; pg-boss retries it per the queue policy');
+    return { id: job.id, status: 'failed', output: { error: message } };
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// The side effects Justin can have on the outside world. Each kind names its service
+// (for circuit breakers and metrics) and validates its payload before a performer sees it.
+// Gmail and Calendar kinds arrive with their integrations.
+
+const ZSlackText = {
+  channel: z.string().min(1),
+  text: z.string(),
+  blocks: z.array(z.record(z.string(), z.unknown())).optional(),
+};
+
+export const ZEffectPayloads = {
+  'slack.post': z.object({
+    ...ZSlackText,
+    thread_ts: z.string().optional(),
+    /** When set, the posted message becomes this application's candidate card. */
+    cardFor: z.string().uuid().optional(),
+  }),
+  'slack.update': z.object({ ...ZSlackText, ts: z.string().min(1) }),
+  'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
+} as const;
+
+export type EffectKind = keyof typeof ZEffectPayloads;
+export type EffectPayloads = { [K in EffectKind]: z.input<(typeof ZEffectPayloads)[K]> };
+
+const SERVICES: Record<EffectKind, string> = {
+  'slack.post': 'slack',
+  'slack.update': 'slack',
+  'webhook.post': 'webhook',
+};
+
+export function serviceOf(kind: EffectKind): string {
+  return SERVICES[kind];
+}
+
+export function isEffectKind(kind: string): kind is EffectKind {
+  return kind in ZEffectPayloads;
+}

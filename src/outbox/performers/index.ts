@@ -1,0 +1,12 @@
+import type { WebClient } from '@slack/web-api';
+import type { Performers } from '../deliver-effect.js';
+import { createSlackPostPerformer, createSlackUpdatePerformer } from './slack.js';
+import { createWebhookPerformer } from './webhook.js';
+
+/** The performers for the integrations that are on; an effect for one that is off waits. */
+export function createPerformers({ slack }: { slack: WebClient | undefined }): Performers {
+  return {
+    'webhook.post': createWebhookPerformer(),
+    ...(slack ? { 'slack.post': createSlackPostPerformer(slack), 'slack.update': createSlackUpdatePerformer(slack) } : {}),
+  };
+}

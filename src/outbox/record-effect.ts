@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../db/prisma.js';
+import { enqueue, type Boss } from '../jobs/boss.js';
+import type { EffectKind, EffectPayloads } from './effect-kinds.js';
+import { serviceOf } from './effect-kinds.js';
+
+export type RecordEffectOptions<K extends EffectKind> = {
+  kind: K;
+  /** Stable for the cause: the same cause recorded twice is one effect. */
+  idempotencyKey: string;
+  payload: EffectPayloads[K];
+  applicationId?: string | undefined;
+};
+
+/**
+ * Records a side effect in the caller's transaction and enqueues its delivery there too.
+ * Returns the effect id, or null when an effect with that key already exists (no new job).
+ */
+export async function recordEffect<K extends EffectKind>(
+  { tx, boss }: { tx: Tx; boss: Boss },
+  { kind, idempotencyKey, payload, applicationId }: RecordEffectOptions<K>,
+): Promise<string | null> {
+  const id = randomUUID();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO "OutboxEffect" (id, "idempotencyKey", kind, service, payload, "applicationId")
+    VALUES (${id}::uuid, ${idempotencyKey}, ${kind}, ${serviceOf(kind)}, ${JSON.stringify(payload)}::jsonb, ${applicationId ?? null}::uuid)
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING id`;
+  if (rows.length === 0) return null;
+  await enqueue(boss, tx, 'outbox.deliver', { effectId: id });
+  return id;
+}

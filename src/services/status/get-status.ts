@@ -1,0 +1,76 @@
+import { howToEnable, type Config } from '../../config.js';
+import type { PrismaClient } from '../../db/prisma.js';
+import type { Boss } from '../../jobs/boss.js';
+import { DEAD_LETTER_QUEUE } from '../../jobs/queues.js';
+import type { BreakerRegistry, BreakerState } from '../../resilience/circuit-breaker.js';
+import type { Probe } from './probe.js';
+
+export type IntegrationStatus = { name: string; configured: boolean; probe: Probe; howToEnable: string[] };
+
+export type Status = {
+  role: Config['role'];
+  database: Probe;
+  migrations: { applied: number; expected: number };
+  queue: Probe;
+  ready: boolean;
+  integrations: IntegrationStatus[];
+  outbox: Record<string, number>;
+  queues: { name: string; ready: number; active: number; deferred: number; failed: number }[];
+  deadLetters: number;
+  breakers: { service: string; state: BreakerState }[];
+};
+
+export type StatusDeps = {
+  config: Config;
+  prisma: PrismaClient;
+  boss: Boss;
+  bossStarted: () => boolean;
+  breakers: BreakerRegistry;
+  expectedMigrations: number;
+  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe> };
+};
+
+const off: Probe = { state: 'off', detail: 'not configured' };
+
+/** Everything /readyz and the status page report. */
+export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: boolean } = {}): Promise<Status> {
+  const { config, prisma, boss } = deps;
+  let database: Probe;
+  let applied = 0;
+  try {
+    const rows = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    applied = rows[0]?.n ?? 0;
+    database = { state: 'ok', detail: 'reachable' };
+  } catch (err) {
+    database = { state: 'failing', detail: (err as Error).message.split('\n')[0] ?? 'unreachable' };
+  }
+  const queue: Probe = deps.bossStarted() ? { state: 'ok', detail: 'started' } : { state: 'failing', detail: 'not started' };
+  const ready = database.state === 'ok' && applied >= deps.expectedMigrations && queue.state === 'ok';
+  const base = { role: config.role, database, migrations: { applied, expected: deps.expectedMigrations }, queue, ready };
+  if (!deep || database.state !== 'ok') {
+    return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
+  }
+
+  const [slack, anthropic, outboxRows, queues] = await Promise.all([
+    deps.probes.slack?.() ?? off,
+    deps.probes.anthropic?.() ?? off,
+    prisma.$queryRaw<{ status: string; n: number }[]>`SELECT status::text, count(*)::int AS n FROM "OutboxEffect" GROUP BY status`,
+    queue.state === 'ok' ? boss.getQueues() : Promise.resolve([]),
+  ]);
+  const google: Probe = config.google
+    ? { state: 'unchecked', detail: `mailbox ${config.google.mailbox}; the connection check arrives with Gmail intake` }
+    : off;
+  return {
+    ...base,
+    integrations: [
+      { name: 'Slack', configured: !!config.slack, probe: slack, howToEnable: howToEnable('slack') },
+      { name: 'Gmail and Google Calendar', configured: !!config.google, probe: google, howToEnable: howToEnable('google') },
+      { name: 'Anthropic (Claude)', configured: !!config.anthropic, probe: anthropic, howToEnable: howToEnable('anthropic') },
+    ],
+    outbox: Object.fromEntries(outboxRows.map((r) => [r.status, r.n])),
+    queues: queues.map((q) => ({ name: q.name, ready: q.readyCount, active: q.activeCount, deferred: q.deferredCount, failed: q.failedCount })),
+    deadLetters: queues.find((q) => q.name === DEAD_LETTER_QUEUE)?.totalCount ?? 0,
+    breakers: deps.breakers.snapshot(),
+  };
+}
