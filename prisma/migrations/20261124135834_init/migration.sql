@@ -692,8 +692,8 @@ CREATE FUNCTION "application_event_append_only"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(current_setting('justin.erasure', true), '') <> 'on' THEN
-    RAISE EXCEPTION 'ApplicationEvent is append-only (% refused)', TG_OP
-      USING ERRCODE = 'restrict_violation';
+    -- Default SQLSTATE P0001 (raise_exception): Prisma passes its message through.
+    RAISE EXCEPTION 'ApplicationEvent is append-only (% refused)', TG_OP;
   END IF;
   RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
