@@ -22,7 +22,7 @@ export async function registerWorkers(deps: JobDeps, { concurrency }: { concurre
       queue,
       {
         localConcurrency: concurrency,
-        notifyPollingIntervalSeconds: 30,
+        notifyPollingIntervalSeconds: 10,
         pollingIntervalSeconds: 2,
         ...def.work,
         // Each job in a batch is settled on its own: one failure does not retry its neighbours.

@@ -68,8 +68,15 @@ export async function deliverEffect(deps: DeliverDeps, effectId: string, signal?
 
   const claimed = await claim(prisma, effectId, opts.leaseMs);
   if (!claimed) {
-    // Someone else holds the lease (or finished): their outcome stands. Release a half-open probe slot.
-    if (breaker.state === 'half_open') breaker.success();
+    if (breaker.state === 'half_open') breaker.success(); // give back the probe slot we did not use
+    // Another worker holds the lease. If it is alive it will finish; if it died mid-call,
+    // come back when its lease ends so the effect resumes promptly instead of waiting for the sweeper.
+    const held = await prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { status: true, claimedUntil: true } });
+    if (held?.status === 'PENDING' && held.claimedUntil) {
+      const at = new Date(held.claimedUntil.getTime() + 100);
+      await enqueue(boss, undefined, 'outbox.deliver', { effectId }, { startAfter: at, singletonKey: `lease:${effectId}:${at.getTime()}` });
+      return report(head.kind, 'deferred');
+    }
     return report(head.kind, 'skipped');
   }
 

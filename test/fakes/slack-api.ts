@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeMessage = { channel: string; ts: string; text: string; thread_ts?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } };
+
+type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
+
+/**
+ * A small, real HTTP stand-in for the Slack Web API: enough of chat.* and conversations.*
+ * for the outbox, speaking the wire format @slack/web-api uses (form-encoded, JSON values
+ * for nested fields). Point SLACK_API_URL (or the WebClient's slackApiUrl) at `url`.
+ */
+export class FakeSlackApi {
+  readonly messages: FakeMessage[] = [];
+  readonly calls: { method: string; args: Record<string, unknown> }[] = [];
+  /** Runs after the call is recorded (and its effect applied) but before the answer. */
+  hook: Hook = () => 'respond';
+  private server: Server | undefined;
+  private seq = 0;
+
+  get url(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api/`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body }) => {
+        if (status === 0) return; // hang: never answer
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown }> {
+    const method = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\//, '');
+    const args = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    this.calls.push({ method, args });
+    const result = this.apply(method, args);
+    const verdict = this.hook(method, args);
+    if (verdict === 'hang') return { status: 0 };
+    if (verdict !== 'respond') return { status: verdict.status, headers: verdict.headers ?? {}, body: verdict.body ?? { ok: false, error: 'fake' } };
+    return { status: 200, body: result };
+  }
+
+  private apply(method: string, args: Record<string, unknown>): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, team: 'Fake Team', user: 'justin', user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN' };
+      case 'chat.postMessage': {
+        // Real Slack ts values are the post time in seconds with a per-channel suffix.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+        const message: FakeMessage = { channel: String(args.channel), ts, text: String(args.text ?? '') };
+        if (args.thread_ts) message.thread_ts = String(args.thread_ts);
+        if (args.metadata) message.metadata = args.metadata as FakeMessage['metadata'];
+        this.messages.push(message);
+        return { ok: true, channel: message.channel, ts, message };
+      }
+      case 'chat.update': {
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        message.text = String(args.text ?? '');
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const oldest = Number(args.oldest ?? 0);
+        const inThread = method === 'conversations.replies';
+        const found = this.messages.filter(
+          (m) => m.channel === args.channel && Number(m.ts) >= oldest && (inThread ? m.thread_ts === args.ts || m.ts === args.ts : !m.thread_ts),
+        );
+        const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        return { ok: true, messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(), has_more: false };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,38 @@
+import type { WebClient } from '@slack/web-api';
+import type { PrismaClient } from '../../src/db/prisma.js';
+import type { Boss } from '../../src/jobs/boss.js';
+import type { JobDeps } from '../../src/jobs/definition.js';
+import { registerWorkers } from '../../src/jobs/register-workers.js';
+import { createMetrics } from '../../src/metrics.js';
+import { createPerformers } from '../../src/outbox/performers/index.js';
+import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
+import { silentLog } from './boss.js';
+
+/** The same job deps main.ts builds, for a test's database. */
+export function jobDeps({ prisma, boss, slack }: { prisma: PrismaClient; boss: Boss; slack?: WebClient }): JobDeps {
+  const breakers = new BreakerRegistry();
+  const metrics = createMetrics({ prisma, boss, breakers });
+  return {
+    prisma,
+    boss,
+    log: silentLog,
+    metrics,
+    slackEnabled: !!slack,
+    deliver: { prisma, boss, breakers, performers: createPerformers({ slack }), log: silentLog },
+  };
+}
+
+export async function startWorkers(deps: JobDeps): Promise<void> {
+  await registerWorkers(deps, { concurrency: 2 });
+}
+
+/** Polls until `check` passes (or times out): tests wait on state, never on sleeps. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 10_000, everyMs = 25 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
