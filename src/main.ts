@@ -21,8 +21,9 @@ const justin = await startJustin(config, log).catch((err: unknown) => {
   log.fatal({ err }, 'Justin failed to start');
   process.exit(1);
 });
-const address = justin.server ? ` on http://localhost:${config.http.port}` : '';
-log.info(`Justin is up (role ${config.role})${address}`);
+const address = justin.server?.server.address();
+const where = address && typeof address === 'object' ? ` on http://localhost:${address.port}` : '';
+log.info(`Justin is up (role ${config.role})${where}`);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

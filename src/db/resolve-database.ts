@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
+import type { RunningPostgres } from './embedded-postgres.js';
 
 /**
  * The database to use: DATABASE_URL when given, otherwise an embedded Postgres whose
@@ -14,6 +14,8 @@ export async function resolveDatabase({
   log: (line: string) => void;
 }): Promise<RunningPostgres & { embedded: boolean }> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {}, embedded: false };
+  // Imported only when needed: the module installs process exit hooks.
+  const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
   const pg = await startEmbeddedPostgres({ dataDir, log });
   return { ...pg, embedded: true };
 }
