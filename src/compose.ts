@@ -19,7 +19,7 @@ export type Justin = {
   config: Config;
   prisma: PrismaClient;
   boss: Boss;
-  server: FastifyInstance | undefined;
+  server: FastifyInstance;
   slack: WebClient | undefined;
   databaseUrl: string;
   /** Graceful stop: no new requests or jobs, in-flight jobs finish (or go back to the queue), pools close. */
@@ -73,32 +73,30 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
     log.info('workers started');
   }
 
-  let server: FastifyInstance | undefined;
-  if (runsWeb) {
-    const status: StatusDeps = {
-      config,
-      prisma,
-      boss,
-      bossStarted: () => bossStarted,
-      breakers,
-      expectedMigrations,
-      probes: {
-        ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
-        ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
-      },
-    };
-    server = await buildServer({ log, metrics, status });
-    if (listen) {
-      await server.listen({ port: config.http.port, host: config.http.host });
-    } else {
-      await server.ready();
-    }
+  // Both roles listen: the web role for everything, a worker only for health and metrics.
+  const status: StatusDeps = {
+    config,
+    prisma,
+    boss,
+    bossStarted: () => bossStarted,
+    breakers,
+    expectedMigrations,
+    probes: {
+      ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
+      ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
+    },
+  };
+  const server = await buildServer({ log, metrics, status, surface: runsWeb ? 'full' : 'ops' });
+  if (listen) {
+    await server.listen({ port: config.http.port, host: config.http.host });
+  } else {
+    await server.ready();
   }
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await server?.close();
+      await server.close();
       bossStarted = false;
       // graceful: stop fetching, wait for active jobs; any still running at the timeout stay
       // active in the database and are retried after their expiry (handlers are idempotent).

@@ -71,13 +71,15 @@ describe('the service process', () => {
     expect(output()).toContain('SLACK_BOT_TOKEN: missing');
   });
 
-  it('splits into a worker process that serves no HTTP', async () => {
+  it('splits into a worker process that serves only health and metrics', async () => {
     const db = await createTestDatabase();
     const port = await freePort();
     const { child, output } = start({ DATABASE_URL: db.url, ROLE: 'worker', PORT: String(port) });
     try {
       await eventually(async () => output().includes('Justin is up (role worker)'), { timeoutMs: 30_000 });
-      expect(await readyz(port)).toBe(false);
+      expect(await readyz(port)).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
     } finally {

@@ -8,7 +8,13 @@ import { healthRoutes } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { statusRoutes } from './routes/status.js';
 
-export type ServerDeps = { log: Logger; metrics: Metrics; status: StatusDeps };
+export type ServerDeps = {
+  log: Logger;
+  metrics: Metrics;
+  status: StatusDeps;
+  /** A worker serves only /healthz, /readyz and /metrics (for its container healthcheck and scraping). */
+  surface?: 'full' | 'ops';
+};
 
 /** Builds the web app; never listens (main.ts does, tests use inject). */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -44,6 +50,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { status: deps.status });
   await app.register(metricsRoute, { metrics: deps.metrics });
-  await app.register(statusRoutes, { status: deps.status });
+  if (deps.surface !== 'ops') await app.register(statusRoutes, { status: deps.status });
   return app;
 }

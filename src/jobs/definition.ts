@@ -26,6 +26,11 @@ export type JobDefinition<Q extends QueueName> = {
   work?: WorkOptions;
   /** Must be idempotent: a job may run again after its expiry while the first run is alive. */
   handle(deps: JobDeps, data: JobPayloads[Q], ctx: JobContext): Promise<void>;
+  /**
+   * Optional: the whole fetched batch at once, for queues where per-job round trips would
+   * dominate (the outbox). A throw fails every job in the batch; they are idempotent.
+   */
+  handleBatch?(deps: JobDeps, items: JobPayloads[Q][], ctx: JobContext): Promise<void>;
 };
 
 export function defineJob<Q extends QueueName>(def: JobDefinition<Q>): JobDefinition<Q> {

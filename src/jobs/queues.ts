@@ -8,7 +8,7 @@ export const DEAD_LETTER_QUEUE = 'dead-letter';
 
 /** Payloads per queue, so enqueueing is typed. */
 export type JobPayloads = {
-  'outbox.deliver': { effectId: string };
+  'outbox.deliver': { effectId: string; service?: string | undefined };
   'outbox.sweep': Record<string, never>;
   'application.stage-changed': { applicationId: string; eventId: string };
   'scheduling.start': { applicationId: string; planPosition: number };

@@ -28,7 +28,7 @@ export async function registerWorkers(deps: JobDeps, { concurrency }: { concurre
         // Each job in a batch is settled on its own: one failure does not retry its neighbours.
         perJobResults: true,
       },
-      (jobs: Job<unknown>[]) => Promise.all(jobs.map((job) => runOne(deps, def, queue, job))),
+      (jobs: Job<unknown>[]) => (def.handleBatch ? runBatch(deps, def, queue, jobs) : Promise.all(jobs.map((job) => runOne(deps, def, queue, job)))),
     );
     ids.push(id);
   }
@@ -52,5 +52,33 @@ async function runOne(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, 
     deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' });
     log.warn({ err: message }, 'job failed; pg-boss retries it per the queue policy');
     return { id: job.id, status: 'failed', output: { error: message } };
+  }
+}
+
+async function runBatch(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, jobs: Job<unknown>[]): Promise<JobResult[]> {
+  const log = deps.log.child({ queue, batch: jobs.length });
+  const results: JobResult[] = [];
+  const valid: { job: Job<unknown>; data: unknown }[] = [];
+  for (const job of jobs) {
+    const parsed = def.schema.safeParse(job.data);
+    if (parsed.success) valid.push({ job, data: parsed.data });
+    else {
+      deps.metrics.jobOutcomes.inc({ queue, outcome: 'invalid' });
+      log.error({ jobId: job.id, issues: parsed.error.issues }, 'job payload invalid; dead-lettered without retry');
+      results.push({ id: job.id, status: 'deadletter', output: { error: 'invalid payload' } });
+    }
+  }
+  if (!valid.length) return results;
+  // The batch shares one abort signal: the earliest job's (they were fetched together).
+  const signal = AbortSignal.any(valid.map((v) => v.job.signal));
+  try {
+    await def.handleBatch!(deps, valid.map((v) => v.data), { log, signal, jobId: valid[0]!.job.id, retryCount: valid[0]!.job.retryCount });
+    deps.metrics.jobOutcomes.inc({ queue, outcome: 'completed' }, valid.length);
+    return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'completed' }))];
+  } catch (err) {
+    const message = asAppError(err).message;
+    deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' }, valid.length);
+    log.warn({ err: message }, 'batch failed; pg-boss retries its jobs per the queue policy');
+    return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'failed', output: { error: message } }))];
   }
 }

@@ -21,6 +21,9 @@ export type DeliverDeps = {
   options?: Partial<typeof DEFAULTS>;
 };
 
+/** What a delivery job carries. `service` lets the breaker refuse before any database write. */
+export type EffectRef = { effectId: string; service?: string | undefined };
+
 const DEFAULTS = {
   /** After this many attempts the effect is dead (visible to admins, retriable by hand). */
   maxAttempts: 8,
@@ -40,126 +43,170 @@ type Claimed = {
   previousAttemptAt: Date | null;
 };
 
-/**
- * Performs one outbox effect, exactly once in effect under at-least-once delivery:
- * 1. claim it with a lease and commit the attempt (so a crash after the call is visible);
- * 2. call the service (a performer looks first when an earlier attempt may have landed);
- * 3. commit the outcome. API failures are rescheduled here with backoff and Retry-After;
- *    a worker killed anywhere leaves a PENDING effect that the job retry or sweeper resumes.
- */
+type Performed = { effect: Claimed; performer: Performer<unknown>; outcome: PerformOutcome };
+
+/** Delivers one effect; see deliverEffects. */
 export async function deliverEffect(deps: DeliverDeps, effectId: string, signal?: AbortSignal): Promise<DeliveryOutcome> {
-  const opts = { ...DEFAULTS, ...deps.options };
-  const { prisma, boss, breakers } = deps;
-  const log = deps.log.child({ effectId });
-  const report = (kind: string, outcome: DeliveryOutcome) => {
-    deps.onOutcome?.(kind, outcome);
-    return outcome;
-  };
-
-  const head = await prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { status: true, service: true, kind: true } });
-  if (!head || head.status !== 'PENDING') return report(head?.kind ?? 'unknown', 'skipped');
-
-  const breaker = breakers.get(head.service);
-  const permission = breaker.allow();
-  if (!permission.allowed) {
-    await reschedule(deps, effectId, permission.retryAt - Date.now(), 'circuit open', false);
-    return report(head.kind, 'deferred');
-  }
-
-  const claimed = await claim(prisma, effectId, opts.leaseMs);
-  if (!claimed) {
-    if (breaker.state === 'half_open') breaker.success(); // give back the probe slot we did not use
-    // Another worker holds the lease. If it is alive it will finish; if it died mid-call,
-    // come back when its lease ends so the effect resumes promptly instead of waiting for the sweeper.
-    const held = await prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { status: true, claimedUntil: true } });
-    if (held?.status === 'PENDING' && held.claimedUntil) {
-      const at = new Date(held.claimedUntil.getTime() + 100);
-      await enqueue(boss, undefined, 'outbox.deliver', { effectId }, { startAfter: at, singletonKey: `lease:${effectId}:${at.getTime()}` });
-      return report(head.kind, 'deferred');
-    }
-    return report(head.kind, 'skipped');
-  }
-
-  let outcome: PerformOutcome;
-  let performer: Performer<unknown> | undefined;
-  try {
-    if (!isEffectKind(claimed.kind)) throw new AppError('EXTERNAL_PERMANENT', `unknown effect kind ${claimed.kind}`);
-    performer = deps.performers[claimed.kind];
-    if (!performer) throw new AppError('INTEGRATION_OFF', `${claimed.service} is not configured; cannot perform ${claimed.kind}`);
-    const parsed = ZEffectPayloads[claimed.kind].safeParse(claimed.payload);
-    if (!parsed.success) throw new AppError('EXTERNAL_PERMANENT', `invalid ${claimed.kind} payload: ${parsed.error.message}`);
-    const timeout = AbortSignal.timeout(opts.performTimeoutMs);
-    outcome = await performer.perform({
-      id: claimed.id,
-      idempotencyKey: claimed.idempotencyKey,
-      payload: parsed.data,
-      attempt: claimed.attempts,
-      previousAttemptAt: claimed.previousAttemptAt,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (thrown) {
-    const err = asAppError(thrown);
-    const countsAgainstService = err.code === 'EXTERNAL_RETRYABLE';
-    if (countsAgainstService) breaker.failure();
-    else if (err.code === 'EXTERNAL_PERMANENT') breaker.success(); // the service answered: it is up
-    // An unconfigured integration is not the effect's fault: keep it pending, check back later.
-    const retryable = err.retryable || err.code === 'INTEGRATION_OFF';
-    if (retryable && claimed.attempts < opts.maxAttempts) {
-      const delay = retryDelayMs(claimed.attempts, { retryAfterMs: err.retryAfterMs });
-      log.warn({ kind: claimed.kind, attempt: claimed.attempts, delayMs: delay, err: err.message }, 'effect failed; will retry');
-      await reschedule(deps, effectId, delay, err.message, true);
-      return report(claimed.kind, 'retry');
-    }
-    log.error({ kind: claimed.kind, attempt: claimed.attempts, err: err.message }, 'effect is dead');
-    await prisma.outboxEffect.update({
-      where: { id: effectId },
-      data: { status: 'DEAD', lastError: err.message, claimedUntil: null, completedAt: new Date() },
-    });
-    return report(claimed.kind, 'dead');
-  }
-
-  breaker.success();
-  await prisma.$transaction(async (tx) => {
-    // Guarded by the attempt number: if our lease lapsed and a later attempt finished, don't overwrite it.
-    const updated = await tx.outboxEffect.updateMany({
-      where: { id: effectId, attempts: claimed.attempts, status: 'PENDING' },
-      data: {
-        status: 'DONE',
-        externalId: outcome.externalId ?? null,
-        result: (outcome.result ?? {}) as object,
-        lastError: null,
-        claimedUntil: null,
-        completedAt: new Date(),
-      },
-    });
-    if (updated.count === 1) await performer!.onDone?.(tx, (claimed.payload ?? {}) as never, outcome);
-  });
-  return report(claimed.kind, 'done');
+  const row = await deps.prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { service: true } });
+  const [outcome] = await deliverEffects(deps, [{ effectId, service: row?.service }], signal);
+  return outcome!;
 }
 
-async function claim(prisma: PrismaClient, effectId: string, leaseMs: number): Promise<Claimed | null> {
-  // One statement: lock the row, remember the previous attempt time, bump the attempt.
-  const rows = await prisma.$queryRaw<Claimed[]>`
+/**
+ * Performs outbox effects, exactly once in effect under at-least-once delivery:
+ * 1. claim them with a lease and commit the attempt (so a crash after the call is visible);
+ * 2. call the services in parallel (a performer looks first when an earlier attempt may
+ *    have landed);
+ * 3. commit the outcomes. API failures are rescheduled here with backoff and Retry-After;
+ *    a worker killed anywhere leaves PENDING effects that the job retry or sweeper resumes.
+ * A batch costs two commits however many effects it holds, which is what lets the outbox
+ * keep up with a burst.
+ */
+export async function deliverEffects(deps: DeliverDeps, refs: EffectRef[], signal?: AbortSignal): Promise<DeliveryOutcome[]> {
+  const opts = { ...DEFAULTS, ...deps.options };
+  const outcomes = new Map<string, DeliveryOutcome>();
+  const report = (id: string, kind: string, outcome: DeliveryOutcome) => {
+    outcomes.set(id, outcome);
+    deps.onOutcome?.(kind, outcome);
+  };
+
+  // A service whose circuit is open is not called, and its effects are not even claimed.
+  const toClaim: string[] = [];
+  for (const ref of refs) {
+    const permission = ref.service ? deps.breakers.get(ref.service).allow() : { allowed: true as const };
+    if (permission.allowed) toClaim.push(ref.effectId);
+    else {
+      await reschedule(deps, ref.effectId, ref.service, permission.retryAt - Date.now(), 'circuit open', false);
+      report(ref.effectId, ref.service ?? 'unknown', 'deferred');
+    }
+  }
+
+  const claimed = toClaim.length ? await claim(deps.prisma, toClaim, opts.leaseMs) : [];
+  const claimedIds = new Set(claimed.map((c) => c.id));
+  for (const id of toClaim.filter((i) => !claimedIds.has(i))) report(id, 'unknown', await whyNotClaimed(deps, id));
+
+  const performed: Performed[] = [];
+  await Promise.all(
+    claimed.map(async (effect) => {
+      const breaker = deps.breakers.get(effect.service);
+      try {
+        const done = await perform(deps, effect, opts.performTimeoutMs, signal);
+        breaker.success();
+        performed.push({ effect, ...done });
+      } catch (thrown) {
+        report(effect.id, effect.kind, await settleFailure(deps, effect, asAppError(thrown), opts.maxAttempts));
+      }
+    }),
+  );
+
+  if (performed.length) {
+    await deps.prisma.$transaction(async (tx) => {
+      // Guarded by the attempt number: if our lease lapsed and a later attempt finished, don't overwrite it.
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE "OutboxEffect" e
+        SET status = 'DONE', "externalId" = d."externalId", result = d.result, "lastError" = NULL,
+            "claimedUntil" = NULL, "completedAt" = now()
+        FROM jsonb_to_recordset(${JSON.stringify(
+          performed.map(({ effect, outcome }) => ({
+            id: effect.id,
+            attempts: effect.attempts,
+            externalId: outcome.externalId ?? null,
+            result: outcome.result ?? {},
+          })),
+        )}::jsonb) AS d(id uuid, attempts int, "externalId" text, result jsonb)
+        WHERE e.id = d.id AND e.attempts = d.attempts AND e.status = 'PENDING'
+        RETURNING e.id`;
+      const updated = new Set(rows.map((r) => r.id));
+      for (const { effect, performer, outcome } of performed) {
+        if (updated.has(effect.id)) await performer.onDone?.(tx, effect.payload as never, outcome);
+      }
+    });
+    for (const { effect } of performed) report(effect.id, effect.kind, 'done');
+  }
+  return refs.map((r) => outcomes.get(r.effectId) ?? 'skipped');
+}
+
+async function perform(
+  deps: DeliverDeps,
+  effect: Claimed,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<{ performer: Performer<unknown>; outcome: PerformOutcome }> {
+  if (!isEffectKind(effect.kind)) throw new AppError('EXTERNAL_PERMANENT', `unknown effect kind ${effect.kind}`);
+  const performer = deps.performers[effect.kind];
+  if (!performer) throw new AppError('INTEGRATION_OFF', `${effect.service} is not configured; cannot perform ${effect.kind}`);
+  const parsed = ZEffectPayloads[effect.kind].safeParse(effect.payload);
+  if (!parsed.success) throw new AppError('EXTERNAL_PERMANENT', `invalid ${effect.kind} payload: ${parsed.error.message}`);
+  effect.payload = parsed.data;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const outcome = await performer.perform({
+    id: effect.id,
+    idempotencyKey: effect.idempotencyKey,
+    payload: parsed.data,
+    attempt: effect.attempts,
+    previousAttemptAt: effect.previousAttemptAt,
+    signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+  });
+  return { performer, outcome };
+}
+
+async function settleFailure(deps: DeliverDeps, effect: Claimed, err: AppError, maxAttempts: number): Promise<DeliveryOutcome> {
+  const breaker = deps.breakers.get(effect.service);
+  if (err.code === 'EXTERNAL_RETRYABLE') breaker.failure();
+  else if (err.code === 'EXTERNAL_PERMANENT') breaker.success(); // the service answered: it is up
+  else breaker.release();
+  // An unconfigured integration is not the effect's fault: keep it pending, check back later.
+  const retryable = err.retryable || err.code === 'INTEGRATION_OFF';
+  const log = deps.log.child({ effectId: effect.id, kind: effect.kind, attempt: effect.attempts });
+  if (retryable && effect.attempts < maxAttempts) {
+    const delay = retryDelayMs(effect.attempts, { retryAfterMs: err.retryAfterMs });
+    log.warn({ delayMs: delay, err: err.message }, 'effect failed; will retry');
+    await reschedule(deps, effect.id, effect.service, delay, err.message, true);
+    return 'retry';
+  }
+  log.error({ err: err.message }, 'effect is dead');
+  await deps.prisma.outboxEffect.update({
+    where: { id: effect.id },
+    data: { status: 'DEAD', lastError: err.message, claimedUntil: null, completedAt: new Date() },
+  });
+  return 'dead';
+}
+
+async function claim(prisma: PrismaClient, ids: string[], leaseMs: number): Promise<Claimed[]> {
+  // One statement: lock the rows, remember each previous attempt time, bump the attempt.
+  return prisma.$queryRaw<Claimed[]>`
     WITH prev AS (
       SELECT id, "lastAttemptAt" FROM "OutboxEffect"
-      WHERE id = ${effectId}::uuid AND status = 'PENDING' AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
+      WHERE id = ANY(${ids}::uuid[]) AND status = 'PENDING' AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "OutboxEffect" e
     SET attempts = e.attempts + 1, "lastAttemptAt" = now(), "claimedUntil" = now() + ${leaseMs} * interval '1 millisecond'
     FROM prev WHERE e.id = prev.id
     RETURNING e.id, e."idempotencyKey", e.kind, e.service, e.payload, e.attempts, prev."lastAttemptAt" AS "previousAttemptAt"`;
-  return rows[0] ?? null;
 }
 
-async function reschedule(deps: DeliverDeps, effectId: string, delayMs: number, reason: string, releaseClaim: boolean): Promise<void> {
-  const delay = Math.max(0, Math.ceil(delayMs));
+/**
+ * Not claimable: done, dead, or leased by another worker. If that worker is alive it will
+ * finish; if it died mid-call, come back when its lease ends so the effect resumes promptly
+ * instead of waiting for the sweeper.
+ */
+async function whyNotClaimed(deps: DeliverDeps, effectId: string): Promise<DeliveryOutcome> {
+  const held = await deps.prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { status: true, claimedUntil: true, service: true } });
+  if (held?.status !== 'PENDING' || !held.claimedUntil) return 'skipped';
+  const at = new Date(held.claimedUntil.getTime() + 100);
+  await enqueue(deps.boss, undefined, 'outbox.deliver', { effectId, service: held.service }, { startAfter: at, singletonKey: `lease:${effectId}:${at.getTime()}` });
+  return 'deferred';
+}
+
+async function reschedule(deps: DeliverDeps, effectId: string, service: string | undefined, delayMs: number, reason: string, releaseClaim: boolean): Promise<void> {
+  const at = new Date(Date.now() + Math.max(0, Math.ceil(delayMs)));
   await deps.prisma.$transaction(async (tx) => {
     await tx.outboxEffect.update({
       where: { id: effectId },
-      data: { nextAttemptAt: new Date(Date.now() + delay), lastError: reason, ...(releaseClaim ? { claimedUntil: null } : {}) },
+      data: { nextAttemptAt: at, lastError: reason, ...(releaseClaim ? { claimedUntil: null } : {}) },
     });
-    await enqueue(deps.boss, tx, 'outbox.deliver', { effectId }, { startAfter: new Date(Date.now() + delay) });
+    await enqueue(deps.boss, tx, 'outbox.deliver', { effectId, service }, { startAfter: at });
   });
 }
 
@@ -168,11 +215,13 @@ async function reschedule(deps: DeliverDeps, effectId: string, delayMs: number, 
  * a deploy dropped it between retries). Runs every minute from a pg-boss schedule.
  */
 export async function sweepOutbox({ prisma, boss }: Pick<DeliverDeps, 'prisma' | 'boss'>, { graceSeconds = 60 } = {}): Promise<number> {
-  const due = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "OutboxEffect"
+  const due = await prisma.$queryRaw<{ id: string; service: string }[]>`
+    SELECT id, service FROM "OutboxEffect"
     WHERE status = 'PENDING' AND "nextAttemptAt" < now() - ${graceSeconds} * interval '1 second'
       AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
     ORDER BY "nextAttemptAt" LIMIT 500`;
-  for (const { id } of due) await enqueue(boss, undefined, 'outbox.deliver', { effectId: id }, { singletonKey: id, singletonSeconds: 60 });
+  for (const { id, service } of due) {
+    await enqueue(boss, undefined, 'outbox.deliver', { effectId: id, service }, { singletonKey: id, singletonSeconds: 60 });
+  }
   return due.length;
 }

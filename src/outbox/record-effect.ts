@@ -27,6 +27,6 @@ export async function recordEffect<K extends EffectKind>(
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING id`;
   if (rows.length === 0) return null;
-  await enqueue(boss, tx, 'outbox.deliver', { effectId: id });
+  await enqueue(boss, tx, 'outbox.deliver', { effectId: id, service: serviceOf(kind) });
   return id;
 }

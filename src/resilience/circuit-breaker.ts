@@ -56,6 +56,11 @@ export class CircuitBreaker {
     this.current = 'closed';
   }
 
+  /** A permitted call was not made after all (nothing learned): free the probe slot. */
+  release(): void {
+    this.probing = false;
+  }
+
   failure(): void {
     const wasProbe = this.state === 'half_open';
     this.failures += 1;
