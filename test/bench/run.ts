@@ -138,12 +138,12 @@ async function benchOutbox(prisma: PrismaClient, boss: Boss) {
     });
   }
   t = now();
-  // Four worker processes' worth of concurrency (each works 20-job batches, in parallel).
-  await startWorkers(jobDeps({ prisma, boss }));
+  // WORKER_CONCURRENCY's default: 4 workers on the queue, each working 20-job batches.
+  await startWorkers(jobDeps({ prisma, boss }), { concurrency: 4 });
   for (;;) {
     const rows = await prisma.$queryRaw<{ pending: number }[]>`SELECT count(*)::int AS pending FROM "OutboxEffect" WHERE status = 'PENDING'`;
     if (rows[0]?.pending === 0) break;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
   const outboxPerSec = n / ((now() - t) / 1000);
   sink.close();

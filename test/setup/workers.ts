@@ -22,8 +22,8 @@ export function jobDeps({ prisma, boss, slack }: { prisma: PrismaClient; boss: B
   };
 }
 
-export async function startWorkers(deps: JobDeps): Promise<void> {
-  await registerWorkers(deps, { concurrency: 2 });
+export async function startWorkers(deps: JobDeps, { concurrency = 2 } = {}): Promise<void> {
+  await registerWorkers(deps, { concurrency });
 }
 
 /** Polls until `check` passes (or times out): tests wait on state, never on sleeps. */
