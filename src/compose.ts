@@ -14,6 +14,11 @@ import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';
 import type { StatusDeps } from './services/status/get-status.js';
 import { createSlackClient } from './slack/web-client.js';
+import type { App } from '@slack/bolt';
+import { createSlackApp } from './slack/app.js';
+import { BotIdentity } from './slack/bot-identity.js';
+import { FastifyReceiver } from './slack/fastify-receiver.js';
+import { recordSlackDelivery } from './services/slack/record-delivery.js';
 
 export type Justin = {
   config: Config;
@@ -21,6 +26,8 @@ export type Justin = {
   boss: Boss;
   server: FastifyInstance;
   slack: WebClient | undefined;
+  /** The Bolt app, when Slack is configured and this process serves the web role. */
+  slackApp: App | undefined;
   databaseUrl: string;
   /** Graceful stop: no new requests or jobs, in-flight jobs finish (or go back to the queue), pools close. */
   stop(): Promise<void>;
@@ -86,7 +93,14 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
-  const server = await buildServer({ log, metrics, status, surface: runsWeb ? 'full' : 'ops' });
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, client: slack, log }) : undefined;
+  const server = await buildServer({
+    log,
+    metrics,
+    status,
+    surface: runsWeb ? 'full' : 'ops',
+    plugins: slackApp?.receiver ? [slackApp.receiver.plugin] : [],
+  });
   if (listen) {
     await server.listen({ port: config.http.port, host: config.http.host });
   } else {
@@ -97,6 +111,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
   const stop = () =>
     (stopping ??= (async () => {
       await server.close();
+      await slackApp?.app.stop();
       bossStarted = false;
       // graceful: stop fetching, wait for active jobs; any still running at the timeout stay
       // active in the database and are retried after their expiry (handlers are idempotent).
@@ -105,7 +120,37 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       await db.stop();
     })());
 
-  return { config, prisma, boss, server, slack, databaseUrl: db.url, stop };
+  return { config, prisma, boss, server, slack, slackApp: slackApp?.app, databaseUrl: db.url, stop };
+}
+
+/** Bolt over our Fastify server, or over Socket Mode when an app-level token is set. */
+async function startSlackApp({
+  config,
+  prisma,
+  client,
+  log,
+}: {
+  config: NonNullable<Config['slack']>;
+  prisma: PrismaClient;
+  client: WebClient;
+  log: Logger;
+}): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
+  const identity = new BotIdentity({ prisma, client, log });
+  await identity.load();
+  void identity.refresh(); // in the background: a slow Slack must not hold up the start
+  const common = { prisma, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
+  if (config.appToken) {
+    const app = createSlackApp({ ...common, appToken: config.appToken });
+    await app.start();
+    log.info('Slack connected over Socket Mode');
+    return { app, receiver: undefined };
+  }
+  const receiver = new FastifyReceiver({
+    signingSecret: config.signingSecret!,
+    log: log.child({ component: 'slack-receiver' }),
+    firstDelivery: (eventId) => recordSlackDelivery(prisma, eventId),
+  });
+  return { app: createSlackApp({ ...common, receiver }), receiver };
 }
 
 function describeAuth(res: { team?: string; user?: string }): string {

@@ -46,6 +46,11 @@ export const VARIABLES: Record<string, VarDoc> = {
     purpose: 'optional app-level token (xapp-…) for Socket Mode: no public URL needed',
     where: 'api.slack.com/apps → your app → Basic Information → App-Level Tokens (scope connections:write)',
   },
+  SLACK_ADMINS: {
+    integration: 'slack',
+    purpose: 'comma-separated Slack user ids (U…) who are admins from the start, so someone can grant the first team roles',
+    where: 'Slack → a profile → ⋮ → Copy member ID',
+  },
   SLACK_API_URL: { integration: 'slack', purpose: 'Slack Web API base (default https://slack.com/api/); point at a fake for local runs', where: 'only for testing' },
   GOOGLE_CLIENT_ID: {
     integration: 'google',
@@ -97,6 +102,11 @@ const ZEnv = z.object({
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32 hex characters Slack shows').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_ADMINS: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack member ids like U012ABCDEF, comma-separated')))
+    .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
   GOOGLE_CLIENT_ID: z.string().endsWith('.apps.googleusercontent.com', 'must end with .apps.googleusercontent.com').optional(),
   GOOGLE_CLIENT_SECRET: nonEmpty.optional(),
@@ -130,7 +140,7 @@ export type Config = {
   encryptionKey: Buffer | undefined;
   workerConcurrency: number;
   slack:
-    | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string }
+    | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string; admins: string[] }
     | undefined;
   google:
     | {
@@ -201,7 +211,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 
 /** Base URLs and model names have defaults; setting only them does not turn an integration on. */
 function isTuningDefault(key: string): boolean {
-  return /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) || key === 'GMAIL_PUBSUB_TOPIC' || key === 'SLACK_APP_TOKEN';
+  return /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) || ['GMAIL_PUBSUB_TOPIC', 'SLACK_APP_TOKEN', 'SLACK_ADMINS'].includes(key);
 }
 
 function toConfig(env: Env): Config {
@@ -213,7 +223,13 @@ function toConfig(env: Env): Config {
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,
     workerConcurrency: env.WORKER_CONCURRENCY,
     slack: env.SLACK_BOT_TOKEN
-      ? { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL }
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL,
+          admins: env.SLACK_ADMINS ?? [],
+        }
       : undefined,
     google: env.GMAIL_MAILBOX
       ? {

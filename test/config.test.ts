@@ -26,8 +26,13 @@ describe('loadConfig', () => {
 
   it('turns an integration on when its variables are all there', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, ANTHROPIC_API_KEY: 'sk-ant-x' });
-    expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' });
+    expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/', admins: [] });
     expect(config.anthropic?.modelFast).toBe('claude-haiku-4-5');
+  });
+
+  it('reads bootstrap admins as a list of member ids', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'U0A1, U0B2' }).slack?.admins).toEqual(['U0A1', 'U0B2']);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'alice' })[0]).toMatch(/^SLACK_ADMINS: must be Slack member ids/);
   });
 
   it('accepts Socket Mode instead of a signing secret', () => {

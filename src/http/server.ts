@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -14,6 +14,8 @@ export type ServerDeps = {
   status: StatusDeps;
   /** A worker serves only /healthz, /readyz and /metrics (for its container healthcheck and scraping). */
   surface?: 'full' | 'ops';
+  /** Routes from integrations (the Slack receiver …), each registered in its own encapsulated plugin. */
+  plugins?: FastifyPluginAsync[];
 };
 
 /** Builds the web app; never listens (main.ts does, tests use inject). */
@@ -50,6 +52,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes, { status: deps.status });
   await app.register(metricsRoute, { metrics: deps.metrics });
-  if (deps.surface !== 'ops') await app.register(statusRoutes, { status: deps.status });
+  if (deps.surface !== 'ops') {
+    await app.register(statusRoutes, { status: deps.status });
+    for (const plugin of deps.plugins ?? []) await app.register(plugin);
+  }
   return app;
 }

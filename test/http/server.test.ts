@@ -27,7 +27,10 @@ describe('web process', () => {
   it('is ready at /readyz: database reachable, migrations applied, queue started', async () => {
     const res = await get('/readyz');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ ready: true, database: { state: 'ok' }, queue: { state: 'ok' }, migrations: { applied: 1, expected: 1 } });
+    const body = res.json();
+    expect(body).toMatchObject({ ready: true, database: { state: 'ok' }, queue: { state: 'ok' } });
+    expect(body.migrations.applied).toBe(body.migrations.expected);
+    expect(body.migrations.expected).toBeGreaterThan(0);
   });
 
   it('serves a status page that says what is off and how to turn it on', async () => {

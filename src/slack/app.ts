@@ -1,0 +1,40 @@
+import { App, LogLevel } from '@slack/bolt';
+import type { PrismaClient } from '../db/prisma.js';
+import type { Logger } from '../logger.js';
+import type { BotIdentity } from './bot-identity.js';
+import type { FastifyReceiver } from './fastify-receiver.js';
+import { registerCandidateCommand } from './listeners/commands/candidate.js';
+import { registerHireCommand } from './listeners/commands/hire.js';
+import { slackLogger } from './web-client.js';
+
+export type SlackAppDeps = {
+  prisma: PrismaClient;
+  log: Logger;
+  botToken: string;
+  admins: readonly string[];
+  identity: BotIdentity;
+  apiUrl: string;
+  /** HTTP mode: our Fastify receiver. Socket Mode: an app-level token instead. */
+  receiver?: FastifyReceiver;
+  appToken?: string;
+};
+
+/**
+ * The Bolt app with every listener. `authorize` hands Bolt the bot identity we keep in the
+ * database, so no request waits on auth.test.
+ */
+export function createSlackApp(deps: SlackAppDeps): App {
+  const app = new App({
+    ...(deps.receiver ? { receiver: deps.receiver } : { socketMode: true, appToken: deps.appToken! }),
+    authorize: async () => ({ botToken: deps.botToken, ...deps.identity.current }),
+    logger: slackLogger(deps.log.child({ component: 'bolt' })),
+    logLevel: LogLevel.WARN,
+    clientOptions: { slackApiUrl: deps.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+  });
+  registerHireCommand(app);
+  registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
+  app.error(async (err) => {
+    deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
+  });
+  return app;
+}

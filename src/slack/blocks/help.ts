@@ -1,0 +1,29 @@
+import { fit, LIMITS } from './limits.js';
+
+type Message = { response_type: 'ephemeral'; text: string; blocks: Record<string, unknown>[] };
+
+const USAGE = [
+  ['`/candidate <name | email | skill>`', 'find a candidate; results are shown only to you'],
+  ['`/hire help`', 'this message'],
+];
+
+/** `/hire help`, and the answer to anything we do not understand (with what was typed). */
+export function helpMessage({ unknown }: { unknown?: string } = {}): Message {
+  const intro = unknown
+    ? `I don't know \`${fit(unknown, 200)}\` yet. Here is what I can do:`
+    : "I'm Justin. I run your hiring in Slack and talk to candidates by email. Here is what you can ask me:";
+  return {
+    response_type: 'ephemeral',
+    text: intro,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: fit(intro, LIMITS.sectionText) } },
+      { type: 'section', text: { type: 'mrkdwn', text: USAGE.map(([cmd, what]) => `${cmd}: ${what}`).join('\n') } },
+    ],
+  };
+}
+
+/** A private "you may not" with what to do about it. */
+export function refusalMessage(what: string): Message {
+  const text = `Sorry, ${what} is for the hiring team. Ask an admin to add you (\`/hire help\`).`;
+  return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}

@@ -1,0 +1,2 @@
+/** Every slash command, callback, action and block id the app uses, in one place. */
+export const COMMANDS = { hire: '/hire', candidate: '/candidate', pipeline: '/pipeline', interviews: '/interviews' } as const;

@@ -1,0 +1,27 @@
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+
+/** Headers Slack would send for `body`, signed now (or at `at`, seconds). */
+export function signedHeaders(body: string, { contentType = 'application/x-www-form-urlencoded', at = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET } = {}) {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${at}:${body}`).digest('hex')}`;
+  return { 'content-type': contentType, 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature };
+}
+
+/** A slash-command form body as Slack sends it. */
+export function commandBody(command: string, text: string, { user = 'U0ALICE', team = 'T0TEAM' } = {}): string {
+  return new URLSearchParams({
+    token: 'deprecated',
+    team_id: team,
+    team_domain: 'acme',
+    channel_id: 'C0ROLE',
+    channel_name: 'hiring',
+    user_id: user,
+    user_name: 'alice',
+    command,
+    text,
+    api_app_id: 'A0JUSTIN',
+    response_url: 'https://hooks.slack.com/commands/T0TEAM/1/abc',
+    trigger_id: '1.2.abc',
+  }).toString();
+}
