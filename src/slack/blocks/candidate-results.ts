@@ -5,8 +5,14 @@ import { fit, LIMITS } from './limits.js';
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const stageLabel = (stage: string) => stage.charAt(0) + stage.slice(1).toLowerCase().replaceAll('_', ' ');
 
+/** At most this many matches in one answer; the rest are counted, not shown. */
+const MAX_HITS = 10;
+
 /** The private answer to `/candidate`: best matches with role, stage and next interview. */
-export function candidateResults({ query, hits, timeZone }: { query: string; hits: CandidateHit[]; timeZone: string }) {
+export function candidateResults({ query, hits: allHits, timeZone }: { query: string; hits: CandidateHit[]; timeZone: string }) {
+  const hits = allHits.slice(0, MAX_HITS);
+  // Slack refuses a message whose blocks hold too much text in all, so each match gets a share.
+  const perHit = Math.min(LIMITS.sectionText, Math.floor((LIMITS.messageBlockTextTotal - 500) / Math.max(1, hits.length)));
   const q = fit(query, 100);
   if (!hits.length) {
     const text = `No candidate matches “${escape(q)}”. Try part of a name, an email address or a skill.`;
@@ -25,8 +31,11 @@ export function candidateResults({ query, hits, timeZone }: { query: string; hit
     blocks.push({
       type: 'section',
       block_id: `cand_${hit.id}`,
-      text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) },
+      text: { type: 'mrkdwn', text: fit(text, perHit) },
     });
+  }
+  if (allHits.length > hits.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${allHits.length - hits.length} more. Add a word to narrow the search.` }] });
   }
   return { response_type: 'ephemeral' as const, text: `${hits.length} candidates match “${q}”`, blocks };
 }

@@ -25,6 +25,8 @@ export const LIMITS = {
   inputLabel: 2000,
   placeholder: 150,
   messageText: 40_000,
+  /** Not documented: Slack answered msg_blocks_too_long near 13.2K chars of block text in all (bolt-js#2509). */
+  messageBlockTextTotal: 12_000,
 } as const;
 
 const HEADROOM = 0.98;
@@ -52,6 +54,8 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
   if (surface.blocks.length > maxBlocks) problems.push(`blocks: ${surface.blocks.length} > ${maxBlocks}`);
   if (surface.type === 'message') {
     over('text', surface.text, LIMITS.messageText);
+    const total = JSON.stringify(surface.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g)?.reduce((n, t) => n + Array.from(t).length - 9, 0) ?? 0;
+    if (total > LIMITS.messageBlockTextTotal) problems.push(`block text in all: ${total} > ${LIMITS.messageBlockTextTotal}`);
     if (!surface.text) problems.push('text: a message needs fallback text for notifications');
   } else if (surface.type === 'modal') {
     over('title', surface.title, LIMITS.viewTitle);
