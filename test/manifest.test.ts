@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/slack/ids.js';
@@ -26,7 +26,7 @@ describe('manifest.yml', () => {
 
   it('declares exactly the slash commands the app answers', () => {
     const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
-    const answered = [COMMANDS.hire, COMMANDS.candidate].sort();
+    const answered = [COMMANDS.hire, COMMANDS.candidate, COMMANDS.pipeline].sort();
     expect(declared).toEqual(answered);
   });
 

@@ -241,7 +241,7 @@ export async function diffMigrationsToSchema(
       exitCode: null,
       filters: noFilter,
     });
-    const sql = out.stdout ?? '';
+    const sql = withoutRoundTripNoise(out.stdout ?? '', migrationsList);
     return /^\s*(-- This is an empty migration\.)?\s*$/.test(sql) ? '' : sql;
   });
 }
@@ -252,4 +252,27 @@ export async function appliedMigrationCount(query: (sql: string) => Promise<{ n:
     `SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Prisma cannot read back operator-class parameters (`gist_trgm_ops(siglen=256)`), so a
+ * database built from the migrations always looks different from the schema and every diff
+ * would drop and re-create that index. When the re-created index is word for word one the
+ * migrations already create, the pair is noise and is left out.
+ */
+function withoutRoundTripNoise(sql: string, migrations: MigrationList): string {
+  const applied = migrations.migrationDirectories.map((d) => (d.migrationFile.content.tag === 'ok' ? d.migrationFile.content.value : '')).join('\n');
+  const blocks = sql.split(/\n(?=-- [A-Z])/);
+  const creates = new Map<string, string>();
+  for (const b of blocks) {
+    const m = /^-- CreateIndex\n(CREATE INDEX "([^"]+)"[^;]*;)/.exec(b.trim());
+    if (m && applied.includes(m[1]!)) creates.set(m[2]!, b);
+  }
+  return blocks
+    .filter((b) => {
+      const drop = /^-- DropIndex\nDROP INDEX "([^"]+)";/.exec(b.trim());
+      if (drop && creates.has(drop[1]!)) return false;
+      return ![...creates.values()].includes(b);
+    })
+    .join('\n');
 }

@@ -5,6 +5,7 @@ import type { BotIdentity } from './bot-identity.js';
 import type { FastifyReceiver } from './fastify-receiver.js';
 import { registerCandidateCommand } from './listeners/commands/candidate.js';
 import { registerHireCommand } from './listeners/commands/hire.js';
+import { registerPipelineCommand } from './listeners/commands/pipeline.js';
 import { slackLogger } from './web-client.js';
 
 export type SlackAppDeps = {
@@ -31,8 +32,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logLevel: LogLevel.WARN,
     clientOptions: { slackApiUrl: deps.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
   });
-  registerHireCommand(app);
+  registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
+  registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

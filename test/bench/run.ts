@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger.js';
 import { recordEffect } from '../../src/outbox/record-effect.js';
 import { moveApplication } from '../../src/services/pipeline/move-application.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
+import { benchAck, benchSearch } from './slack-bench.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -181,6 +182,24 @@ try {
     console.log(`through the outbox: ${r.outboxPerSec.toFixed(0)} effects/s (${r.n} effects; sink saw ${r.hits} requests, ${r.unique} distinct keys)`);
     console.log(`direct fetch, same parallelism, no database: ${r.directPerSec.toFixed(0)} requests/s`);
     console.log(`ratio: the outbox delivers at ${((r.outboxPerSec / r.directPerSec) * 100).toFixed(0)}% of the direct rate\n`);
+  }
+  if (!only || only === 'ack') {
+    const rows = await benchAck(url);
+    console.log('## Slack ack latency (signed slash commands, open loop, service in its own process, loopback)');
+    console.log('| command | rate | p50 | p99 | max | non-200 |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.command} | ${r.rate}/s | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ${r.errors} |`);
+    console.log();
+  }
+  if (!only || only === 'search') {
+    const rows = await benchSearch(prisma);
+    console.log('## /candidate search (trigram word similarity, GIN index) against ILIKE %…% (sequential scan)');
+    console.log('| candidates | trigram p50 | trigram p95 | ILIKE p50 | ILIKE p95 | ratio p95 |');
+    console.log('|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(`| ${r.size.toLocaleString('en')} | ${ms(r.trigram.p50)} | ${ms(r.trigram.p95)} | ${ms(r.ilike.p50)} | ${ms(r.ilike.p95)} | ${(r.ilike.p95 / r.trigram.p95).toFixed(1)}× |`);
+    }
+    console.log();
   }
   await boss.stop({ graceful: false, close: true });
   await prisma.$disconnect();

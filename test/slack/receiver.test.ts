@@ -122,6 +122,42 @@ describe('Slack receiver', () => {
     expect(await justin.prisma.slackDelivery.count({ where: { eventId: 'Ev0HOME1' } })).toBe(1);
   });
 
+  it('lets an admin grant team roles, audited, and the new member search at once', async () => {
+    const run = async (text: string, user: string) => {
+      const body = commandBody('/hire', text, { user });
+      return (await post(body, signedHeaders(body))).json();
+    };
+    expect((await run('team add <@U0BOB|bob> recruiter', 'U0STRANGER')).text).toMatch(/admins only/);
+    expect((await run('team add <@U0BOB|bob> recruiter, interviewer', 'U0ADMIN')).text).toBe('Done: <@U0BOB> now has interviewer, recruiter.');
+    expect((await run('team add <@U0BOB|bob> chef', 'U0ADMIN')).text).toMatch(/unknown role `chef`/);
+    const audit = await justin.prisma.auditEntry.findMany({ where: { subjectId: 'U0BOB' } });
+    expect(audit).toEqual([expect.objectContaining({ actorId: 'U0ADMIN', action: 'team.grant', data: { roles: ['RECRUITER', 'INTERVIEWER'], now: ['INTERVIEWER', 'RECRUITER'] } })]);
+    const list = await run('team', 'U0BOB');
+    expect(list.blocks[0].text.text).toContain('<@U0BOB>: interviewer, recruiter');
+    expect(list.blocks[0].text.text).toContain('<@U0ADMIN>: admin (from SLACK_ADMINS)');
+    const search = commandBody('/candidate', 'hopper', { user: 'U0BOB' });
+    expect(JSON.stringify((await post(search, signedHeaders(search))).json())).toContain('Grace Hopper');
+    expect((await run('team remove <@U0BOB> recruiter interviewer', 'U0ADMIN')).text).toBe('Done: <@U0BOB> now has no role.');
+  });
+
+  it('shows the pipeline per role: counts per stage and who is stuck, waiting on whom', async () => {
+    const role = await justin.prisma.role.create({ data: { title: 'Platform Engineer', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+    const grace = await justin.prisma.candidate.findFirstOrThrow({ where: { name: 'Grace Hopper' } });
+    const alan = await justin.prisma.candidate.findFirstOrThrow({ where: { name: 'Alan Turing' } });
+    await justin.prisma.application.create({ data: { roleId: role.id, candidateId: grace.id, stage: 'SCHEDULING', planPosition: 0, stageChangedAt: new Date(Date.now() - 9 * 86_400_000) } });
+    await justin.prisma.application.create({ data: { roleId: role.id, candidateId: alan.id, stage: 'NEW' } });
+    const body = commandBody('/pipeline', 'platform', { user: 'U0ADMIN' });
+    const msg = (await post(body, signedHeaders(body))).json();
+    const text = msg.blocks[0].text.text;
+    expect(text).toContain('*Platform Engineer*');
+    expect(text).toContain('New *1* · Scheduling *1*');
+    expect(text).toContain('Grace Hopper: Scheduling for 9 days, waiting on the candidate');
+    expect(text).not.toContain('Alan Turing:');
+    expect(checkSurface({ type: 'message', ...msg })).toEqual([]);
+    const none = commandBody('/pipeline', 'astronaut', { user: 'U0ADMIN' });
+    expect((await post(none, signedHeaders(none))).json().text).toMatch(/No open role matches/);
+  });
+
   it('keeps the other JSON routes working beside the Slack parser', async () => {
     const res = await justin.server.inject({ method: 'GET', url: '/status.json' });
     expect(res.statusCode).toBe(200);

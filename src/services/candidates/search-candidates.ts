@@ -13,21 +13,30 @@ export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+type Row = { id: string; name: string; email: string; score: number };
+
 /**
- * Fuzzy search over every candidate by name, email or skill: trigram word similarity
- * (`<%`, served by the GIN index on searchText), best first. An email-looking query also
- * matches the exact normalised email.
+ * Fuzzy search over every candidate by name, email or skill: trigram word similarity,
+ * best first. The GiST index orders by distance (`<<->`) itself, so the top few of a
+ * million rows come back without scoring every match. An email address is looked up
+ * exactly first (unique index): as trigrams, every address looks alike.
  */
 export async function searchCandidates(db: DbOrTx, { query, limit = 8 }: { query: string; limit?: number }): Promise<CandidateHit[]> {
   const q = normaliseQuery(query);
   if (q.length < 2) return [];
-  const rows = await db.$queryRaw<{ id: string; name: string; email: string; score: number }[]>`
-    SELECT id, name, "displayEmail" AS email,
-           CASE WHEN email = ${q} THEN 1.0 ELSE word_similarity(${q}, "searchText") END::float8 AS score
-    FROM "Candidate"
-    WHERE "erasedAt" IS NULL AND (${q} <% "searchText" OR email = ${q})
-    ORDER BY score DESC, "updatedAt" DESC
-    LIMIT ${limit}`;
+  let rows: Row[] = [];
+  if (/^[^\s@]+@[^\s@]+$/.test(q)) {
+    rows = await db.$queryRaw<Row[]>`
+      SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate" WHERE email = ${q} AND "erasedAt" IS NULL`;
+  }
+  if (!rows.length) {
+    rows = await db.$queryRaw<Row[]>`
+      SELECT id, name, "displayEmail" AS email, (1 - (${q} <<-> "searchText"))::float8 AS score
+      FROM "Candidate"
+      WHERE ${q} <% "searchText" AND "erasedAt" IS NULL
+      ORDER BY ${q} <<-> "searchText"
+      LIMIT ${limit}`;
+  }
   if (!rows.length) return [];
   const apps = await db.$queryRaw<{ candidateId: string; roleTitle: string; stage: string; nextInterviewAt: Date | null }[]>`
     SELECT a."candidateId", r.title AS "roleTitle", a.stage::text AS stage,

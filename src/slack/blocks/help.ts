@@ -4,6 +4,8 @@ type Message = { response_type: 'ephemeral'; text: string; blocks: Record<string
 
 const USAGE = [
   ['`/candidate <name | email | skill>`', 'find a candidate; results are shown only to you'],
+  ['`/pipeline [role]`', 'where every candidate stands, and who is stuck'],
+  ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire help`', 'this message'],
 ];
 
@@ -26,4 +28,10 @@ export function helpMessage({ unknown }: { unknown?: string } = {}): Message {
 export function refusalMessage(what: string): Message {
   const text = `Sorry, ${what} is for the hiring team. Ask an admin to add you (\`/hire help\`).`;
   return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** A short private answer. */
+export function plainMessage(text: string): Message {
+  const t = fit(text, LIMITS.sectionText);
+  return { response_type: 'ephemeral', text: t, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t } }] };
 }

@@ -1,11 +1,38 @@
 import type { App } from '@slack/bolt';
-import { helpMessage } from '../../blocks/help.js';
+import type { PrismaClient } from '../../../db/prisma.js';
+import { parseTeamCommand } from '../../../domain/team/parse-team-command.js';
+import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
+import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
+import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
+import { teamMessage } from '../../blocks/team.js';
 import { COMMANDS } from '../../ids.js';
 
-/** `/hire help` and anything `/hire` does not understand yet: a private help message. */
-export function registerHireCommand(app: App): void {
+/** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
+export function registerHireCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
   app.command(COMMANDS.hire, async ({ command, ack }) => {
     const text = command.text.trim();
-    await ack(text === '' || /^help\b/i.test(text) ? helpMessage() : helpMessage({ unknown: `${COMMANDS.hire} ${text}` }));
+    const [sub = '', ...rest] = text.split(/\s+/);
+    if (sub === '' || /^help$/i.test(sub)) return ack(helpMessage());
+    if (!/^team$/i.test(sub)) return ack(helpMessage({ unknown: `${COMMANDS.hire} ${text}` }));
+
+    const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+    const parsed = parseTeamCommand(rest.join(' '));
+    if (parsed.type === 'invalid') return ack(plainMessage(`Sorry, ${parsed.reason}.`));
+    if (parsed.type === 'list') {
+      if (!hasAny(mine, CAN_VIEW_CANDIDATES)) return ack(refusalMessage('the team list'));
+      const members = await prisma.user.findMany({ where: { deactivatedAt: null, NOT: { teamRoles: { isEmpty: true } } }, orderBy: { name: 'asc' } });
+      return ack(teamMessage({ members: members.map((m) => ({ slackUserId: m.slackUserId, roles: m.teamRoles })), bootstrapAdmins: admins }));
+    }
+    if (!mine.has('ADMIN')) return ack(refusalMessage('changing team roles (admins only)'));
+    const now = await changeTeamRoles(prisma, {
+      actorSlackId: command.user_id,
+      slackTeamId: command.team_id,
+      targetSlackId: parsed.userId,
+      targetLabel: parsed.label,
+      roles: parsed.roles,
+      grant: parsed.type === 'grant',
+    });
+    const list = now.length ? now.map((r) => r.toLowerCase().replace('_', ' ')).join(', ') : 'no role';
+    await ack(plainMessage(`Done: <@${parsed.userId}> now has ${list}.`));
   });
 }

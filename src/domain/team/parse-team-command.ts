@@ -1,0 +1,35 @@
+import type { TeamRole } from '../../services/team/team-roles.js';
+
+export type TeamCommand =
+  | { type: 'list' }
+  | { type: 'grant' | 'revoke'; userId: string; label: string; roles: TeamRole[] }
+  | { type: 'invalid'; reason: string };
+
+const ROLE_WORDS: Record<string, TeamRole> = {
+  admin: 'ADMIN',
+  recruiter: 'RECRUITER',
+  'hiring-manager': 'HIRING_MANAGER',
+  hiring_manager: 'HIRING_MANAGER',
+  hm: 'HIRING_MANAGER',
+  interviewer: 'INTERVIEWER',
+};
+
+/**
+ * Parses `/hire team …` arguments: `` (list), `add @user role[,role]`, `remove @user role`.
+ * Slack escapes mentions as <@U123|name> when the command has should_escape set.
+ */
+export function parseTeamCommand(args: string): TeamCommand {
+  const text = args.trim();
+  if (!text || text === 'list') return { type: 'list' };
+  const m = /^(add|grant|remove|revoke)\s+<@([UW][A-Z0-9]+)(?:\|([^>]*))?>\s+(.+)$/i.exec(text);
+  if (!m) return { type: 'invalid', reason: 'use `/hire team add @person recruiter` or `/hire team remove @person interviewer`' };
+  const words = m[4]!.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const unknown = words.filter((w) => !ROLE_WORDS[w]);
+  if (unknown.length) return { type: 'invalid', reason: `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or interviewer` };
+  return {
+    type: /^(add|grant)$/i.test(m[1]!) ? 'grant' : 'revoke',
+    userId: m[2]!,
+    label: m[3] || m[2]!,
+    roles: [...new Set(words.map((w) => ROLE_WORDS[w]!))],
+  };
+}
