@@ -193,7 +193,7 @@ try {
   }
   if (!only || only === 'search') {
     const rows = await benchSearch(prisma);
-    console.log('## /candidate search (trigram word similarity, GIN index) against ILIKE %…% (sequential scan)');
+    console.log('## /candidate search (trigram word similarity, GiST KNN) against ILIKE %…% (sequential scan, finds no typos)');
     console.log('| candidates | trigram p50 | trigram p95 | ILIKE p50 | ILIKE p95 | ratio p95 |');
     console.log('|---|---|---|---|---|---|');
     for (const r of rows) {
