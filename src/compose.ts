@@ -69,7 +69,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       prisma,
       boss,
       breakers,
-      performers: createPerformers({ slack }),
+      performers: createPerformers({ slack, prisma }),
       log: log.child({ component: 'outbox' }),
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };
@@ -93,7 +93,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, client: slack, log }) : undefined;
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log }) : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -127,18 +127,20 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
 async function startSlackApp({
   config,
   prisma,
+  boss,
   client,
   log,
 }: {
   config: NonNullable<Config['slack']>;
   prisma: PrismaClient;
+  boss: Boss;
   client: WebClient;
   log: Logger;
 }): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
+  const common = { prisma, boss, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

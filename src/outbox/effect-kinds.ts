@@ -18,6 +18,8 @@ export const ZEffectPayloads = {
     cardFor: z.string().uuid().optional(),
   }),
   'slack.update': z.object({ ...ZSlackText, ts: z.string().min(1) }),
+  /** Post or refresh an application's candidate card, rendered from the database at delivery. */
+  'slack.card': z.object({ applicationId: z.string().uuid() }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
 } as const;
 
@@ -27,6 +29,7 @@ export type EffectPayloads = { [K in EffectKind]: z.input<(typeof ZEffectPayload
 const SERVICES: Record<EffectKind, string> = {
   'slack.post': 'slack',
   'slack.update': 'slack',
+  'slack.card': 'slack',
   'webhook.post': 'webhook',
 };
 

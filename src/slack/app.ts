@@ -1,5 +1,8 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { PrismaClient } from '../db/prisma.js';
+import type { Boss } from '../jobs/boss.js';
+import { registerCardButtons } from './listeners/actions/card-buttons.js';
+import { registerRejectSubmit } from './listeners/views/reject-submit.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { FastifyReceiver } from './fastify-receiver.js';
@@ -10,6 +13,7 @@ import { slackLogger } from './web-client.js';
 
 export type SlackAppDeps = {
   prisma: PrismaClient;
+  boss: Boss;
   log: Logger;
   botToken: string;
   admins: readonly string[];
@@ -35,6 +39,8 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
+  registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeMessage = { channel: string; ts: string; text: string; thread_ts?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } };
+export type FakeMessage = {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+};
 
 type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
 
@@ -13,14 +20,20 @@ type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang
 export class FakeSlackApi {
   readonly messages: FakeMessage[] = [];
   readonly calls: { method: string; args: Record<string, unknown> }[] = [];
+  /** What was POSTed to response_url-style paths (anything outside /api/): ephemeral replies. */
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
   private server: Server | undefined;
   private seq = 0;
 
   get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  get origin(): string {
     const { port } = this.server!.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/api/`;
+    return `http://127.0.0.1:${port}`;
   }
 
   async start(): Promise<this> {
@@ -41,8 +54,13 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown }> {
-    const method = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\//, '');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
     const args = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    if (!path.startsWith('/api/')) {
+      this.responses.push({ path, body: args });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
     this.calls.push({ method, args });
     const result = this.apply(method, args);
     const verdict = this.hook(method, args);
@@ -60,6 +78,7 @@ export class FakeSlackApi {
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
         const message: FakeMessage = { channel: String(args.channel), ts, text: String(args.text ?? '') };
         if (args.thread_ts) message.thread_ts = String(args.thread_ts);
+        if (Array.isArray(args.blocks)) message.blocks = args.blocks;
         if (args.metadata) message.metadata = args.metadata as FakeMessage['metadata'];
         this.messages.push(message);
         return { ok: true, channel: message.channel, ts, message };
@@ -68,8 +87,11 @@ export class FakeSlackApi {
         const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
         if (!message) return { ok: false, error: 'message_not_found' };
         message.text = String(args.text ?? '');
+        if (Array.isArray(args.blocks)) message.blocks = args.blocks;
         return { ok: true, channel: message.channel, ts: message.ts };
       }
+      case 'views.open':
+        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
       case 'conversations.history':
       case 'conversations.replies': {
         const oldest = Number(args.oldest ?? 0);

@@ -22,7 +22,7 @@ async function record<K extends EffectKind>(kind: K, payload: EffectPayloads[K])
 
 function deps(overrides: Partial<DeliverDeps> = {}): DeliverDeps {
   const slack = createSlackClient({ token: 'xoxb-test', apiUrl: 'https://slack.com/api/', log: silentLog });
-  return { prisma: db.prisma, boss: q.boss, performers: createPerformers({ slack }), breakers: new BreakerRegistry(), log: silentLog, ...overrides };
+  return { prisma: db.prisma, boss: q.boss, performers: createPerformers({ slack, prisma: db.prisma }), breakers: new BreakerRegistry(), log: silentLog, ...overrides };
 }
 
 const effect = (id: string) => db.prisma.outboxEffect.findUniqueOrThrow({ where: { id } });
@@ -108,7 +108,7 @@ describe('deliverEffect', () => {
 
   it('keeps an effect pending while its integration is not configured', async () => {
     const id = await record('slack.post', { channel: 'C1', text: 'hello' });
-    const d = deps({ performers: createPerformers({ slack: undefined }) });
+    const d = deps({ performers: createPerformers({ slack: undefined, prisma: db.prisma }) });
     expect(await deliverEffect(d, id)).toBe('retry');
     expect(await effect(id)).toMatchObject({ status: 'PENDING', lastError: expect.stringContaining('slack is not configured') });
   });

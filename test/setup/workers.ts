@@ -18,7 +18,7 @@ export function jobDeps({ prisma, boss, slack }: { prisma: PrismaClient; boss: B
     log: silentLog,
     metrics,
     slackEnabled: !!slack,
-    deliver: { prisma, boss, breakers, performers: createPerformers({ slack }), log: silentLog },
+    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma }), log: silentLog },
   };
 }
 

@@ -4,9 +4,9 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { defineJob } from '../definition.js';
 
 /**
- * Tells the team in the candidate card's thread. The card itself is rebuilt by the Slack
- * layer; without a card (or without Slack) there is no one to tell, and that is fine:
- * the event log already holds the change.
+ * Brings the candidate card up to date (rendered from the database when delivered) and
+ * tells the team in the card's thread who moved it where. Without Slack there is no one to
+ * tell, and that is fine: the event log already holds the change.
  */
 export const applicationStageChanged = defineJob({
   queue: 'application.stage-changed',
@@ -25,8 +25,10 @@ export const applicationStageChanged = defineJob({
           application: { select: { slackChannelId: true, slackMessageTs: true, role: { select: { _count: { select: { stages: true } } } } } },
         },
       });
-      const app = event?.application;
-      if (!event || !app?.slackChannelId || !app.slackMessageTs || !event.toStage) return;
+      if (!event) return;
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${applicationId}:event:${eventId}`, applicationId, payload: { applicationId } });
+      const app = event.application;
+      if (!app.slackChannelId || !app.slackMessageTs || !event.toStage) return;
       const planLength = app.role._count.stages;
       const data = event.data as { fromPlanPosition?: number | null; toPlanPosition?: number | null };
       const from = describeState({ stage: event.fromStage as Stage, planPosition: data.fromPlanPosition ?? null }, planLength);

@@ -1,12 +1,20 @@
 import type { WebClient } from '@slack/web-api';
 import type { Performers } from '../deliver-effect.js';
+import type { PrismaClient } from '../../db/prisma.js';
 import { createSlackPostPerformer, createSlackUpdatePerformer } from './slack.js';
+import { createSlackCardPerformer } from './slack-card.js';
 import { createWebhookPerformer } from './webhook.js';
 
 /** The performers for the integrations that are on; an effect for one that is off waits. */
-export function createPerformers({ slack }: { slack: WebClient | undefined }): Performers {
+export function createPerformers({ slack, prisma }: { slack: WebClient | undefined; prisma: PrismaClient }): Performers {
   return {
     'webhook.post': createWebhookPerformer(),
-    ...(slack ? { 'slack.post': createSlackPostPerformer(slack), 'slack.update': createSlackUpdatePerformer(slack) } : {}),
+    ...(slack
+      ? {
+          'slack.post': createSlackPostPerformer(slack),
+          'slack.update': createSlackUpdatePerformer(slack),
+          'slack.card': createSlackCardPerformer({ client: slack, prisma }),
+        }
+      : {}),
   };
 }

@@ -1,0 +1,75 @@
+import type { WebClient } from '@slack/web-api';
+import type { PrismaClient } from '../../db/prisma.js';
+import { loadCardData } from '../../services/applications/load-card.js';
+import { candidateCard } from '../../slack/blocks/candidate-card.js';
+import { mapSlackError } from '../../slack/map-slack-error.js';
+import type { EffectPayloads } from '../effect-kinds.js';
+import type { Performer } from './performer.js';
+import { OUTBOX_EVENT_TYPE } from './slack.js';
+
+type Card = EffectPayloads['slack.card'];
+
+async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw mapSlackError(err, method);
+  }
+}
+
+/**
+ * Makes the candidate card in the role's channel show the application as it is now: posts
+ * it the first time, updates it in place (chat.update) after that. It renders at delivery,
+ * not when the effect was recorded, so refreshes may land in any order and the card still
+ * ends current. Refreshes of one card are serialised by a transaction-scoped advisory lock,
+ * so two of them can never both post. Before a first post that may be a retry, it looks for
+ * the card by the key in its metadata, so a crash after Slack took the post costs no duplicate.
+ */
+export function createSlackCardPerformer({ client, prisma }: { client: WebClient; prisma: PrismaClient }): Performer<Card> {
+  return {
+    async perform({ payload, previousAttemptAt, id }) {
+      const cardKey = `card:${payload.applicationId}`;
+      return prisma.$transaction(
+        async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${cardKey}, 0))`;
+          const card = await loadCardData(tx, payload.applicationId);
+          if (!card?.channel) return { result: { skipped: card ? 'the role has no channel' : 'application gone' } };
+          const { text, blocks } = candidateCard(card);
+          if (card.ts) {
+            await call('chat.update', () => client.chat.update({ channel: card.channel!, ts: card.ts!, text, blocks: blocks as never }));
+            return { externalId: card.ts, result: { channel: card.channel, ts: card.ts, version: card.version } };
+          }
+          const earlier =
+            previousAttemptAt ??
+            (await tx.outboxEffect.findFirst({
+              where: { applicationId: payload.applicationId, kind: 'slack.card', attempts: { gt: 0 }, id: { not: id } },
+              select: { id: true },
+            }));
+          let ts: string | undefined;
+          if (earlier) {
+            const page = await call('conversations.history', () =>
+              client.conversations.history({ channel: card.channel!, oldest: String((card.createdAt.getTime() - 60_000) / 1000), include_all_metadata: true, limit: 200 }),
+            );
+            ts = page.messages?.find((m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && (m.metadata.event_payload as { key?: string })?.key === cardKey)?.ts;
+            if (ts) await call('chat.update', () => client.chat.update({ channel: card.channel!, ts: ts!, text, blocks: blocks as never }));
+          }
+          if (!ts) {
+            const res = await call('chat.postMessage', () =>
+              client.chat.postMessage({
+                channel: card.channel!,
+                text,
+                blocks: blocks as never,
+                metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: cardKey } },
+                unfurl_links: false,
+              }),
+            );
+            ts = res.ts!;
+          }
+          await tx.application.update({ where: { id: payload.applicationId }, data: { slackChannelId: card.channel, slackMessageTs: ts } });
+          return { externalId: ts, result: { channel: card.channel, ts, version: card.version } };
+        },
+        { timeout: 30_000, maxWait: 10_000 },
+      );
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { DbOrTx } from '../../db/prisma.js';
+import type { CardData } from '../../slack/blocks/candidate-card.js';
+
+/** Everything the candidate card shows, read now (a card always shows the current state). */
+export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(CardData & { channel: string | null; ts: string | null; createdAt: Date }) | null> {
+  const app = await db.application.findUnique({
+    where: { id: applicationId },
+    select: {
+      id: true,
+      version: true,
+      stage: true,
+      planPosition: true,
+      source: true,
+      fitSummary: true,
+      slackChannelId: true,
+      slackMessageTs: true,
+      createdAt: true,
+      candidate: { select: { name: true, displayEmail: true } },
+      role: { select: { title: true, slackChannelId: true, policy: true, _count: { select: { stages: true } } } },
+      documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { filename: true } },
+    },
+  });
+  if (!app) return null;
+  const policy = (app.role.policy ?? {}) as { showEmailInChannel?: boolean };
+  return {
+    applicationId: app.id,
+    version: app.version,
+    candidateName: app.candidate.name,
+    candidateEmail: app.candidate.displayEmail,
+    roleTitle: app.role.title,
+    stage: app.stage,
+    planPosition: app.planPosition,
+    planLength: app.role._count.stages,
+    source: app.source,
+    fitSummary: app.fitSummary,
+    cvFilename: app.documents[0]?.filename ?? null,
+    showEmail: policy.showEmailInChannel === true,
+    channel: app.slackChannelId ?? app.role.slackChannelId,
+    ts: app.slackMessageTs,
+    createdAt: app.createdAt,
+  };
+}

@@ -1,0 +1,81 @@
+import { describeState, type Stage } from '../../domain/pipeline/stages.js';
+import { ACTIONS } from '../ids.js';
+import { fit, LIMITS } from './limits.js';
+
+export type CardData = {
+  applicationId: string;
+  version: number;
+  candidateName: string;
+  roleTitle: string;
+  stage: Stage;
+  planPosition: number | null;
+  planLength: number;
+  source: string;
+  fitSummary: string | null;
+  cvFilename: string | null;
+  /** What the role allows in its channel; details beyond this go to the requester privately. */
+  showEmail: boolean;
+  candidateEmail: string;
+};
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
+
+/**
+ * The candidate card posted in the role's channel. Buttons carry `<applicationId>:<version>`,
+ * so a click on a card that has moved on since is recognised as stale.
+ */
+export function candidateCard(d: CardData): { text: string; blocks: Record<string, unknown>[] } {
+  const stage = describeState({ stage: d.stage, planPosition: d.planPosition }, d.planLength);
+  const who = d.showEmail ? `${escape(d.candidateName)} · ${escape(d.candidateEmail)}` : escape(d.candidateName);
+  const blocks: Record<string, unknown>[] = [
+    { type: 'header', text: { type: 'plain_text', text: fit(`${d.candidateName} · ${d.roleTitle}`, LIMITS.headerText) } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: fit(`*Candidate*\n${who}`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: fit(`*Stage*\n${stage}`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: fit(`*Source*\n${escape(d.source.toLowerCase())}`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: fit(`*CV*\n${d.cvFilename ? escape(d.cvFilename) : '_none yet_'}`, LIMITS.fieldText) },
+      ],
+    },
+  ];
+  if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escape(d.fitSummary)}`, 2000, '… (details: View)') } });
+  const value = `${d.applicationId}:${d.version}`;
+  if (!CLOSED.includes(d.stage)) {
+    blocks.push({
+      type: 'actions',
+      block_id: `card_${d.version}`,
+      elements: [
+        ...(d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED'
+          ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: 'Advance' }, value }]
+          : []),
+        { type: 'button', action_id: ACTIONS.reject, style: 'danger', text: { type: 'plain_text', text: 'Reject' }, value },
+      ],
+    });
+  } else {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Closed: ${stage.toLowerCase()}.` }] });
+  }
+  return { text: fit(`${d.candidateName} for ${d.roleTitle}: ${stage}`, 3000), blocks };
+}
+
+/** The modal asking why a candidate is rejected. */
+export function rejectModal({ applicationId, version, candidateName }: { applicationId: string; version: number; candidateName: string }) {
+  return {
+    type: 'modal' as const,
+    callback_id: ACTIONS.rejectSubmit,
+    private_metadata: `${applicationId}:${version}`,
+    title: { type: 'plain_text' as const, text: 'Reject candidate' },
+    submit: { type: 'plain_text' as const, text: 'Reject' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: fit(`Reject *${escape(candidateName)}*? The team sees the reason in the card's thread.`, LIMITS.sectionText) } },
+      {
+        type: 'input',
+        block_id: 'reason',
+        label: { type: 'plain_text', text: 'Reason' },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
+    ],
+  };
+}

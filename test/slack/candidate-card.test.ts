@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { startJustin, type Justin } from '../../src/compose.js';
+import { showCandidateCard } from '../../src/services/applications/show-card.js';
+import { candidateCard, rejectModal } from '../../src/slack/blocks/candidate-card.js';
+import { checkSurface } from '../../src/slack/blocks/limits.js';
+import { ACTIONS } from '../../src/slack/ids.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { silentLog } from '../setup/boss.js';
+import { createTestDatabase } from '../setup/database.js';
+import { signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { eventually } from '../setup/workers.js';
+
+// The whole app (web and workers) against a local fake of the Slack Web API.
+const fake = new FakeSlackApi();
+let justin: Justin;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+
+beforeAll(async () => {
+  await fake.start();
+  db = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_ADMINS: 'U0ADMIN',
+    SLACK_API_URL: fake.url,
+  });
+  justin = await startJustin(config, silentLog, { listen: false });
+});
+afterAll(async () => {
+  await justin?.stop();
+  await db?.drop();
+  await fake.stop();
+});
+
+async function newApplication(name: string) {
+  const p = justin.prisma;
+  const role = await p.role.create({ data: { title: 'Data Engineer', slackChannelId: 'C0DATA', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+  const email = `${name.split(' ')[0]!.toLowerCase()}.${Date.now()}@example.com`;
+  const candidate = await p.candidate.create({ data: { name, email, displayEmail: email } });
+  const app = await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, fitSummary: 'Strong on Postgres and streaming.' } });
+  await p.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
+  const posted = await eventually(async () => (await p.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
+  return { app, ts: posted };
+}
+
+function interaction(payload: Record<string, unknown>) {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+}
+
+function click(action: string, value: string, user: string) {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user, team_id: 'T0TEAM' },
+    team: { id: 'T0TEAM' },
+    api_app_id: 'A0JUSTIN',
+    trigger_id: `t.${Date.now()}`,
+    response_url: `${fake.origin}/respond/${user}`,
+    container: { type: 'message', channel_id: 'C0DATA', message_ts: '1' },
+    channel: { id: 'C0DATA' },
+    actions: [{ type: 'button', action_id: action, block_id: 'card_0', value, action_ts: '1.2' }],
+  });
+}
+
+const buttons = (blocks: unknown[] | undefined) =>
+  ((blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).flatMap((b) => (b.type === 'actions' ? b.elements!.map((e) => e.action_id) : []));
+
+describe('candidate card', () => {
+  it('is posted once to the role channel, with its buttons', async () => {
+    const { app, ts } = await newApplication('Edgar Codd');
+    const cards = fake.messages.filter((m) => m.ts === ts);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ channel: 'C0DATA', metadata: { event_payload: { key: `card:${app.id}` } } });
+    expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject]);
+    expect(JSON.stringify(cards[0]!.blocks)).not.toContain('@example.com'); // the role does not allow emails in channel
+  });
+
+  it('moves on Advance, updates the card in place and notes it in the thread; a stale second click is told who won', async () => {
+    const { app, ts } = await newApplication('Barbara Liskov');
+    const res = await click(ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
+    expect(res.statusCode).toBe(200);
+    await eventually(async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage === 'SCREENING');
+    await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Screening'));
+    expect(fake.messages.filter((m) => m.ts === ts)).toHaveLength(1);
+    await eventually(async () => fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')));
+
+    await justin.prisma.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] } });
+    await click(ACTIONS.advance, `${app.id}:0`, 'U0RECRUITER');
+    const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0RECRUITER'));
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(told.body.text)).toBe('Someone got there first: <@U0ADMIN> did "advance"; it is now at screening.');
+    expect((await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version).toBe(1);
+  });
+
+  it('refuses a click from outside the hiring team, privately, and changes nothing', async () => {
+    const { app } = await newApplication('Jim Gray');
+    await click(ACTIONS.advance, `${app.id}:0`, 'U0STRANGER');
+    const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER'));
+    expect(String(told.body.text)).toMatch(/for recruiters, hiring managers and admins/);
+    expect((await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage).toBe('NEW');
+  });
+
+  it('rejects through a modal: field errors for a missing reason, then the rejection and a closed card', async () => {
+    const { app, ts } = await newApplication('Michael Stonebraker');
+    await click(ACTIONS.reject, `${app.id}:0`, 'U0ADMIN');
+    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && JSON.stringify(c.args).includes(app.id)));
+    const view = opened.args.view as ReturnType<typeof rejectModal>;
+    expect(view.callback_id).toBe(ACTIONS.rejectSubmit);
+
+    const submit = (reason: string) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
+        team: { id: 'T0TEAM' },
+        api_app_id: 'A0JUSTIN',
+        view: { ...view, id: 'V1', state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } } },
+      });
+    const empty = await submit(' ');
+    expect(empty.json()).toEqual({ response_action: 'errors', errors: { reason: 'Please give a reason (the team sees it in the thread).' } });
+    const ok = await submit('Looking for more streaming experience');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('');
+    await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Rejected'));
+    expect(buttons(fake.messages.find((m) => m.ts === ts)!.blocks)).toEqual([]);
+    const event = await justin.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id, toStage: 'REJECTED' } });
+    expect(event).toMatchObject({ actorId: 'U0ADMIN', data: expect.objectContaining({ reason: 'Looking for more streaming experience' }) });
+  });
+});
+
+describe('card and modal builders stay inside Slack limits', () => {
+  const long = '👩🏽‍💻 Zoë Ångström 王小明 مريم '.repeat(400);
+  it.each(['NEW', 'INTERVIEW_SCHEDULED', 'REJECTED'] as const)('card at %s with long unicode data', (stage) => {
+    const card = candidateCard({
+      applicationId: '00000000-0000-4000-8000-000000000001',
+      version: 12,
+      candidateName: long,
+      candidateEmail: `${long}@example.com`,
+      roleTitle: long,
+      stage,
+      planPosition: stage === 'INTERVIEW_SCHEDULED' ? 2 : null,
+      planLength: 3,
+      source: 'EMAIL',
+      fitSummary: long,
+      cvFilename: `${long}.pdf`,
+      showEmail: true,
+    });
+    expect(checkSurface({ type: 'message', ...card })).toEqual([]);
+  });
+
+  it('reject modal', () => {
+    const modal = rejectModal({ applicationId: '00000000-0000-4000-8000-000000000001', version: 3, candidateName: long });
+    expect(checkSurface({ type: 'modal', blocks: modal.blocks, title: modal.title.text, submit: modal.submit.text, close: modal.close.text, private_metadata: modal.private_metadata })).toEqual([]);
+  });
+});
