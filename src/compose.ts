@@ -140,7 +140,7 @@ async function startSlackApp({
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
+  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

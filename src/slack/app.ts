@@ -1,4 +1,5 @@
 import { App, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
@@ -9,10 +10,14 @@ import type { FastifyReceiver } from './fastify-receiver.js';
 import { registerCandidateCommand } from './listeners/commands/candidate.js';
 import { registerHireCommand } from './listeners/commands/hire.js';
 import { registerPipelineCommand } from './listeners/commands/pipeline.js';
+import { registerInterviewsCommand } from './listeners/commands/interviews.js';
+import { UserDirectory } from './user-directory.js';
 import { slackLogger } from './web-client.js';
 
 export type SlackAppDeps = {
   prisma: PrismaClient;
+  /** The configured WebClient (token, API URL) for reads such as users.info. */
+  client: WebClient;
   boss: Boss;
   log: Logger;
   botToken: string;
@@ -39,6 +44,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
+  registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
   registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   app.error(async (err) => {

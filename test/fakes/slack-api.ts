@@ -22,6 +22,8 @@ export class FakeSlackApi {
   readonly calls: { method: string; args: Record<string, unknown> }[] = [];
   /** What was POSTed to response_url-style paths (anything outside /api/): ephemeral replies. */
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  /** Users for users.info, by id. */
+  readonly users = new Map<string, { tz: string; real_name: string }>();
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
   private server: Server | undefined;
@@ -89,6 +91,10 @@ export class FakeSlackApi {
         message.text = String(args.text ?? '');
         if (Array.isArray(args.blocks)) message.blocks = args.blocks;
         return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: { id: args.user, ...user, profile: { display_name: user.real_name } } } : { ok: false, error: 'user_not_found' };
       }
       case 'views.open':
         return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };

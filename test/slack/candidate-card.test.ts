@@ -130,6 +130,51 @@ describe('candidate card', () => {
   });
 });
 
+describe('/interviews', () => {
+  function command(text: string, user: string) {
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      user_id: user,
+      command: '/interviews',
+      text,
+      api_app_id: 'A0JUSTIN',
+      channel_id: 'C0DATA',
+      response_url: `${fake.origin}/respond/interviews/${user}/${encodeURIComponent(text)}`,
+      trigger_id: 't',
+    }).toString();
+    return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+  }
+
+  it("lists booked interviews in the asker's Slack time zone, optionally for one person", async () => {
+    fake.users.set('U0ADMIN', { tz: 'Asia/Kolkata', real_name: 'Admin' });
+    const p = justin.prisma;
+    const { app } = await newApplication('Jennifer Widom');
+    const stage = await p.interviewStage.findFirstOrThrow({ where: { role: { applications: { some: { id: app.id } } } } });
+    const ivy = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0IVY', name: 'Ivy', teamRoles: ['INTERVIEWER'] } });
+    // 09:00–09:30 IST tomorrow = 03:30 UTC
+    const day = new Date(Date.now() + 86_400_000);
+    const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 3, 30));
+    await p.interview.create({
+      data: { applicationId: app.id, stageId: stage.id, status: 'BOOKED', startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), interviewers: { create: [{ userId: ivy.id }] } },
+    });
+
+    const ack = await command('', 'U0ADMIN');
+    expect(ack.statusCode).toBe(200);
+    expect(ack.body).toBe('');
+    const week = await eventually(async () => fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/'));
+    expect(String(week.body.text)).toContain('times in Asia/Kolkata');
+    expect(JSON.stringify(week.body.blocks)).toContain('09:00–09:30* Jennifer Widom · Data Engineer (Call) with <@U0IVY>');
+
+    await command('<@U0NOBODY|nobody>', 'U0ADMIN');
+    const none = await eventually(async () => fake.responses.find((r) => r.path.startsWith('/respond/interviews/U0ADMIN/%3C%40U0NOBODY')));
+    expect(String(none.body.text)).toMatch(/No interviews booked in the next 7 days for <@U0NOBODY>/);
+
+    await command('yesterday', 'U0ADMIN');
+    const help = await eventually(async () => fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/yesterday'));
+    expect(String(help.body.text)).toMatch(/Try `\/interviews`/);
+  });
+});
+
 describe('card and modal builders stay inside Slack limits', () => {
   const long = '👩🏽‍💻 Zoë Ångström 王小明 مريم '.repeat(400);
   it.each(['NEW', 'INTERVIEW_SCHEDULED', 'REJECTED'] as const)('card at %s with long unicode data', (stage) => {
