@@ -20,6 +20,8 @@ export const ZEffectPayloads = {
   'slack.update': z.object({ ...ZSlackText, ts: z.string().min(1) }),
   /** Post or refresh an application's candidate card, rendered from the database at delivery. */
   'slack.card': z.object({ applicationId: z.string().uuid() }),
+  /** Publish one person's App Home, rendered at delivery. */
+  'slack.home': z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/) }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
 } as const;
 
@@ -30,6 +32,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.post': 'slack',
   'slack.update': 'slack',
   'slack.card': 'slack',
+  'slack.home': 'slack',
   'webhook.post': 'webhook',
 };
 

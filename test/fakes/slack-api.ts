@@ -96,6 +96,8 @@ export class FakeSlackApi {
         const user = this.users.get(String(args.user));
         return user ? { ok: true, user: { id: args.user, ...user, profile: { display_name: user.real_name } } } : { ok: false, error: 'user_not_found' };
       }
+      case 'views.publish':
+        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
       case 'views.open':
         return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
       case 'conversations.history':

@@ -5,6 +5,7 @@ import { showCandidateCard } from '../../src/services/applications/show-card.js'
 import { candidateCard, rejectModal } from '../../src/slack/blocks/candidate-card.js';
 import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { ACTIONS } from '../../src/slack/ids.js';
+import { homeView } from '../../src/slack/blocks/home.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
@@ -175,6 +176,37 @@ describe('/interviews', () => {
   });
 });
 
+describe('App Home', () => {
+  it('publishes my interviews, the scorecards I owe and my roles when I open the Home tab, once per delivery', async () => {
+    fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });
+    const p = justin.prisma;
+    const hal = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0HOME', name: 'Hal', teamRoles: ['HIRING_MANAGER'] } });
+    const { app } = await newApplication('Pat Selinger');
+    await p.role.update({ where: { id: app.roleId }, data: { hiringManagerId: hal.id, title: 'Query Optimizer Lead' } });
+    const stage = await p.interviewStage.findFirstOrThrow({ where: { roleId: app.roleId } });
+    const past = new Date(Date.now() - 2 * 3600_000);
+    await p.interview.create({ data: { applicationId: app.id, stageId: stage.id, status: 'BOOKED', startsAt: past, endsAt: new Date(past.getTime() + 1800_000), interviewers: { create: [{ userId: hal.id }] } } });
+
+    const event = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'Ev0HOMEHAL',
+      team_id: 'T0TEAM',
+      api_app_id: 'A0JUSTIN',
+      event: { type: 'app_home_opened', user: 'U0HOME', channel: 'D0', tab: 'home', event_ts: '1.2' },
+    });
+    const res = await justin.server.inject({ method: 'POST', url: '/slack/events', payload: event, headers: signedHeaders(event, { contentType: 'application/json' }) });
+    expect(res.statusCode).toBe(200);
+    const published = await eventually(async () => fake.calls.find((c) => c.method === 'views.publish' && c.args.user_id === 'U0HOME'));
+    const view = published.args.view as { type: string; blocks: unknown[] };
+    const text = JSON.stringify(view.blocks);
+    expect(view.type).toBe('home');
+    expect(text).toContain('Pat Selinger · Query Optimizer Lead (Call), interviewed');
+    expect(text).toContain('*Query Optimizer Lead*: 1 active candidate');
+    expect(text).toContain('Times in America/New_York');
+    expect(checkSurface({ type: 'home', blocks: view.blocks as never })).toEqual([]);
+  });
+});
+
 describe('card and modal builders stay inside Slack limits', () => {
   const long = '👩🏽‍💻 Zoë Ångström 王小明 مريم '.repeat(400);
   it.each(['NEW', 'INTERVIEW_SCHEDULED', 'REJECTED'] as const)('card at %s with long unicode data', (stage) => {
@@ -193,6 +225,22 @@ describe('card and modal builders stay inside Slack limits', () => {
       showEmail: true,
     });
     expect(checkSurface({ type: 'message', ...card })).toEqual([]);
+  });
+
+  it('App Home with long lists', () => {
+    const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+    const d = new Date('2026-03-08T06:30:00Z');
+    const view = homeView({
+      zone: 'America/St_Johns',
+      data: {
+        interviews: many(15, () => ({ startsAt: d, endsAt: d, candidateName: long, roleTitle: long, stageName: long })),
+        scorecardsOwed: many(15, () => ({ endedAt: d, candidateName: long, roleTitle: long, stageName: long })),
+        offerApprovals: many(15, () => ({ candidateName: long, roleTitle: long })),
+        slotApprovals: many(15, (i) => ({ candidateName: long, roleTitle: long, count: i })),
+        roles: many(15, (i) => ({ title: long, status: i % 2 ? 'OPEN' : 'PAUSED', active: i })),
+      },
+    });
+    expect(checkSurface({ type: 'home', blocks: view.blocks })).toEqual([]);
   });
 
   it('reject modal', () => {

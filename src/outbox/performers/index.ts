@@ -3,6 +3,8 @@ import type { Performers } from '../deliver-effect.js';
 import type { PrismaClient } from '../../db/prisma.js';
 import { createSlackPostPerformer, createSlackUpdatePerformer } from './slack.js';
 import { createSlackCardPerformer } from './slack-card.js';
+import { createSlackHomePerformer } from './slack-home.js';
+import { UserDirectory } from '../../slack/user-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 
 /** The performers for the integrations that are on; an effect for one that is off waits. */
@@ -14,6 +16,7 @@ export function createPerformers({ slack, prisma }: { slack: WebClient | undefin
           'slack.post': createSlackPostPerformer(slack),
           'slack.update': createSlackUpdatePerformer(slack),
           'slack.card': createSlackCardPerformer({ client: slack, prisma }),
+          'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
         }
       : {}),
   };
