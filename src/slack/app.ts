@@ -4,6 +4,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerRejectSubmit } from './listeners/views/reject-submit.js';
+import { registerRoleSubmit } from './listeners/views/role-submit.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
@@ -47,6 +48,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
   registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   app.error(async (err) => {

@@ -5,4 +5,5 @@ export const ACTIONS = {
   advance: 'card_advance',
   reject: 'card_reject',
   rejectSubmit: 'card_reject_submit',
+  roleSubmit: 'role_submit',
 } as const;

@@ -6,6 +6,7 @@ import { candidateCard, rejectModal } from '../../src/slack/blocks/candidate-car
 import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { homeView } from '../../src/slack/blocks/home.js';
+import { roleModal } from '../../src/slack/blocks/role-modal.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
@@ -173,6 +174,61 @@ describe('/interviews', () => {
     await command('yesterday', 'U0ADMIN');
     const help = await eventually(async () => fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/yesterday'));
     expect(String(help.body.text)).toMatch(/Try `\/interviews`/);
+  });
+});
+
+describe('roles', () => {
+  function hire(text: string, user: string) {
+    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: `trig-${text}` }).toString();
+    return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+  }
+
+  it('opens a role from the modal, with field errors first, then pauses and closes it by title', async () => {
+    expect((await hire('role new', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
+    const ack = await hire('role new', 'U0ADMIN');
+    expect(ack.statusCode).toBe(200);
+    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-role new'));
+    const view = opened.args.view as ReturnType<typeof roleModal>;
+    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text })).toEqual([]);
+
+    const t = (value: string) => ({ value: { type: 'plain_text_input', value } });
+    const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+    const values = {
+      title: t('Site Reliability Engineer'),
+      requirements: t('Linux, on-call'),
+      hiring_manager: { value: { type: 'users_select', selected_user: 'U0HM' } },
+      channel: { value: { type: 'conversations_select', selected_conversation: 'C0SRE' } },
+      stage_0_name: t('Intro'),
+      stage_0_duration: sel('30'),
+      stage_0_pool: { value: { type: 'multi_users_select', selected_users: ['U0P1', 'U0P2'] } },
+      stage_0_needed: sel('1'),
+      stage_1_name: t('Panel'),
+      stage_1_duration: sel('90'),
+      stage_1_kind: sel('PANEL'),
+      stage_1_pool: { value: { type: 'multi_users_select', selected_users: ['U0P1', 'U0P2', 'U0P3'] } },
+      stage_1_needed: sel('all'),
+    };
+    const submit = (v: Record<string, unknown>) =>
+      interaction({ type: 'view_submission', user: { id: 'U0ADMIN', team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V9', state: { values: v } } });
+    const bad = await submit({ ...values, stage_1_duration: { value: { type: 'static_select', selected_option: null } } });
+    expect(bad.json()).toEqual({ response_action: 'errors', errors: { stage_1_duration: 'How long is step 2?' } });
+    const good = await submit(values);
+    expect(good.statusCode).toBe(200);
+    const role = await justin.prisma.role.findFirstOrThrow({
+      where: { title: 'Site Reliability Engineer' },
+      include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } }, hiringManager: true },
+    });
+    expect(role).toMatchObject({ status: 'OPEN', slackChannelId: 'C0SRE', requirements: 'Linux, on-call', hiringManager: { slackUserId: 'U0HM' } });
+    expect(role.stages.map((s) => [s.name, s.durationMinutes, s.kind, s.panelMode, s.interviewersNeeded, s.pool.map((p) => p.user.slackUserId).sort()])).toEqual([
+      ['Intro', 30, 'VIDEO', 'POOL', 1, ['U0P1', 'U0P2']],
+      ['Panel', 90, 'PANEL', 'ALL', 3, ['U0P1', 'U0P2', 'U0P3']],
+    ]);
+
+    expect((await hire('role pause site reliability engineer', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now paused.');
+    expect((await hire('role close Site Reliability', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now closed.');
+    expect((await hire('role close Unicorn Wrangler', 'U0ADMIN')).json().text).toBe('No role is called “Unicorn Wrangler”.');
+    const audit = await justin.prisma.auditEntry.findMany({ where: { subjectId: role.id }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.action)).toEqual(['role.open', 'role.pause', 'role.close']);
   });
 });
 

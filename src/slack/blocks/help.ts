@@ -6,6 +6,7 @@ const USAGE = [
   ['`/candidate <name | email | skill>`', 'find a candidate; results are shown only to you'],
   ['`/pipeline [role]`', 'where every candidate stands, and who is stuck'],
   ['`/interviews [today | week | @person]`', 'upcoming interviews, in your time zone'],
+  ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role pause|close|reopen <title>`'],
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire help`', 'this message'],
 ];

@@ -1,6 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { PrismaClient } from '../../../db/prisma.js';
 import { parseTeamCommand } from '../../../domain/team/parse-team-command.js';
+import { parseRoleCommand } from '../../../domain/roles/role-form.js';
+import { AppError } from '../../../errors.js';
+import { setRoleStatus } from '../../../services/roles/set-role-status.js';
+import { roleModal } from '../../blocks/role-modal.js';
+import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
 import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
@@ -9,10 +14,29 @@ import { COMMANDS } from '../../ids.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
 export function registerHireCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
-  app.command(COMMANDS.hire, async ({ command, ack }) => {
+  app.command(COMMANDS.hire, async ({ command, ack, client }) => {
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
     if (sub === '' || /^help$/i.test(sub)) return ack(helpMessage());
+    if (/^role$/i.test(sub)) {
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!hasAny(mine, CAN_MANAGE_ROLES)) return ack(refusalMessage('managing roles (recruiters and admins)'));
+      const parsed = parseRoleCommand(rest.join(' '));
+      if (parsed.verb === 'invalid') return ack(plainMessage(`Sorry, ${parsed.reason}.`));
+      if (parsed.verb === 'new') {
+        await ack();
+        // trigger_id lives for 3 s: the modal opens now, not through a job.
+        await client.views.open({ trigger_id: command.trigger_id, view: roleModal({ channelId: command.channel_id }) as never });
+        return;
+      }
+      try {
+        const done = await setRoleStatus(prisma, { title: parsed.title, verb: parsed.verb, actorSlackId: command.user_id });
+        return ack(plainMessage(`“${done.title}” is now ${done.status.toLowerCase()}.`));
+      } catch (err) {
+        if (err instanceof AppError) return ack(plainMessage(err.userMessage));
+        throw err;
+      }
+    }
     if (!/^team$/i.test(sub)) return ack(helpMessage({ unknown: `${COMMANDS.hire} ${text}` }));
 
     const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });

@@ -1,0 +1,54 @@
+import type { PrismaClient, Tx } from '../../db/prisma.js';
+import type { RoleInput } from '../../domain/roles/role-form.js';
+
+/** The User row for a Slack member, created on first mention (name filled in later from Slack). */
+async function userFor(tx: Tx, slackTeamId: string, slackUserId: string): Promise<string> {
+  const user = await tx.user.upsert({
+    where: { slackTeamId_slackUserId: { slackTeamId, slackUserId } },
+    create: { slackTeamId, slackUserId, name: slackUserId },
+    update: {},
+    select: { id: true },
+  });
+  return user.id;
+}
+
+/** Opens a role with its interview plan in one transaction, audited. Returns the role id. */
+export async function openRole(prisma: PrismaClient, { input, actorSlackId, slackTeamId }: { input: RoleInput; actorSlackId: string; slackTeamId: string }): Promise<string> {
+  return prisma.$transaction(async (tx) => {
+    const hiringManagerId = await userFor(tx, slackTeamId, input.hiringManager);
+    const recruiterId = input.recruiter ? await userFor(tx, slackTeamId, input.recruiter) : null;
+    const role = await tx.role.create({
+      data: {
+        title: input.title,
+        description: input.description,
+        requirements: input.requirements,
+        location: input.location,
+        slackChannelId: input.channel,
+        hiringManagerId,
+        recruiterId,
+        status: 'OPEN',
+      },
+      select: { id: true },
+    });
+    for (const [position, stage] of input.stages.entries()) {
+      const poolIds = [];
+      for (const member of stage.pool) poolIds.push(await userFor(tx, slackTeamId, member));
+      await tx.interviewStage.create({
+        data: {
+          roleId: role.id,
+          position,
+          name: stage.name,
+          kind: stage.kind,
+          durationMinutes: stage.durationMinutes,
+          panelMode: stage.needed === 'all' ? 'ALL' : 'POOL',
+          interviewersNeeded: stage.needed === 'all' ? stage.pool.length : stage.needed,
+          pool: { create: poolIds.map((userId) => ({ userId })) },
+        },
+      });
+    }
+    await tx.auditEntry.create({
+      data: { actorType: 'USER', actorId: actorSlackId, action: 'role.open', subjectType: 'role', subjectId: role.id, data: { title: input.title, stages: input.stages.length } },
+    });
+    return role.id;
+  });
+}

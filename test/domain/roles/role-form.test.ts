@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoleCommand, readRoleForm, type ViewValues } from '../../../src/domain/roles/role-form.js';
+
+const t = (value: string) => ({ value: { value } });
+const sel = (value: string) => ({ value: { selected_option: { value } } });
+const base: ViewValues = {
+  title: t('Backend Engineer'),
+  description: t(''),
+  requirements: t('Postgres, TypeScript'),
+  location: t(''),
+  hiring_manager: { value: { selected_user: 'U0HM' } },
+  recruiter: { value: { selected_user: null } },
+  channel: { value: { selected_conversation: 'C0BE' } },
+  stage_0_name: t('Intro call'),
+  stage_0_duration: sel('30'),
+  stage_0_kind: sel('PHONE_SCREEN'),
+  stage_0_pool: { value: { selected_users: ['U0A', 'U0B'] } },
+  stage_0_needed: sel('1'),
+};
+
+describe('readRoleForm', () => {
+  it('reads a valid role and skips unused interview steps', () => {
+    const r = readRoleForm({ ...base, stage_1_name: t(''), stage_1_pool: { value: { selected_users: [] } } });
+    expect(r).toEqual({
+      ok: true,
+      role: {
+        title: 'Backend Engineer',
+        description: '',
+        requirements: 'Postgres, TypeScript',
+        location: null,
+        hiringManager: 'U0HM',
+        recruiter: null,
+        channel: 'C0BE',
+        stages: [{ name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
+      },
+    });
+  });
+
+  it('puts every problem on its own field', () => {
+    const r = readRoleForm({
+      ...base,
+      title: t(' '),
+      hiring_manager: { value: { selected_user: null } },
+      channel: { value: {} },
+      stage_1_name: t('Panel'),
+      stage_1_needed: sel('3'),
+      stage_1_pool: { value: { selected_users: ['U0A'] } },
+      stage_2_pool: { value: { selected_users: ['U0C'] } },
+    });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        title: 'A role needs a title.',
+        hiring_manager: 'Pick the hiring manager.',
+        channel: "Pick the channel where this role's candidates are discussed.",
+        stage_1_duration: 'How long is step 2?',
+        stage_1_needed: 'Step 2 needs 3 interviewers but its pool has 1.',
+        stage_2_name: 'Step 3 needs a name.',
+        stage_2_duration: 'How long is step 3?',
+      },
+    });
+  });
+
+  it('takes the whole pool for a panel', () => {
+    const r = readRoleForm({ ...base, stage_0_needed: sel('all') });
+    expect(r.ok && r.role.stages[0]!.needed).toBe('all');
+  });
+});
+
+describe('parseRoleCommand', () => {
+  it.each([
+    ['new', { verb: 'new' }],
+    ['pause Backend Engineer', { verb: 'pause', title: 'Backend Engineer' }],
+    ['CLOSE  data  ', { verb: 'close', title: 'data' }],
+    ['close', { verb: 'invalid', reason: 'say which role: `/hire role close <title>`' }],
+    ['delete x', { verb: 'invalid', reason: 'use `/hire role new`, or `/hire role pause|close|reopen <title>`' }],
+  ])('%s', (input, expected) => {
+    expect(parseRoleCommand(input)).toEqual(expected);
+  });
+});
