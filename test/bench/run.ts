@@ -185,7 +185,7 @@ try {
   }
   if (!only || only === 'ack') {
     const rows = await benchAck(url);
-    console.log('## Slack ack latency (signed slash commands, open loop, service in its own process, loopback)');
+    console.log('## Slack ack latency (signed slash commands and button clicks, open loop, service in its own process, loopback)');
     console.log('| command | rate | p50 | p99 | max | non-200 |');
     console.log('|---|---|---|---|---|---|');
     for (const r of rows) console.log(`| ${r.command} | ${r.rate}/s | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ${r.errors} |`);

@@ -109,7 +109,19 @@ export async function benchAck(databaseUrl: string, rates = [50, 100, 200, 400],
       await new Promise((r) => setTimeout(r, 200));
     }
     const out: { rate: number; command: string; latency: Summary; errors: number }[] = [];
-    for (const [command, text] of [['/hire', 'help'], ['/candidate', 'lovelace']] as const) {
+    const click = () => {
+      const payload = {
+        type: 'block_actions',
+        user: { id: 'U0BENCH', team_id: 'T0TEAM' },
+        team: { id: 'T0TEAM' },
+        api_app_id: 'A0JUSTIN',
+        trigger_id: 't',
+        response_url: `${fake.origin}/respond/bench`,
+        actions: [{ type: 'button', action_id: 'card_advance', block_id: 'card_0', value: '00000000-0000-4000-8000-000000000000:0', action_ts: '1' }],
+      };
+      return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    };
+    for (const [command, text] of [['/hire', 'help'], ['/candidate', 'lovelace'], ['button', 'Advance']] as const) {
       for (const rate of rates) {
         const latencies: number[] = [];
         let errors = 0;
@@ -120,7 +132,7 @@ export async function benchAck(databaseUrl: string, rates = [50, 100, 200, 400],
           const due = started + (i * 1000) / rate;
           const wait = due - performance.now();
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          const body = commandBody(command, text, { user: 'U0BENCH' });
+          const body = command === 'button' ? click() : commandBody(command, text, { user: 'U0BENCH' });
           const t = performance.now();
           inflight.push(
             fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signedHeaders(body) }).then(
