@@ -29,3 +29,12 @@ export function mapSlackError(err: unknown, method: string): AppError {
       return new AppError('EXTERNAL_RETRYABLE', `slack ${method}: ${e.message}`, { cause: err });
   }
 }
+
+/** Runs one Web API call, turning its failure into an AppError the outbox can act on. */
+export async function callSlack<T>(method: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw mapSlackError(err, method);
+  }
+}

@@ -2,20 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../db/prisma.js';
 import { loadCardData } from '../../services/applications/load-card.js';
 import { candidateCard } from '../../slack/blocks/candidate-card.js';
-import { mapSlackError } from '../../slack/map-slack-error.js';
+import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
 import { OUTBOX_EVENT_TYPE } from './slack.js';
 
 type Card = EffectPayloads['slack.card'];
-
-async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw mapSlackError(err, method);
-  }
-}
 
 /**
  * Makes the candidate card in the role's channel show the application as it is now: posts

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../../db/prisma.js';
 import { homeData } from '../../services/home/home-data.js';
 import { homeView } from '../../slack/blocks/home.js';
-import { mapSlackError } from '../../slack/map-slack-error.js';
+import { callSlack } from '../../slack/map-slack-error.js';
 import type { UserDirectory } from '../../slack/user-directory.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
@@ -12,11 +12,7 @@ export function createSlackHomePerformer({ client, prisma, users }: { client: We
   return {
     async perform({ payload }) {
       const [data, { tz }] = await Promise.all([homeData(prisma, { slackUserId: payload.slackUserId, now: new Date() }), users.lookup(payload.slackUserId)]);
-      try {
-        await client.views.publish({ user_id: payload.slackUserId, view: homeView({ data, zone: tz }) as never });
-      } catch (err) {
-        throw mapSlackError(err, 'views.publish');
-      }
+      await callSlack('views.publish', () => client.views.publish({ user_id: payload.slackUserId, view: homeView({ data, zone: tz }) as never }));
       return { result: { published: true } };
     },
   };

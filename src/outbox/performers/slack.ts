@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { mapSlackError } from '../../slack/map-slack-error.js';
+import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { EffectAttempt, Performer } from './performer.js';
 
@@ -8,14 +8,6 @@ export const OUTBOX_EVENT_TYPE = 'justin_outbox';
 
 type Post = EffectPayloads['slack.post'];
 type Update = EffectPayloads['slack.update'];
-
-async function call<T>(method: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    throw mapSlackError(err, method);
-  }
-}
 
 /**
  * chat.postMessage has no idempotency key. Each post carries our key in message
