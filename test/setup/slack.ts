@@ -25,3 +25,14 @@ export function commandBody(command: string, text: string, { user = 'U0ALICE', t
     trigger_id: '1.2.abc',
   }).toString();
 }
+
+/** An Events API envelope for an app_home_opened event, as JSON text. */
+export function homeOpenedEvent(eventId: string, user: string): string {
+  return JSON.stringify({
+    type: 'event_callback',
+    event_id: eventId,
+    team_id: 'T0TEAM',
+    api_app_id: 'A0JUSTIN',
+    event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.2' },
+  });
+}

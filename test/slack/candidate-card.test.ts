@@ -10,7 +10,7 @@ import { roleModal } from '../../src/slack/blocks/role-modal.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
-import { signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { homeOpenedEvent, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
 import { eventually } from '../setup/workers.js';
 
 // The whole app (web and workers) against a local fake of the Slack Web API.
@@ -243,13 +243,7 @@ describe('App Home', () => {
     const past = new Date(Date.now() - 2 * 3600_000);
     await p.interview.create({ data: { applicationId: app.id, stageId: stage.id, status: 'BOOKED', startsAt: past, endsAt: new Date(past.getTime() + 1800_000), interviewers: { create: [{ userId: hal.id }] } } });
 
-    const event = JSON.stringify({
-      type: 'event_callback',
-      event_id: 'Ev0HOMEHAL',
-      team_id: 'T0TEAM',
-      api_app_id: 'A0JUSTIN',
-      event: { type: 'app_home_opened', user: 'U0HOME', channel: 'D0', tab: 'home', event_ts: '1.2' },
-    });
+    const event = homeOpenedEvent('Ev0HOMEHAL', 'U0HOME');
     const res = await justin.server.inject({ method: 'POST', url: '/slack/events', payload: event, headers: signedHeaders(event, { contentType: 'application/json' }) });
     expect(res.statusCode).toBe(200);
     const published = await eventually(async () => fake.calls.find((c) => c.method === 'views.publish' && c.args.user_id === 'U0HOME'));

@@ -5,7 +5,7 @@ import { startJustin, type Justin } from '../../src/compose.js';
 import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
-import { commandBody, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { commandBody, homeOpenedEvent, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
 
 // Drives the app the way Slack does: signed HTTP into the Fastify server; nock on slack.com.
 let justin: Justin;
@@ -107,13 +107,7 @@ describe('Slack receiver', () => {
   });
 
   it('processes an Events API delivery once, however often Slack retries it', async () => {
-    const event = JSON.stringify({
-      type: 'event_callback',
-      event_id: 'Ev0HOME1',
-      team_id: 'T0TEAM',
-      api_app_id: 'A0JUSTIN',
-      event: { type: 'app_home_opened', user: 'U0ALICE', channel: 'D0HOME', tab: 'home', event_ts: '1.2' },
-    });
+    const event = homeOpenedEvent('Ev0HOME1', 'U0ALICE');
     const first = await post(event, signedHeaders(event, { contentType: 'application/json' }));
     const retry = await post(event, { ...signedHeaders(event, { contentType: 'application/json' }), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect([first.statusCode, retry.statusCode]).toEqual([200, 200]);
