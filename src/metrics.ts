@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PrismaClient } from './db/prisma.js';
 import type { Boss } from './jobs/boss.js';
+import { outboxCounts } from './outbox/outbox-counts.js';
 import type { BreakerRegistry } from './resilience/circuit-breaker.js';
 
 const BREAKER_LEVEL = { closed: 0, half_open: 1, open: 2 } as const;
@@ -57,9 +58,8 @@ export function createMetrics({ prisma, boss, breakers }: { prisma: PrismaClient
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await prisma.$queryRaw<{ status: string; n: number }[]>`
-        SELECT status::text, count(*)::int AS n FROM "OutboxEffect" GROUP BY status`;
-      for (const status of ['PENDING', 'DONE', 'DEAD', 'CANCELLED']) this.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+      const counts = await outboxCounts(prisma);
+      for (const status of ['PENDING', 'DONE', 'DEAD', 'CANCELLED']) this.set({ status }, counts[status] ?? 0);
     },
   });
   new Gauge({

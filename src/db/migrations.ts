@@ -246,13 +246,6 @@ export async function diffMigrationsToSchema(
   });
 }
 
-/** Names of migrations the database has applied (and finished). */
-export async function appliedMigrationCount(query: (sql: string) => Promise<{ n: number }[]>): Promise<number> {
-  const rows = await query(
-    `SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  return rows[0]?.n ?? 0;
-}
 
 /**
  * Prisma cannot read back operator-class parameters (`gist_trgm_ops(siglen=256)`), so a

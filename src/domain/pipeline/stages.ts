@@ -18,12 +18,9 @@ export type Stage = (typeof STAGES)[number];
 /** Stages an application never leaves. */
 export const CLOSED_STAGES: ReadonlySet<Stage> = new Set(['HIRED', 'REJECTED', 'WITHDRAWN']);
 
-/** Stages that belong to one step of the interview plan (they carry a plan position). */
-export const PLAN_STAGES: ReadonlySet<Stage> = new Set(['SCHEDULING', 'INTERVIEW_SCHEDULED', 'INTERVIEWED']);
-
 export type PipelineState = {
   stage: Stage;
-  /** 0-based step of the role's interview plan; null outside PLAN_STAGES. */
+  /** 0-based step of the role's interview plan; null outside scheduling, interview scheduled and interviewed. */
   planPosition: number | null;
 };
 
@@ -49,8 +46,13 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'withdraw',
 ];
 
+/** A stage as people say it: "Interview scheduled". */
+export function stageLabel(stage: Stage): string {
+  return stage.charAt(0) + stage.slice(1).toLowerCase().replaceAll('_', ' ');
+}
+
 /** A human label for a state, e.g. "Scheduling (step 2 of 3)". */
 export function describeState({ stage, planPosition }: PipelineState, planLength: number): string {
-  const label = stage.charAt(0) + stage.slice(1).toLowerCase().replaceAll('_', ' ');
+  const label = stageLabel(stage);
   return planPosition === null ? label : `${label} (step ${planPosition + 1} of ${planLength})`;
 }

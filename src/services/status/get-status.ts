@@ -2,6 +2,7 @@ import { howToEnable, type Config } from '../../config.js';
 import type { PrismaClient } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
 import { DEAD_LETTER_QUEUE } from '../../jobs/queues.js';
+import { outboxCounts } from '../../outbox/outbox-counts.js';
 import type { BreakerRegistry, BreakerState } from '../../resilience/circuit-breaker.js';
 import type { Probe } from './probe.js';
 
@@ -52,10 +53,10 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
     return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
   }
 
-  const [slack, anthropic, outboxRows, queues] = await Promise.all([
+  const [slack, anthropic, outbox, queues] = await Promise.all([
     deps.probes.slack?.() ?? off,
     deps.probes.anthropic?.() ?? off,
-    prisma.$queryRaw<{ status: string; n: number }[]>`SELECT status::text, count(*)::int AS n FROM "OutboxEffect" GROUP BY status`,
+    outboxCounts(prisma),
     queue.state === 'ok' ? boss.getQueues() : Promise.resolve([]),
   ]);
   const google: Probe = config.google
@@ -68,7 +69,7 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
       { name: 'Gmail and Google Calendar', configured: !!config.google, probe: google, howToEnable: howToEnable('google') },
       { name: 'Anthropic (Claude)', configured: !!config.anthropic, probe: anthropic, howToEnable: howToEnable('anthropic') },
     ],
-    outbox: Object.fromEntries(outboxRows.map((r) => [r.status, r.n])),
+    outbox,
     queues: queues.map((q) => ({ name: q.name, ready: q.readyCount, active: q.activeCount, deferred: q.deferredCount, failed: q.failedCount })),
     deadLetters: queues.find((q) => q.name === DEAD_LETTER_QUEUE)?.totalCount ?? 0,
     breakers: deps.breakers.snapshot(),

@@ -1,6 +1,7 @@
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
+import { escapeMrkdwn } from './text.js';
 
 export type CardData = {
   applicationId: string;
@@ -18,7 +19,6 @@ export type CardData = {
   candidateEmail: string;
 };
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
 
 /**
@@ -27,7 +27,7 @@ const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
  */
 export function candidateCard(d: CardData): { text: string; blocks: Record<string, unknown>[] } {
   const stage = describeState({ stage: d.stage, planPosition: d.planPosition }, d.planLength);
-  const who = d.showEmail ? `${escape(d.candidateName)} · ${escape(d.candidateEmail)}` : escape(d.candidateName);
+  const who = d.showEmail ? `${escapeMrkdwn(d.candidateName)} · ${escapeMrkdwn(d.candidateEmail)}` : escapeMrkdwn(d.candidateName);
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: fit(`${d.candidateName} · ${d.roleTitle}`, LIMITS.headerText) } },
     {
@@ -35,12 +35,12 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
       fields: [
         { type: 'mrkdwn', text: fit(`*Candidate*\n${who}`, LIMITS.fieldText) },
         { type: 'mrkdwn', text: fit(`*Stage*\n${stage}`, LIMITS.fieldText) },
-        { type: 'mrkdwn', text: fit(`*Source*\n${escape(d.source.toLowerCase())}`, LIMITS.fieldText) },
-        { type: 'mrkdwn', text: fit(`*CV*\n${d.cvFilename ? escape(d.cvFilename) : '_none yet_'}`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: fit(`*Source*\n${escapeMrkdwn(d.source.toLowerCase())}`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: fit(`*CV*\n${d.cvFilename ? escapeMrkdwn(d.cvFilename) : '_none yet_'}`, LIMITS.fieldText) },
       ],
     },
   ];
-  if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escape(d.fitSummary)}`, 2000, '… (details: View)') } });
+  if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 2000, '… (details: View)') } });
   const value = `${d.applicationId}:${d.version}`;
   if (!CLOSED.includes(d.stage)) {
     blocks.push({
@@ -69,7 +69,7 @@ export function rejectModal({ applicationId, version, candidateName }: { applica
     submit: { type: 'plain_text' as const, text: 'Reject' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`Reject *${escape(candidateName)}*? The team sees the reason in the card's thread.`, LIMITS.sectionText) } },
+      { type: 'section', text: { type: 'mrkdwn', text: fit(`Reject *${escapeMrkdwn(candidateName)}*? The team sees the reason in the card's thread.`, LIMITS.sectionText) } },
       {
         type: 'input',
         block_id: 'reason',

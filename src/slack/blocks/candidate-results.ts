@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
+import { stageLabel, type Stage } from '../../domain/pipeline/stages.js';
 import type { CandidateHit } from '../../services/candidates/search-candidates.js';
 import { fit, LIMITS } from './limits.js';
+import { escapeMrkdwn } from './text.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const stageLabel = (stage: string) => stage.charAt(0) + stage.slice(1).toLowerCase().replaceAll('_', ' ');
 
 /** At most this many matches in one answer; the rest are counted, not shown. */
 const MAX_HITS = 10;
@@ -15,19 +15,19 @@ export function candidateResults({ query, hits: allHits, timeZone }: { query: st
   const perHit = Math.min(LIMITS.sectionText, Math.floor((LIMITS.messageBlockTextTotal - 500) / Math.max(1, hits.length)));
   const q = fit(query, 100);
   if (!hits.length) {
-    const text = `No candidate matches “${escape(q)}”. Try part of a name, an email address or a skill.`;
+    const text = `No candidate matches “${escapeMrkdwn(q)}”. Try part of a name, an email address or a skill.`;
     return { response_type: 'ephemeral' as const, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const blocks: Record<string, unknown>[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: fit(`${hits.length} best match${hits.length > 1 ? 'es' : ''} for “${escape(q)}”, visible only to you`, LIMITS.sectionText) }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: fit(`${hits.length} best match${hits.length > 1 ? 'es' : ''} for “${escapeMrkdwn(q)}”, visible only to you`, LIMITS.sectionText) }] },
   ];
   for (const hit of hits) {
     const lines = hit.applications.slice(0, 5).map((a) => {
       const next = a.nextInterviewAt ? `; next interview ${DateTime.fromJSDate(a.nextInterviewAt, { zone: timeZone }).toFormat("ccc d LLL, HH:mm ZZZZ")}` : '';
-      return `• ${escape(a.roleTitle)}: ${stageLabel(a.stage)}${next}`;
+      return `• ${escapeMrkdwn(a.roleTitle)}: ${stageLabel(a.stage as Stage)}${next}`;
     });
     if (hit.applications.length > 5) lines.push(`• and ${hit.applications.length - 5} more`);
-    const text = `*${escape(hit.name)}* · ${escape(hit.email)}\n${lines.join('\n') || '_no applications_'}`;
+    const text = `*${escapeMrkdwn(hit.name)}* · ${escapeMrkdwn(hit.email)}\n${lines.join('\n') || '_no applications_'}`;
     blocks.push({
       type: 'section',
       block_id: `cand_${hit.id}`,

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { UpcomingInterview } from '../../services/interviews/upcoming-interviews.js';
 import { fit, LIMITS } from './limits.js';
+import { escapeMrkdwn } from './text.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Upcoming interviews with times in the viewer's zone, the zone spelled out. */
 export function interviewsMessage({ interviews, zone, scope }: { interviews: UpcomingInterview[]; zone: string; scope: string }) {
@@ -14,7 +14,7 @@ export function interviewsMessage({ interviews, zone, scope }: { interviews: Upc
     const s = DateTime.fromJSDate(i.startsAt, { zone });
     const e = DateTime.fromJSDate(i.endsAt, { zone });
     const who = i.interviewerSlackIds.map((id) => `<@${id}>`).join(', ');
-    return `• *${s.toFormat('ccc d LLL HH:mm')}–${e.toFormat('HH:mm')}* ${escape(i.candidateName)} · ${escape(i.roleTitle)} (${escape(i.stageName)})${who ? ` with ${who}` : ''}`;
+    return `• *${s.toFormat('ccc d LLL HH:mm')}–${e.toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})${who ? ` with ${who}` : ''}`;
   });
   const zoneName = DateTime.now().setZone(zone).toFormat('ZZZZZ');
   const header = `Interviews ${scope}, times in ${zone} (${zoneName}):`;

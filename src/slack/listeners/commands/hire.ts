@@ -10,6 +10,7 @@ import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
 import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
 import { teamMessage } from '../../blocks/team.js';
+import { teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
@@ -56,7 +57,7 @@ export function registerHireCommand(app: App, { prisma, admins }: { prisma: Pris
       roles: parsed.roles,
       grant: parsed.type === 'grant',
     });
-    const list = now.length ? now.map((r) => r.toLowerCase().replace('_', ' ')).join(', ') : 'no role';
+    const list = now.length ? now.map(teamRoleLabel).join(', ') : 'no role';
     await ack(plainMessage(`Done: <@${parsed.userId}> now has ${list}.`));
   });
 }
