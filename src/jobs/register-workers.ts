@@ -1,6 +1,6 @@
 import type { Job, JobResult } from 'pg-boss';
 import { asAppError } from '../errors.js';
-import type { JobDefinition, JobDeps } from './definition.js';
+import type { JobContext, JobDefinition, JobDeps } from './definition.js';
 import { applicationStageChanged } from './definitions/application-stage-changed.js';
 import { outboxDeliver } from './definitions/outbox-deliver.js';
 import { outboxSweep } from './definitions/outbox-sweep.js';
@@ -28,35 +28,35 @@ export async function registerWorkers(deps: JobDeps, { concurrency }: { concurre
         // Each job in a batch is settled on its own: one failure does not retry its neighbours.
         perJobResults: true,
       },
-      (jobs: Job<unknown>[]) => (def.handleBatch ? runBatch(deps, def, queue, jobs) : Promise.all(jobs.map((job) => runOne(deps, def, queue, job)))),
+      async (jobs: Job<unknown>[]) =>
+        def.handleBatch ? runBatch(deps, def, queue, jobs) : (await Promise.all(jobs.map((job) => runOne(deps, def, queue, job)))).flat(),
     );
     ids.push(id);
   }
   return ids;
 }
 
-async function runOne(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, job: Job<unknown>): Promise<JobResult> {
-  const log = deps.log.child({ queue, jobId: job.id, retry: job.retryCount });
-  const parsed = def.schema.safeParse(job.data);
-  if (!parsed.success) {
-    deps.metrics.jobOutcomes.inc({ queue, outcome: 'invalid' });
-    log.error({ issues: parsed.error.issues }, 'job payload invalid; dead-lettered without retry');
-    return { id: job.id, status: 'deadletter', output: { error: 'invalid payload' } };
-  }
-  try {
-    await def.handle(deps, parsed.data, { log, signal: job.signal, jobId: job.id, retryCount: job.retryCount });
-    deps.metrics.jobOutcomes.inc({ queue, outcome: 'completed' });
-    return { id: job.id, status: 'completed' };
-  } catch (err) {
-    const message = asAppError(err).message;
-    deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' });
-    log.warn({ err: message }, 'job failed; pg-boss retries it per the queue policy');
-    return { id: job.id, status: 'failed', output: { error: message } };
-  }
+/** Each job on its own: one failure does not fail its neighbours. */
+function runOne(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, job: Job<unknown>): Promise<JobResult[]> {
+  return settle(deps, def, queue, [job], ([data], ctx) => def.handle(deps, data, ctx));
 }
 
-async function runBatch(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, jobs: Job<unknown>[]): Promise<JobResult[]> {
-  const log = deps.log.child({ queue, batch: jobs.length });
+function runBatch(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, jobs: Job<unknown>[]): Promise<JobResult[]> {
+  return settle(deps, def, queue, jobs, (items, ctx) => def.handleBatch!(deps, items, ctx));
+}
+
+/**
+ * Validates each payload (an invalid one can never succeed, so it is dead-lettered at once
+ * instead of burning retries), runs the valid ones together, and settles every job.
+ */
+async function settle(
+  deps: JobDeps,
+  def: JobDefinition<any>,
+  queue: QueueName,
+  jobs: Job<unknown>[],
+  work: (items: unknown[], ctx: JobContext) => Promise<void>,
+): Promise<JobResult[]> {
+  const log = deps.log.child(jobs.length === 1 ? { queue, jobId: jobs[0]!.id, retry: jobs[0]!.retryCount } : { queue, batch: jobs.length });
   const results: JobResult[] = [];
   const valid: { job: Job<unknown>; data: unknown }[] = [];
   for (const job of jobs) {
@@ -69,16 +69,16 @@ async function runBatch(deps: JobDeps, def: JobDefinition<any>, queue: QueueName
     }
   }
   if (!valid.length) return results;
-  // The batch shares one abort signal: the earliest job's (they were fetched together).
+  // Jobs fetched together stop together: the first expiry aborts the whole batch.
   const signal = AbortSignal.any(valid.map((v) => v.job.signal));
   try {
-    await def.handleBatch!(deps, valid.map((v) => v.data), { log, signal, jobId: valid[0]!.job.id, retryCount: valid[0]!.job.retryCount });
+    await work(valid.map((v) => v.data), { log, signal, jobId: valid[0]!.job.id, retryCount: valid[0]!.job.retryCount });
     deps.metrics.jobOutcomes.inc({ queue, outcome: 'completed' }, valid.length);
     return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'completed' }))];
   } catch (err) {
     const message = asAppError(err).message;
     deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' }, valid.length);
-    log.warn({ err: message }, 'batch failed; pg-boss retries its jobs per the queue policy');
+    log.warn({ err: message }, 'job failed; pg-boss retries it per the queue policy');
     return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'failed', output: { error: message } }))];
   }
 }
