@@ -17,6 +17,7 @@ import { recordEffect } from '../../src/outbox/record-effect.js';
 import { moveApplication } from '../../src/services/pipeline/move-application.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
 import { benchAck, benchSearch } from './slack-bench.js';
+import { benchSlots } from './slot-bench.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -149,6 +150,17 @@ async function benchOutbox(prisma: PrismaClient, boss: Boss) {
   const outboxPerSec = n / ((now() - t) / 1000);
   sink.close();
   return { n, directPerSec, outboxPerSec, hits, unique: keys.size };
+}
+
+if (!only || only === 'slots') {
+  console.log('## Slot engine (pure; one computation = prepare + search + rank)');
+  console.log('| input | possible times | engine p50 | engine p95 | incl. JSON parse p95 | naive scan p50 | ratio p50 |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of benchSlots()) {
+    console.log(`| ${r.label} | ${r.possible} | ${ms(r.engine.p50)} | ${ms(r.engine.p95)} | ${ms(r.withParse.p95)} | ${ms(r.naive.p50)} | ${(r.naive.p50 / r.engine.p50).toFixed(0)}× |`);
+  }
+  console.log();
+  if (only === 'slots') process.exit(0);
 }
 
 const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg-bench', log: () => {} });
