@@ -9,7 +9,8 @@ import { createBoss, ensureQueues, ensureSchedules, type Boss } from './jobs/bos
 import { registerWorkers } from './jobs/register-workers.js';
 import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createPerformers } from './outbox/performers/index.js';
+import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
+import { createGoogleAuth } from './google/google-auth.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';
 import type { StatusDeps } from './services/status/get-status.js';
@@ -63,13 +64,22 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
   const slack = config.slack ? createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : undefined;
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
+  // OAuth tokens for the mailbox arrive with the Gmail connection flow; until then Google
+  // works through a service account with domain-wide delegation.
+  const google: GoogleDeps | undefined = config.google
+    ? {
+        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens: undefined }),
+        rootUrl: config.google.rootUrl,
+        mailbox: config.google.mailbox,
+      }
+    : undefined;
 
   if (runsWorker) {
     const deliver = {
       prisma,
       boss,
       breakers,
-      performers: createPerformers({ slack, prisma }),
+      performers: createPerformers({ slack, prisma, google }),
       log: log.child({ component: 'outbox' }),
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // The side effects Justin can have on the outside world. Each kind names its service
 // (for circuit breakers and metrics) and validates its payload before a performer sees it.
-// Gmail and Calendar kinds arrive with their integrations.
+// Gmail kinds arrive with the intake integration.
 
 const ZSlackText = {
   channel: z.string().min(1),
@@ -23,6 +23,11 @@ export const ZEffectPayloads = {
   /** Publish one person's App Home, rendered at delivery. */
   'slack.home': z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/) }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
+  /**
+   * Make the interview's calendar event match the database: create it (deterministic id, Meet
+   * link), move it, or cancel it. Rendered at delivery, so effects may land in any order.
+   */
+  'calendar.sync': z.object({ interviewId: z.string().uuid() }),
 } as const;
 
 export type EffectKind = keyof typeof ZEffectPayloads;
@@ -34,6 +39,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.card': 'slack',
   'slack.home': 'slack',
   'webhook.post': 'webhook',
+  'calendar.sync': 'google-calendar',
 };
 
 export function serviceOf(kind: EffectKind): string {

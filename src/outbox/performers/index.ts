@@ -6,9 +6,14 @@ import { createSlackCardPerformer } from './slack-card.js';
 import { createSlackHomePerformer } from './slack-home.js';
 import { UserDirectory } from '../../slack/user-directory.js';
 import { createWebhookPerformer } from './webhook.js';
+import { createCalendarSyncPerformer } from './calendar-sync.js';
+import type { GoogleAuth } from '../../google/google-auth.js';
+
+/** Google as the performers need it: who we are, where the API is, whose calendar books. */
+export type GoogleDeps = { auth: GoogleAuth; rootUrl: string; mailbox: string };
 
 /** The performers for the integrations that are on; an effect for one that is off waits. */
-export function createPerformers({ slack, prisma }: { slack: WebClient | undefined; prisma: PrismaClient }): Performers {
+export function createPerformers({ slack, prisma, google }: { slack: WebClient | undefined; prisma: PrismaClient; google?: GoogleDeps | undefined }): Performers {
   return {
     'webhook.post': createWebhookPerformer(),
     ...(slack
@@ -19,5 +24,6 @@ export function createPerformers({ slack, prisma }: { slack: WebClient | undefin
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
         }
       : {}),
+    ...(google ? { 'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }) } : {}),
   };
 }

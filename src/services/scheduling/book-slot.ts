@@ -1,0 +1,124 @@
+import type { PrismaClient, Tx } from '../../db/prisma.js';
+import { explainTime } from '../../domain/scheduling/explain-time.js';
+import { findSlots, type RankedSlot } from '../../domain/scheduling/find-slots.js';
+import { interviewEventId } from '../../calendar/interview-event.js';
+import { AppError } from '../../errors.js';
+import type { Boss } from '../../jobs/boss.js';
+import { recordEffect } from '../../outbox/record-effect.js';
+import type { Actor } from '../pipeline/move-application.js';
+import type { AvailabilitySource } from './availability.js';
+import { loadInterviewPlan, type InterviewPlan, type Person } from './load-interview-plan.js';
+import { slotQueryFor, type Booked } from './slot-query-for.js';
+
+export type BookSlotOptions = {
+  interviewId: string;
+  start: Date;
+  /** The people the slot was proposed with; kept when they are all still free. */
+  interviewerIds?: string[] | undefined;
+  /** The proposal chosen, if the time came from one. */
+  proposalId?: string | undefined;
+  actor: Actor;
+};
+
+export type BookResult =
+  | { status: 'booked'; start: Date; end: Date; interviewerIds: string[]; swapped: boolean }
+  | { status: 'already-booked'; start: Date; end: Date }
+  | { status: 'gone'; reasons: string[]; alternatives: RankedSlot[] };
+
+const DAY = 86_400_000;
+/** A chosen time must still be this far away when it is booked. */
+const BOOKING_NOTICE_MINUTES = 15;
+
+/**
+ * Books an interview at a chosen time, only if the time is still possible.
+ *
+ * Fresh free/busy is fetched first (network, outside any transaction). Then, in one
+ * transaction: the interview row is locked, each interviewer of the pool is locked (advisory
+ * locks in id order, so two bookings never deadlock), bookings already in the database are
+ * re-read, and the slot engine re-checks the time against all of it. Only then are the
+ * interviewer bookings inserted, where an exclusion constraint refuses any overlap that slipped
+ * past the check, and the calendar event is recorded in the outbox. A time that is gone comes
+ * back with its reasons and the next best times.
+ */
+export async function bookSlot(
+  deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource; now: () => Date },
+  { interviewId, start, interviewerIds, proposalId, actor }: BookSlotOptions,
+): Promise<BookResult> {
+  const plan = await loadInterviewPlan(deps.prisma, interviewId);
+  const end = new Date(start.getTime() + plan.stage.durationMinutes * 60_000);
+  const freshWindow = { start: new Date(start.getTime() - DAY), end: new Date(start.getTime() + 14 * DAY) };
+  const fresh = await deps.availability.busyFor(plan.people, freshWindow.start, freshWindow.end);
+
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ status: string; startsAt: Date | null; endsAt: Date | null }>>`
+        SELECT status::text AS status, "startsAt", "endsAt" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
+      const current = locked[0];
+      if (!current) throw new AppError('NOT_FOUND', `interview ${interviewId} not found`, { userMessage: 'That interview no longer exists.' });
+      if (current.status === 'BOOKED' && current.startsAt?.getTime() === start.getTime()) return { status: 'already-booked', start, end: current.endsAt! };
+      if (current.status === 'BOOKED' || current.status === 'COMPLETED' || current.status === 'CANCELLED') {
+        throw new AppError('STALE_STATE', `interview ${interviewId} is ${current.status}`, {
+          userMessage: current.status === 'BOOKED' ? 'This interview is already booked at another time; reschedule it instead.' : `This interview is ${current.status.toLowerCase()}.`,
+        });
+      }
+      for (const person of plan.people) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${person.userId}`}, 0))`;
+      const booked = await bookingsOf(tx, plan.people, freshWindow.start, freshWindow.end);
+      const now = deps.now();
+      const exactly = { start, end };
+
+      // Prefer the people the time was proposed with; in a pool, anyone free will do.
+      const proposed = interviewerIds?.length ? plan.people.filter((p) => interviewerIds.includes(p.userId)) : [];
+      const asProposed = proposed.length === interviewerIds?.length && proposed.length > 0 ? { people: proposed, panel: true } : undefined;
+      const check = (people: readonly Person[], asPanel: boolean) => {
+        const planFor: InterviewPlan = asPanel ? { ...plan, stage: { ...plan.stage, panelMode: 'ALL' } } : plan;
+        const query = slotQueryFor({ plan: planFor, people, fresh, booked, window: exactly, now, minNoticeMinutes: BOOKING_NOTICE_MINUTES });
+        return explainTime(query, start.getTime());
+      };
+      let verdict = asProposed ? check(asProposed.people, true) : check(plan.people, false);
+      let swapped = false;
+      if (!verdict.possible && asProposed && plan.stage.panelMode === 'POOL') {
+        const fromPool = check(plan.people, false);
+        if (fromPool.possible) [verdict, swapped] = [fromPool, true];
+      }
+      if (!verdict.possible) {
+        const next = findSlots(slotQueryFor({ plan, fresh, booked, window: { start: now, end: freshWindow.end }, now }), { report: false });
+        await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book_refused', subjectType: 'Interview', subjectId: interviewId, data: { start: start.toISOString(), reasons: verdict.reasons } } });
+        return { status: 'gone', reasons: verdict.reasons, alternatives: next.slots.slice(0, 3) };
+      }
+
+      const chosen = verdict.interviewerIds;
+      await tx.interviewerBooking.createMany({ data: chosen.map((userId) => ({ interviewId, userId, startsAt: start, endsAt: end })) });
+      await tx.interviewInterviewer.deleteMany({ where: { interviewId, userId: { notIn: chosen } } });
+      await tx.interviewInterviewer.createMany({ data: chosen.map((userId) => ({ interviewId, userId })), skipDuplicates: true });
+      await tx.interview.update({ where: { id: interviewId }, data: { status: 'BOOKED', startsAt: start, endsAt: end, calendarEventId: interviewEventId(interviewId) } });
+      if (proposalId) {
+        await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
+      }
+      await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:book:${start.toISOString()}`, applicationId: plan.application.id, payload: { interviewId } });
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
+      const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}) };
+      await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.booked', data } });
+      await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book', subjectType: 'Interview', subjectId: interviewId, data } });
+      return { status: 'booked', start, end, interviewerIds: chosen, swapped };
+    });
+  } catch (err) {
+    // The exclusion constraint: another booking took one of these people's time between our
+    // check and our insert (possible only through a path that skipped the locks). Nothing was written.
+    if (isExclusionViolation(err)) return { status: 'gone', reasons: ['an interviewer was booked for an overlapping interview a moment ago'], alternatives: [] };
+    throw err;
+  }
+}
+
+async function bookingsOf(tx: Tx, people: readonly Person[], from: Date, to: Date): Promise<Booked[]> {
+  // Caps count whole weeks, so look a week either side of the window.
+  return tx.interviewerBooking.findMany({
+    where: { userId: { in: people.map((p) => p.userId) }, endsAt: { gt: new Date(from.getTime() - 7 * DAY) }, startsAt: { lt: new Date(to.getTime() + 7 * DAY) } },
+    select: { userId: true, startsAt: true, endsAt: true },
+  });
+}
+
+function isExclusionViolation(err: unknown): boolean {
+  const text = `${(err as Error)?.message ?? ''} ${JSON.stringify((err as { cause?: unknown })?.cause ?? '')}`;
+  return text.includes('23P01') || text.includes('InterviewerBooking_no_overlap');
+}
