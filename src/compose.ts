@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
 import { createGoogleAuth } from './google/google-auth.js';
+import { createCalendarAvailability, type AvailabilitySource } from './services/scheduling/availability.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';
 import type { StatusDeps } from './services/status/get-status.js';
@@ -73,6 +74,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
         mailbox: config.google.mailbox,
       }
     : undefined;
+  const availability = google ? createCalendarAvailability(google) : undefined;
 
   if (runsWorker) {
     const deliver = {
@@ -84,7 +86,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver },
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, availability, now: () => new Date() },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');
@@ -103,7 +105,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log }) : undefined;
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability }) : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -140,17 +142,19 @@ async function startSlackApp({
   boss,
   client,
   log,
+  availability,
 }: {
   config: NonNullable<Config['slack']>;
   prisma: PrismaClient;
   boss: Boss;
   client: WebClient;
   log: Logger;
+  availability: AvailabilitySource | undefined;
 }): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl };
+  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

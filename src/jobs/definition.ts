@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DeliverDeps } from '../outbox/deliver-effect.js';
 import type { Boss } from './boss.js';
+import type { AvailabilitySource } from '../services/scheduling/availability.js';
 import type { JobPayloads, QueueName } from './queues.js';
 
 /** What every handler may use; built once in main.ts. */
@@ -15,6 +16,10 @@ export type JobDeps = {
   metrics: Metrics;
   slackEnabled: boolean;
   deliver: DeliverDeps;
+  /** Google Calendar availability; undefined until Google is connected. */
+  availability: AvailabilitySource | undefined;
+  /** The clock, passed in so tests can set it. */
+  now: () => Date;
 };
 
 export type JobContext = { log: Logger; signal: AbortSignal; jobId: string; retryCount: number };

@@ -13,6 +13,8 @@ export type JobPayloads = {
   'application.stage-changed': { applicationId: string; eventId: string };
   'scheduling.start': { applicationId: string; planPosition: number };
   'scheduling.cancel': { applicationId: string; planPosition: number };
+  /** The team approved times: the agent offers them to the candidate. */
+  'scheduling.slots-approved': { interviewId: string };
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
 };
 
@@ -27,9 +29,11 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'outbox.sweep': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
   // One application's events in order: key_strict_fifo keyed by application id.
   'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
-  // Consumed by the scheduling agent; jobs wait here until that worker exists.
+  // scheduling.start proposes times; cancel and slots-approved are the agent's, and their
+  // jobs wait here until that worker exists.
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  'scheduling.slots-approved': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
 };
 

@@ -4,10 +4,11 @@ import type { JobContext, JobDefinition, JobDeps } from './definition.js';
 import { applicationStageChanged } from './definitions/application-stage-changed.js';
 import { outboxDeliver } from './definitions/outbox-deliver.js';
 import { outboxSweep } from './definitions/outbox-sweep.js';
+import { schedulingStart } from './definitions/scheduling-start.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

@@ -3,6 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
+import { registerSlotApproval } from './listeners/actions/slot-approval.js';
+import type { AvailabilitySource } from '../services/scheduling/availability.js';
 import { registerRejectSubmit } from './listeners/views/reject-submit.js';
 import { registerRoleSubmit } from './listeners/views/role-submit.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
@@ -29,6 +31,9 @@ export type SlackAppDeps = {
   /** HTTP mode: our Fastify receiver. Socket Mode: an app-level token instead. */
   receiver?: FastifyReceiver;
   appToken?: string;
+  /** Google Calendar, when connected: checks a time the team adds to a proposal. */
+  availability?: AvailabilitySource | undefined;
+  now?: () => Date;
 };
 
 /**
@@ -48,6 +53,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
   registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerSlotApproval(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) });
   registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });

@@ -6,4 +6,9 @@ export const ACTIONS = {
   reject: 'card_reject',
   rejectSubmit: 'card_reject_submit',
   roleSubmit: 'role_submit',
+  approveSlot: 'slots_approve_one',
+  approveAllSlots: 'slots_approve_all',
+  editSlots: 'slots_edit',
+  cancelSlots: 'slots_cancel',
+  editSlotsSubmit: 'slots_edit_submit',
 } as const;

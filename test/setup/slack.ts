@@ -36,3 +36,32 @@ export function homeOpenedEvent(eventId: string, user: string): string {
     event: { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.2' },
   });
 }
+
+/** The environment of a Justin with Slack on (admin U0ADMIN), for a test database and Slack API. */
+export function slackAppEnv({ databaseUrl, slackApiUrl, ...extra }: { databaseUrl: string; slackApiUrl?: string } & Record<string, string>): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_ADMINS: 'U0ADMIN',
+    ...(slackApiUrl ? { SLACK_API_URL: slackApiUrl } : {}),
+    ...extra,
+  };
+}
+
+/** A block_actions payload for one button click, as Slack sends it; replies go to `responseOrigin`/respond/<user>. */
+export function buttonClick({ action, value, user, channel, messageTs = '1', responseOrigin }: { action: string; value: string; user: string; channel: string; messageTs?: string; responseOrigin: string }) {
+  return {
+    type: 'block_actions',
+    user: { id: user, team_id: 'T0TEAM' },
+    team: { id: 'T0TEAM' },
+    api_app_id: 'A0JUSTIN',
+    trigger_id: `t.${Date.now()}`,
+    response_url: `${responseOrigin}/respond/${user}`,
+    container: { type: 'message', channel_id: channel, message_ts: messageTs },
+    channel: { id: channel },
+    message: { ts: messageTs, text: '' },
+    actions: [{ type: 'button', action_id: action, block_id: 'b', value, action_ts: '1.2' }],
+  };
+}

@@ -4,12 +4,13 @@ import type { Boss } from '../../src/jobs/boss.js';
 import type { JobDeps } from '../../src/jobs/definition.js';
 import { registerWorkers } from '../../src/jobs/register-workers.js';
 import { createMetrics } from '../../src/metrics.js';
-import { createPerformers } from '../../src/outbox/performers/index.js';
+import { createPerformers, type GoogleDeps } from '../../src/outbox/performers/index.js';
+import type { AvailabilitySource } from '../../src/services/scheduling/availability.js';
 import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
 import { silentLog } from './boss.js';
 
 /** The same job deps main.ts builds, for a test's database. */
-export function jobDeps({ prisma, boss, slack }: { prisma: PrismaClient; boss: Boss; slack?: WebClient }): JobDeps {
+export function jobDeps({ prisma, boss, slack, google, availability, now = () => new Date() }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; now?: () => Date }): JobDeps {
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
   return {
@@ -18,7 +19,9 @@ export function jobDeps({ prisma, boss, slack }: { prisma: PrismaClient; boss: B
     log: silentLog,
     metrics,
     slackEnabled: !!slack,
-    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma }), log: silentLog },
+    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google }), log: silentLog },
+    availability,
+    now,
   };
 }
 

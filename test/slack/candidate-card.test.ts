@@ -10,7 +10,7 @@ import { roleModal } from '../../src/slack/blocks/role-modal.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
-import { homeOpenedEvent, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { buttonClick, homeOpenedEvent, signedHeaders, slackAppEnv } from '../setup/slack.js';
 import { eventually } from '../setup/workers.js';
 
 // The whole app (web and workers) against a local fake of the Slack Web API.
@@ -21,14 +21,7 @@ let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
   await fake.start();
   db = await createTestDatabase();
-  const config = loadConfig({
-    DATABASE_URL: db.url,
-    PORT: '0',
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_ADMINS: 'U0ADMIN',
-    SLACK_API_URL: fake.url,
-  });
+  const config = loadConfig(slackAppEnv({ databaseUrl: db.url, slackApiUrl: fake.url }));
   justin = await startJustin(config, silentLog, { listen: false });
 });
 afterAll(async () => {
@@ -54,17 +47,7 @@ function interaction(payload: Record<string, unknown>) {
 }
 
 function click(action: string, value: string, user: string) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: user, team_id: 'T0TEAM' },
-    team: { id: 'T0TEAM' },
-    api_app_id: 'A0JUSTIN',
-    trigger_id: `t.${Date.now()}`,
-    response_url: `${fake.origin}/respond/${user}`,
-    container: { type: 'message', channel_id: 'C0DATA', message_ts: '1' },
-    channel: { id: 'C0DATA' },
-    actions: [{ type: 'button', action_id: action, block_id: 'card_0', value, action_ts: '1.2' }],
-  });
+  return interaction(buttonClick({ action, value, user, channel: 'C0DATA', responseOrigin: fake.origin }));
 }
 
 const buttons = (blocks: unknown[] | undefined) =>

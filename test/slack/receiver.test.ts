@@ -5,7 +5,7 @@ import { startJustin, type Justin } from '../../src/compose.js';
 import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
-import { commandBody, homeOpenedEvent, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { commandBody, homeOpenedEvent, signedHeaders, slackAppEnv } from '../setup/slack.js';
 
 // Drives the app the way Slack does: signed HTTP into the Fastify server; nock on slack.com.
 let justin: Justin;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Slack is slow today: auth.test takes 10 s. No request may wait for it.
   nock('https://slack.com').post('/api/auth.test').delay(10_000).reply(200, { ok: true, user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN', team_id: 'T0TEAM' });
   db = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_ADMINS: 'U0ADMIN' });
+  const config = loadConfig(slackAppEnv({ databaseUrl: db.url }));
   justin = await startJustin(config, silentLog, { listen: false });
   justin.slackApp!.event('app_home_opened', async ({ event }) => {
     homeOpened.push(event.user);

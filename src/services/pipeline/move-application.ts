@@ -28,11 +28,13 @@ type Locked = { stage: Stage; planPosition: number | null; version: number; plan
  * ask the pure state machine, update the row, append the event, enqueue the follow-up
  * jobs. Either all of it commits or none of it does.
  */
-export async function moveApplication(
-  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { applicationId, command, actor, expectedVersion, data = {} }: MoveApplicationOptions,
-): Promise<MoveResult> {
-  return prisma.$transaction(async (tx) => {
+export async function moveApplication({ prisma, boss }: { prisma: PrismaClient; boss: Boss }, options: MoveApplicationOptions): Promise<MoveResult> {
+  return prisma.$transaction((tx) => moveApplicationInTx(tx, boss, options));
+}
+
+/** moveApplication inside the caller's transaction, for changes that move the stage as a part (booking). */
+export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, command, actor, expectedVersion, data = {} }: MoveApplicationOptions): Promise<MoveResult> {
+  {
     const rows = await tx.$queryRaw<Locked[]>`
       SELECT a.stage::text AS stage, a."planPosition", a.version,
              (SELECT count(*)::int FROM "InterviewStage" s WHERE s."roleId" = a."roleId") AS "planLength"
@@ -75,7 +77,7 @@ export async function moveApplication(
     const eventId = event.id.toString();
     for (const effect of result.effects) await enqueueEffect(boss, tx, applicationId, eventId, effect);
     return { applicationId, from, to, version, eventId };
-  });
+  }
 }
 
 function commandData(command: PipelineCommand): Record<string, unknown> {

@@ -1,13 +1,13 @@
 import type { PrismaClient, Tx } from '../../db/prisma.js';
-import { explainTime } from '../../domain/scheduling/explain-time.js';
 import { findSlots, type RankedSlot } from '../../domain/scheduling/find-slots.js';
 import { interviewEventId } from '../../calendar/interview-event.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
-import type { Actor } from '../pipeline/move-application.js';
+import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
 import type { AvailabilitySource } from './availability.js';
-import { loadInterviewPlan, type InterviewPlan, type Person } from './load-interview-plan.js';
+import { checkTime } from './check-time.js';
+import { loadInterviewPlan, type Person } from './load-interview-plan.js';
 import { slotQueryFor, type Booked } from './slot-query-for.js';
 
 export type BookSlotOptions = {
@@ -64,20 +64,15 @@ export async function bookSlot(
       for (const person of plan.people) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${person.userId}`}, 0))`;
       const booked = await bookingsOf(tx, plan.people, freshWindow.start, freshWindow.end);
       const now = deps.now();
-      const exactly = { start, end };
 
       // Prefer the people the time was proposed with; in a pool, anyone free will do.
       const proposed = interviewerIds?.length ? plan.people.filter((p) => interviewerIds.includes(p.userId)) : [];
-      const asProposed = proposed.length === interviewerIds?.length && proposed.length > 0 ? { people: proposed, panel: true } : undefined;
-      const check = (people: readonly Person[], asPanel: boolean) => {
-        const planFor: InterviewPlan = asPanel ? { ...plan, stage: { ...plan.stage, panelMode: 'ALL' } } : plan;
-        const query = slotQueryFor({ plan: planFor, people, fresh, booked, window: exactly, now, minNoticeMinutes: BOOKING_NOTICE_MINUTES });
-        return explainTime(query, start.getTime());
-      };
-      let verdict = asProposed ? check(asProposed.people, true) : check(plan.people, false);
+      const keepProposed = proposed.length > 0 && proposed.length === interviewerIds?.length;
+      const facts = { plan, fresh, booked, start, now, minNoticeMinutes: BOOKING_NOTICE_MINUTES };
+      let verdict = keepProposed ? checkTime({ ...facts, people: proposed, asPanel: true }) : checkTime(facts);
       let swapped = false;
-      if (!verdict.possible && asProposed && plan.stage.panelMode === 'POOL') {
-        const fromPool = check(plan.people, false);
+      if (!verdict.possible && keepProposed && plan.stage.panelMode === 'POOL') {
+        const fromPool = checkTime(facts);
         if (fromPool.possible) [verdict, swapped] = [fromPool, true];
       }
       if (!verdict.possible) {
@@ -96,8 +91,12 @@ export async function bookSlot(
       }
       await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
       await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:book:${start.toISOString()}`, applicationId: plan.application.id, payload: { interviewId } });
-      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
       const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}) };
+      // The application moves to "interview scheduled" in the same transaction; its stage-change
+      // job refreshes the card and tells the thread.
+      const app = await tx.application.findUniqueOrThrow({ where: { id: plan.application.id }, select: { stage: true } });
+      if (app.stage === 'SCHEDULING') await moveApplicationInTx(tx, deps.boss, { applicationId: plan.application.id, command: { type: 'interview_booked' }, actor, data });
+      else await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
       await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.booked', data } });
       await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book', subjectType: 'Interview', subjectId: interviewId, data } });
       return { status: 'booked', start, end, interviewerIds: chosen, swapped };

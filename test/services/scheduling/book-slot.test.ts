@@ -25,7 +25,7 @@ const calendar = () => (fake ??= fakeFreeBusy());
 const deps = () => ({ prisma: db.prisma, boss: q.boss, availability: calendar().availability, now });
 
 describe('bookSlot', () => {
-  it('books a free time: bookings, interview, calendar effect, card refresh and event log in one transaction', async () => {
+  it('books a free time: bookings, interview, calendar effect, stage change and event log in one transaction', async () => {
     const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
     const result = await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
 
@@ -35,10 +35,10 @@ describe('bookSlot', () => {
     expect(interview.bookings.map((b) => b.userId)).toEqual([setup.users[0]!.id]);
     expect(interview.interviewers.map((i) => i.userId)).toEqual([setup.users[0]!.id]);
     const effects = await db.prisma.outboxEffect.findMany({ where: { applicationId: setup.application.id }, orderBy: { kind: 'asc' } });
-    expect(effects.map((e) => [e.kind, e.payload])).toEqual([
-      ['calendar.sync', { interviewId: setup.interview.id }],
-      ['slack.card', { applicationId: setup.application.id }],
-    ]);
+    expect(effects.map((e) => [e.kind, e.payload])).toEqual([['calendar.sync', { interviewId: setup.interview.id }]]);
+    // The application moves on in the same transaction (its stage-change job refreshes the card).
+    expect(await db.prisma.application.findUniqueOrThrow({ where: { id: setup.application.id } })).toMatchObject({ stage: 'INTERVIEW_SCHEDULED', planPosition: 0 });
+    expect(await q.boss.findJobs('application.stage-changed', { data: { applicationId: setup.application.id } })).toHaveLength(1);
     const event = await db.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: setup.application.id, type: 'interview.booked' } });
     expect(event.data).toMatchObject({ start: TEN.toISOString(), interviewerIds: [setup.users[0]!.id] });
     expect(calendar().calls()).toBe(1);

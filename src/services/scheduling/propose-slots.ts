@@ -1,0 +1,82 @@
+import type { PrismaClient } from '../../db/prisma.js';
+import { findSlots, type SlotSearchResult } from '../../domain/scheduling/find-slots.js';
+import type { Boss } from '../../jobs/boss.js';
+import { recordEffect } from '../../outbox/record-effect.js';
+import { calendarWarning, noSlotsMessage, slotApprovalMessage } from '../../slack/blocks/slot-approval.js';
+import type { AvailabilitySource } from './availability.js';
+import { loadInterviewPlan } from './load-interview-plan.js';
+import { slotQueryFor } from './slot-query-for.js';
+
+const DAY = 86_400_000;
+
+export type ProposeResult = { status: 'proposed'; proposalIds: string[] } | { status: 'no-slots'; result: SlotSearchResult } | { status: 'not-proposing'; interviewStatus: string };
+
+/**
+ * Finds times for an interview from fresh calendars and asks the team to approve them in
+ * the role's channel (or the recruiter's DM when the role has no channel). A calendar that
+ * could not be read is a warning posted before the proposal; "no times" says what blocked
+ * them and what would unblock them. One transaction writes the proposals, the interview's
+ * new status, the messages (through the outbox) and the event log.
+ */
+export async function proposeSlots(
+  deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource; now: () => Date },
+  {
+    interviewId,
+    runKey,
+    candidateWindows = [],
+  }: {
+    interviewId: string;
+    /** Stable for this attempt at proposing (the job id), so a re-run posts nothing twice. */
+    runKey: string;
+    candidateWindows?: Array<{ start: string; end: string }>;
+  },
+): Promise<ProposeResult> {
+  const plan = await loadInterviewPlan(deps.prisma, interviewId);
+  if (plan.interview.status !== 'PROPOSING') return { status: 'not-proposing', interviewStatus: plan.interview.status };
+  const now = deps.now();
+  const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
+  const fresh = await deps.availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
+  const booked = await deps.prisma.interviewerBooking.findMany({
+    where: { userId: { in: plan.people.map((p) => p.userId) }, endsAt: { gt: new Date(now.getTime() - 7 * DAY) }, startsAt: { lt: new Date(window.end.getTime() + 7 * DAY) } },
+    select: { userId: true, startsAt: true, endsAt: true },
+  });
+  const query = slotQueryFor({ plan, fresh, booked, window, now, candidateWindows });
+  const result = findSlots(query);
+  const problems = plan.people.flatMap((p) => (fresh.get(p.userId)?.problems.length ? [{ name: p.name, problems: fresh.get(p.userId)!.problems }] : []));
+  const channel = plan.role.slackChannelId ?? plan.role.recruiterSlackId;
+
+  return deps.prisma.$transaction(async (tx) => {
+    const say = async (key: string, message: { text: string; blocks: object[] }) => {
+      if (!channel) return;
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.post', idempotencyKey: `proposal:${interviewId}:${runKey}:${key}`, applicationId: plan.application.id, payload: { channel, text: message.text, blocks: message.blocks as Array<Record<string, unknown>> } });
+    };
+    if (problems.length) await say('calendar-warning', calendarWarning({ candidateName: plan.candidate.name, problems }));
+
+    if (result.slots.length === 0) {
+      await say('none', noSlotsMessage({ candidateName: plan.candidate.name, stageName: plan.stage.name, report: result.noSlots! }));
+      await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'SYSTEM', actorId: 'scheduler', type: 'slots.none', data: { interviewId, blockers: result.noSlots!.blockers.slice(0, 5), unblock: result.noSlots!.unblock } } });
+      return { status: 'no-slots', result };
+    }
+
+    const proposals = await tx.slotProposal.createManyAndReturn({
+      data: result.slots.map((slot, rank) => ({ interviewId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), rank, interviewerIds: slot.interviewerIds, explanation: { why: slot.why } })),
+      select: { id: true, startsAt: true, endsAt: true, interviewerIds: true, explanation: true },
+    });
+    await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_APPROVAL' } });
+    const names = new Map(plan.people.map((p) => [p.userId, p.name]));
+    await say(
+      'approval',
+      slotApprovalMessage({
+        interviewId,
+        candidateName: plan.candidate.name,
+        candidateZone: query.candidate.zone,
+        stageName: plan.stage.name,
+        durationMinutes: plan.stage.durationMinutes,
+        slots: proposals.map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt, interviewers: p.interviewerIds.map((id) => names.get(id) ?? 'someone'), why: (p.explanation as { why: string }).why })),
+      }),
+    );
+    const data = { interviewId, proposalIds: proposals.map((p) => p.id), times: proposals.map((p) => p.startsAt.toISOString()), possible: result.possible };
+    await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'SYSTEM', actorId: 'scheduler', type: 'slots.proposed', data } });
+    return { status: 'proposed', proposalIds: data.proposalIds };
+  });
+}
