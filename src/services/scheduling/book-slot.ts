@@ -5,7 +5,8 @@ import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
-import type { AvailabilitySource } from './availability.js';
+import type { CalendarBusy } from '../../calendar/free-busy.js';
+import type { AvailabilitySource, FreshBusy } from './availability.js';
 import { checkTime } from './check-time.js';
 import { loadInterviewPlan, type Person } from './load-interview-plan.js';
 import { slotQueryFor, type Booked } from './slot-query-for.js';
@@ -18,6 +19,8 @@ export type BookSlotOptions = {
   /** The proposal chosen, if the time came from one. */
   proposalId?: string | undefined;
   actor: Actor;
+  /** Move a booked interview to this time (same event, same people when they are free). */
+  reschedule?: boolean;
 };
 
 export type BookResult =
@@ -42,12 +45,16 @@ const BOOKING_NOTICE_MINUTES = 15;
  */
 export async function bookSlot(
   deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource; now: () => Date },
-  { interviewId, start, interviewerIds, proposalId, actor }: BookSlotOptions,
+  { interviewId, start, interviewerIds, proposalId, actor, reschedule = false }: BookSlotOptions,
 ): Promise<BookResult> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
   const end = new Date(start.getTime() + plan.stage.durationMinutes * 60_000);
   const freshWindow = { start: new Date(start.getTime() - DAY), end: new Date(start.getTime() + 14 * DAY) };
-  const fresh = await deps.availability.busyFor(plan.people, freshWindow.start, freshWindow.end);
+  const calendars = await deps.availability.busyFor(plan.people, freshWindow.start, freshWindow.end);
+  // When moving a booking, the calendars still show its old time as busy: that time is ours to give up.
+  const own = reschedule && plan.interview.startsAt && plan.interview.endsAt ? { start: plan.interview.startsAt, end: plan.interview.endsAt } : undefined;
+  const fresh = own ? withoutOwnTime(calendars, own) : calendars;
+  if (reschedule && interviewerIds === undefined) interviewerIds = (await deps.prisma.interviewInterviewer.findMany({ where: { interviewId }, select: { userId: true } })).map((i) => i.userId);
 
   try {
     return await deps.prisma.$transaction(async (tx) => {
@@ -56,13 +63,16 @@ export async function bookSlot(
       const current = locked[0];
       if (!current) throw new AppError('NOT_FOUND', `interview ${interviewId} not found`, { userMessage: 'That interview no longer exists.' });
       if (current.status === 'BOOKED' && current.startsAt?.getTime() === start.getTime()) return { status: 'already-booked', start, end: current.endsAt! };
-      if (current.status === 'BOOKED' || current.status === 'COMPLETED' || current.status === 'CANCELLED') {
+      const movable = reschedule && current.status === 'BOOKED';
+      if (!movable && (current.status === 'BOOKED' || current.status === 'COMPLETED' || current.status === 'CANCELLED')) {
         throw new AppError('STALE_STATE', `interview ${interviewId} is ${current.status}`, {
           userMessage: current.status === 'BOOKED' ? 'This interview is already booked at another time; reschedule it instead.' : `This interview is ${current.status.toLowerCase()}.`,
         });
       }
+      if (reschedule && !movable) throw new AppError('STALE_STATE', `interview ${interviewId} is ${current.status}`, { userMessage: 'Only a booked interview can be rescheduled.' });
       for (const person of plan.people) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${person.userId}`}, 0))`;
-      const booked = await bookingsOf(tx, plan.people, freshWindow.start, freshWindow.end);
+      // Our own old bookings do not count against the new time; they are replaced only on success.
+      const booked = await bookingsOf(tx, plan.people, freshWindow.start, freshWindow.end, interviewId);
       const now = deps.now();
 
       // Prefer the people the time was proposed with; in a pool, anyone free will do.
@@ -82,6 +92,7 @@ export async function bookSlot(
       }
 
       const chosen = verdict.interviewerIds;
+      if (movable) await tx.interviewerBooking.deleteMany({ where: { interviewId } });
       await tx.interviewerBooking.createMany({ data: chosen.map((userId) => ({ interviewId, userId, startsAt: start, endsAt: end })) });
       await tx.interviewInterviewer.deleteMany({ where: { interviewId, userId: { notIn: chosen } } });
       await tx.interviewInterviewer.createMany({ data: chosen.map((userId) => ({ interviewId, userId })), skipDuplicates: true });
@@ -91,7 +102,15 @@ export async function bookSlot(
       }
       await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
       await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:book:${start.toISOString()}`, applicationId: plan.application.id, payload: { interviewId } });
-      const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}) };
+      const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}), ...(own ? { from: own.start.toISOString() } : {}) };
+      if (movable) {
+        // A moved event asks everyone again; their earlier answers no longer hold.
+        await tx.interviewInterviewer.updateMany({ where: { interviewId }, data: { response: 'NEEDS_ACTION', respondedAt: null } });
+        await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.rescheduled', data } });
+        await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.reschedule', subjectType: 'Interview', subjectId: interviewId, data } });
+        await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:moved:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
+        return { status: 'booked', start, end, interviewerIds: chosen, swapped };
+      }
       // The application moves to "interview scheduled" in the same transaction; its stage-change
       // job refreshes the card and tells the thread.
       const app = await tx.application.findUniqueOrThrow({ where: { id: plan.application.id }, select: { stage: true } });
@@ -109,10 +128,21 @@ export async function bookSlot(
   }
 }
 
-async function bookingsOf(tx: Tx, people: readonly Person[], from: Date, to: Date): Promise<Booked[]> {
+/** Calendars with an interval removed from every busy entry (the booking being moved). */
+function withoutOwnTime(calendars: FreshBusy, own: { start: Date; end: Date }): FreshBusy {
+  const [from, to] = [own.start.getTime(), own.end.getTime()];
+  const cut = (b: CalendarBusy['busy'][number]): Array<CalendarBusy['busy'][number]> => {
+    const [s, e] = [Date.parse(b.start), Date.parse(b.end)];
+    if (b.kind !== 'busy' || e <= from || s >= to) return [b];
+    return [...(s < from ? [{ ...b, end: own.start.toISOString() }] : []), ...(e > to ? [{ ...b, start: own.end.toISOString() }] : [])];
+  };
+  return new Map([...calendars].map(([id, c]) => [id, { ...c, busy: c.busy.flatMap(cut) }]));
+}
+
+async function bookingsOf(tx: Tx, people: readonly Person[], from: Date, to: Date, except: string): Promise<Booked[]> {
   // Caps count whole weeks, so look a week either side of the window.
   return tx.interviewerBooking.findMany({
-    where: { userId: { in: people.map((p) => p.userId) }, endsAt: { gt: new Date(from.getTime() - 7 * DAY) }, startsAt: { lt: new Date(to.getTime() + 7 * DAY) } },
+    where: { userId: { in: people.map((p) => p.userId) }, interviewId: { not: except }, endsAt: { gt: new Date(from.getTime() - 7 * DAY) }, startsAt: { lt: new Date(to.getTime() + 7 * DAY) } },
     select: { userId: true, startsAt: true, endsAt: true },
   });
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookSlot } from '../../../src/services/scheduling/book-slot.js';
+import { cancelInterview } from '../../../src/services/scheduling/cancel-interview.js';
 import { createInterviewSetup, createSecondInterview } from '../../factories/index.js';
 import { useTestBoss } from '../../setup/boss.js';
 import { useTestDatabase } from '../../setup/database.js';
@@ -103,5 +104,45 @@ describe('no double booking, under concurrency', () => {
     ).rejects.toThrow(/InterviewerBooking_no_overlap|23P01|exclusion/i);
     // Back to back is fine: ranges are half-open.
     await db.prisma.interviewerBooking.create({ data: { interviewId: other.id, userId, startsAt: new Date('2026-03-09T11:00:00Z'), endsAt: new Date('2026-03-09T12:00:00Z') } });
+  });
+});
+
+describe('rescheduling and cancelling', () => {
+  const ELEVEN = new Date('2026-03-09T11:00:00Z');
+
+  it('moves a booking to a new time: same people, the old time given up, the calendar told again', async () => {
+    const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
+    // Google now shows the booked hour as busy: it is ours, so moving by half an hour into it works.
+    calendar().busy.set(setup.users[0]!.email!, [{ start: TEN.toISOString(), end: ELEVEN.toISOString() }]);
+    const moved = await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN_THIRTY, actor: system, reschedule: true });
+
+    expect(moved).toMatchObject({ status: 'booked', interviewerIds: [setup.users[0]!.id] });
+    const bookings = await db.prisma.interviewerBooking.findMany({ where: { interviewId: setup.interview.id } });
+    expect(bookings.map((b) => b.startsAt)).toEqual([TEN_THIRTY]);
+    expect(await db.prisma.outboxEffect.count({ where: { applicationId: setup.application.id, kind: 'calendar.sync' } })).toBe(2);
+    expect(await db.prisma.applicationEvent.count({ where: { applicationId: setup.application.id, type: 'interview.rescheduled' } })).toBe(1);
+  });
+
+  it('a reschedule to a time that does not work keeps the old booking', async () => {
+    const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
+    calendar().busy.set(setup.users[0]!.email!, [{ start: '2026-03-09T14:00:00Z', end: '2026-03-09T15:00:00Z' }]);
+    const moved = await bookSlot(deps(), { interviewId: setup.interview.id, start: new Date('2026-03-09T14:00:00Z'), actor: system, reschedule: true });
+    expect(moved.status).toBe('gone');
+    expect((await db.prisma.interviewerBooking.findMany({ where: { interviewId: setup.interview.id } })).map((b) => b.startsAt)).toEqual([TEN]);
+  });
+
+  it('cancel frees the time, cancels the event and sends the application back to scheduling', async () => {
+    const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
+    expect(await cancelInterview(deps(), { interviewId: setup.interview.id, actor: system, reason: 'candidate asked' })).toEqual({ status: 'cancelled' });
+    expect(await cancelInterview(deps(), { interviewId: setup.interview.id, actor: system, reason: 'again' })).toEqual({ status: 'already-cancelled' });
+    expect(await db.prisma.interviewerBooking.count({ where: { interviewId: setup.interview.id } })).toBe(0);
+    expect(await db.prisma.outboxEffect.count({ where: { applicationId: setup.application.id, kind: 'calendar.sync' } })).toBe(2);
+    expect((await db.prisma.application.findUniqueOrThrow({ where: { id: setup.application.id } })).stage).toBe('SCHEDULING');
+    // The time is free again for another candidate.
+    const other = await createSecondInterview(db.prisma, setup);
+    expect((await bookSlot(deps(), { interviewId: other.id, start: TEN, actor: system })).status).toBe('booked');
   });
 });
