@@ -86,7 +86,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, availability, now: () => new Date() },
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, now: () => new Date() },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');

@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { DeliverDeps } from '../outbox/deliver-effect.js';
 import type { Boss } from './boss.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
+import type { GoogleDeps } from '../outbox/performers/index.js';
 import type { JobPayloads, QueueName } from './queues.js';
 
 /** What every handler may use; built once in main.ts. */
@@ -16,7 +17,8 @@ export type JobDeps = {
   metrics: Metrics;
   slackEnabled: boolean;
   deliver: DeliverDeps;
-  /** Google Calendar availability; undefined until Google is connected. */
+  /** Google (auth, API root, mailbox) and Calendar availability; undefined until Google is connected. */
+  google: GoogleDeps | undefined;
   availability: AvailabilitySource | undefined;
   /** The clock, passed in so tests can set it. */
   now: () => Date;

@@ -10,6 +10,7 @@ export const DEAD_LETTER_QUEUE = 'dead-letter';
 export type JobPayloads = {
   'outbox.deliver': { effectId: string; service?: string | undefined };
   'outbox.sweep': Record<string, never>;
+  'calendar.check-responses': Record<string, never>;
   'application.stage-changed': { applicationId: string; eventId: string };
   'scheduling.start': { applicationId: string; planPosition: number };
   'scheduling.cancel': { applicationId: string; planPosition: number };
@@ -27,6 +28,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // cover a worker that died mid-job. Expiry is longer than an effect's lease.
   'outbox.deliver': { ...common, retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 90 },
   'outbox.sweep': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
+  'calendar.check-responses': { ...common, policy: 'exclusive', retryLimit: 1, expireInSeconds: 300 },
   // One application's events in order: key_strict_fifo keyed by application id.
   'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
   // scheduling.start proposes times; cancel and slots-approved are the agent's, and their
@@ -38,4 +40,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
 };
 
 /** Cron work: pg-boss schedules, never timers in a process (they run once per cluster). */
-export const SCHEDULES: { queue: QueueName; cron: string }[] = [{ queue: 'outbox.sweep', cron: '* * * * *' }];
+export const SCHEDULES: { queue: QueueName; cron: string }[] = [
+  { queue: 'outbox.sweep', cron: '* * * * *' },
+  { queue: 'calendar.check-responses', cron: '*/15 * * * *' },
+];

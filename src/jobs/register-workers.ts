@@ -5,10 +5,11 @@ import { applicationStageChanged } from './definitions/application-stage-changed
 import { outboxDeliver } from './definitions/outbox-deliver.js';
 import { outboxSweep } from './definitions/outbox-sweep.js';
 import { schedulingStart } from './definitions/scheduling-start.js';
+import { calendarCheckResponses } from './definitions/calendar-check-responses.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

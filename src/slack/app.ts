@@ -4,6 +4,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerSlotApproval } from './listeners/actions/slot-approval.js';
+import { registerSwapInterviewer } from './listeners/actions/swap-interviewer.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
 import { registerRejectSubmit } from './listeners/views/reject-submit.js';
 import { registerRoleSubmit } from './listeners/views/role-submit.js';
@@ -53,7 +54,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
   registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
-  registerSlotApproval(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) });
+  const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) };
+  registerSlotApproval(app, scheduling);
+  registerSwapInterviewer(app, scheduling);
   registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });

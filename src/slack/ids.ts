@@ -11,4 +11,6 @@ export const ACTIONS = {
   editSlots: 'slots_edit',
   cancelSlots: 'slots_cancel',
   editSlotsSubmit: 'slots_edit_submit',
+  /** A prefix: each swap button in a message needs its own action id (suffix: the person). */
+  swapInterviewer: 'swap_interviewer',
 } as const;

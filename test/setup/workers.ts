@@ -20,6 +20,7 @@ export function jobDeps({ prisma, boss, slack, google, availability, now = () =>
     metrics,
     slackEnabled: !!slack,
     deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google }), log: silentLog },
+    google,
     availability,
     now,
   };
