@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
 import { createGoogleAuth } from './google/google-auth.js';
+import { probeCalendar } from './services/status/probe-calendar.js';
 import { createCalendarAvailability, type AvailabilitySource } from './services/scheduling/availability.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';
@@ -103,6 +104,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
     probes: {
       ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
       ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
+      ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
   const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability }) : undefined;

@@ -89,6 +89,14 @@ const proposalIn = (channel: string) => eventually(async () => fake.messages.fin
 const approveButtons = (m: FakeMessage) =>
   ((m.blocks ?? []) as Array<{ accessory?: { action_id: string; value: string } }>).flatMap((b) => (b.accessory?.action_id === ACTIONS.approveSlot ? [b.accessory.value] : []));
 
+describe('Google on the status page', () => {
+  it('reads the mailbox calendar to prove the connection works', async () => {
+    const status = (await justin.server.inject({ method: 'GET', url: '/status.json' })).json();
+    const google = status.integrations.find((i: { name: string }) => i.name === 'Gmail and Google Calendar');
+    expect(google.probe).toMatchObject({ state: 'ok', detail: 'Calendar readable as jobs@example.com; Gmail not checked yet' });
+  });
+});
+
 describe('proposing and approving interview times in Slack', () => {
   it('advancing a candidate proposes times in the role channel; an admin approves one; a late click is told who decided', async () => {
     const { app } = await candidateAtScreening('C0SCHED', ['Bea']);

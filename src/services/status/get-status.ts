@@ -28,7 +28,7 @@ export type StatusDeps = {
   bossStarted: () => boolean;
   breakers: BreakerRegistry;
   expectedMigrations: number;
-  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe> };
+  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe>; calendar?: () => Promise<Probe> };
 };
 
 const off: Probe = { state: 'off', detail: 'not configured' };
@@ -53,15 +53,15 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
     return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
   }
 
-  const [slack, anthropic, outbox, queues] = await Promise.all([
+  const [slack, anthropic, calendar, outbox, queues] = await Promise.all([
     deps.probes.slack?.() ?? off,
     deps.probes.anthropic?.() ?? off,
+    deps.probes.calendar?.() ?? off,
     outboxCounts(prisma),
     queue.state === 'ok' ? boss.getQueues() : Promise.resolve([]),
   ]);
-  const google: Probe = config.google
-    ? { state: 'unchecked', detail: `mailbox ${config.google.mailbox}; the connection check arrives with Gmail intake` }
-    : off;
+  // Calendar is checked live; Gmail's own check arrives with Gmail intake.
+  const google: Probe = config.google ? { ...calendar, detail: `${calendar.detail}; Gmail not checked yet` } : off;
   return {
     ...base,
     integrations: [
