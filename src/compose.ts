@@ -107,7 +107,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability }) : undefined;
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox }) : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -145,6 +145,7 @@ async function startSlackApp({
   client,
   log,
   availability,
+  mailbox,
 }: {
   config: NonNullable<Config['slack']>;
   prisma: PrismaClient;
@@ -152,11 +153,12 @@ async function startSlackApp({
   client: WebClient;
   log: Logger;
   availability: AvailabilitySource | undefined;
+  mailbox: string | undefined;
 }): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability };
+  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

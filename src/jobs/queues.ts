@@ -14,6 +14,12 @@ export type JobPayloads = {
   'application.stage-changed': { applicationId: string; eventId: string };
   'scheduling.start': { applicationId: string; planPosition: number };
   'scheduling.cancel': { applicationId: string; planPosition: number };
+  /** A stored inbound email, to be read and turned into an application or a reply. */
+  'intake.process': { inboundId: string };
+  /** Text from a stored CV or cover letter. */
+  'intake.extract-document': { documentId: string };
+  /** The candidate answered in a thread: whatever waits on the application (the agent) reads it. */
+  'agent.candidate-replied': { applicationId: string; emailMessageId: string };
   /** The team approved times: the agent offers them to the candidate. */
   'scheduling.slots-approved': { interviewId: string };
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
@@ -35,6 +41,11 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // jobs wait here until that worker exists.
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  // One message at a time per Gmail thread would be stricter; per message is what matters:
+  // processing is idempotent on the InboundEmail row's status.
+  'intake.process': { ...common, retryLimit: 8, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+  'intake.extract-document': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
+  'agent.candidate-replied': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.slots-approved': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
 };

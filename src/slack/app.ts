@@ -5,6 +5,7 @@ import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerSlotApproval } from './listeners/actions/slot-approval.js';
 import { registerSwapInterviewer } from './listeners/actions/swap-interviewer.js';
+import { registerIntakeButtons } from './listeners/actions/intake-buttons.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
 import { registerRejectSubmit } from './listeners/views/reject-submit.js';
 import { registerRoleSubmit } from './listeners/views/role-submit.js';
@@ -35,6 +36,8 @@ export type SlackAppDeps = {
   /** Google Calendar, when connected: checks a time the team adds to a proposal. */
   availability?: AvailabilitySource | undefined;
   now?: () => Date;
+  /** The recruiting mailbox, when Google is on: intake files applications the team assigns. */
+  mailbox?: string | undefined;
 };
 
 /**
@@ -57,6 +60,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) };
   registerSlotApproval(app, scheduling);
   registerSwapInterviewer(app, scheduling);
+  registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });

@@ -11,6 +11,8 @@ export const ACTIONS = {
   editSlots: 'slots_edit',
   cancelSlots: 'slots_cancel',
   editSlotsSubmit: 'slots_edit_submit',
+  chooseIntakeRole: 'intake_choose_role',
+  retryDocument: 'card_retry_document',
   /** A prefix: each swap button in a message needs its own action id (suffix: the person). */
   swapInterviewer: 'swap_interviewer',
 } as const;

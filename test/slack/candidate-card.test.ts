@@ -255,6 +255,7 @@ describe('card and modal builders stay inside Slack limits', () => {
       source: 'EMAIL',
       fitSummary: long,
       cvFilename: `${long}.pdf`,
+      cvProblem: { documentId: '00000000-0000-0000-0000-000000000000', reason: `could not be read: ${long}` },
       showEmail: true,
     });
     expect(checkSurface({ type: 'message', ...card })).toEqual([]);

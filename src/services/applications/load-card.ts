@@ -17,7 +17,7 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
       createdAt: true,
       candidate: { select: { name: true, displayEmail: true } },
       role: { select: { title: true, slackChannelId: true, policy: true, _count: { select: { stages: true } } } },
-      documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { filename: true } },
+      documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, filename: true, textStatus: true, error: true } },
     },
   });
   if (!app) return null;
@@ -34,6 +34,7 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
     source: app.source,
     fitSummary: app.fitSummary,
     cvFilename: app.documents[0]?.filename ?? null,
+    cvProblem: app.documents[0] && ['FAILED', 'IMAGE_ONLY', 'UNSUPPORTED'].includes(app.documents[0].textStatus) ? { documentId: app.documents[0].id, reason: app.documents[0].error ?? 'could not be read' } : null,
     showEmail: policy.showEmailInChannel === true,
     channel: app.slackChannelId ?? app.role.slackChannelId,
     ts: app.slackMessageTs,

@@ -14,6 +14,8 @@ export type CardData = {
   source: string;
   fitSummary: string | null;
   cvFilename: string | null;
+  /** The CV could not be read: shown on the card with a retry button. */
+  cvProblem?: { documentId: string; reason: string } | null;
   /** What the role allows in its channel; details beyond this go to the requester privately. */
   showEmail: boolean;
   candidateEmail: string;
@@ -40,6 +42,13 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
       ],
     },
   ];
+  if (d.cvProblem) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: fit(`:warning: The CV could not be read: ${escapeMrkdwn(d.cvProblem.reason)}. The file is kept.`, LIMITS.sectionText) },
+      accessory: { type: 'button', action_id: ACTIONS.retryDocument, text: { type: 'plain_text', text: 'Retry reading' }, value: d.cvProblem.documentId },
+    });
+  }
   if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 2000, '… (details: View)') } });
   const value = `${d.applicationId}:${d.version}`;
   if (!CLOSED.includes(d.stage)) {

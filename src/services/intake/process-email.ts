@@ -1,0 +1,155 @@
+import type { PrismaClient, Tx } from '../../db/prisma.js';
+import { describeMessage, type MessageReading } from '../../domain/intake/describe-message.js';
+import { enqueue, type Boss } from '../../jobs/boss.js';
+import { parseMessage, type ParsedEmail } from '../../mail/parse-message.js';
+import { recordEffect } from '../../outbox/record-effect.js';
+import { showCandidateCard } from '../applications/show-card.js';
+import { askTeamForRole } from './ask-team-for-role.js';
+import { storeDocuments } from './store-documents.js';
+
+export type IntakeOutcome =
+  | { kind: 'already-processed'; status: string }
+  | { kind: 'ignored'; reason: string }
+  | { kind: 'reply'; applicationId: string | null; threadId: string; routedTo: 'agent' | 'person' | 'nobody' }
+  | { kind: 'new-application'; applicationId: string; candidateId: string; how: string; documents: { stored: number; reused: number } }
+  | { kind: 'existing-application'; applicationId: string; documents: { stored: number; reused: number } }
+  | { kind: 'needs-role'; reason: string }
+  | { kind: 'failed'; reason: string };
+
+type Deps = { prisma: PrismaClient; boss: Boss; mailbox: string };
+
+/**
+ * Reads one stored message and does what it means, in one transaction that also marks the
+ * message processed: a new application (candidate deduplicated by normalised address, documents
+ * stored once by hash, the card posted), a reply attached to its thread and routed, or nothing
+ * (an auto-reply, a bounce, our own mail). A worker killed half-way leaves no half-written
+ * application: the transaction rolls back and the job runs again. `roleId` is the team's
+ * answer when the mail did not say which role it was for.
+ */
+export async function processEmail(deps: Deps, { inboundId, roleId: chosenRole, actorId }: { inboundId: string; roleId?: string; actorId?: string }): Promise<IntakeOutcome> {
+  const row = await deps.prisma.inboundEmail.findUnique({ where: { id: inboundId }, select: { raw: true, gmailMessageId: true, gmailThreadId: true } });
+  if (!row) return { kind: 'failed', reason: 'inbound message gone' };
+  const email = await parseMessage(Buffer.from(row.raw));
+  const roles = await deps.prisma.role.findMany({ where: { status: 'OPEN' }, select: { id: true, title: true, intakeTag: true } });
+  const reading = describeMessage(email, { mailbox: deps.mailbox, roles });
+
+  return deps.prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "InboundEmail" WHERE id = ${inboundId}::uuid FOR UPDATE`;
+    const status = locked[0]?.status;
+    if (status !== 'RECEIVED' && !(status === 'NEEDS_ROLE' && chosenRole)) return { kind: 'already-processed', status: status ?? 'gone' };
+    const outcome = await decide(tx, deps, { inboundId, email, reading, gmailThreadId: row.gmailThreadId, gmailMessageId: row.gmailMessageId, chosenRole, actorId });
+    const finalStatus = outcome.kind === 'ignored' ? 'IGNORED' : outcome.kind === 'needs-role' ? 'NEEDS_ROLE' : outcome.kind === 'failed' ? 'FAILED' : 'PROCESSED';
+    await tx.inboundEmail.update({
+      where: { id: inboundId },
+      data: { status: finalStatus, outcome, processedAt: new Date(), error: outcome.kind === 'failed' ? outcome.reason : null },
+    });
+    return outcome;
+  });
+}
+
+type Facts = { inboundId: string; email: ParsedEmail; reading: MessageReading; gmailThreadId: string | null; gmailMessageId: string; chosenRole: string | undefined; actorId: string | undefined };
+
+async function decide(tx: Tx, deps: Deps, facts: Facts): Promise<IntakeOutcome> {
+  const { email, reading } = facts;
+  if (reading.ownMessage) return { kind: 'ignored', reason: 'sent by the recruiting mailbox' };
+  const thread = await findThread(tx, facts);
+  if (reading.automatic.automatic) {
+    if (thread) await addMessage(tx, thread.id, facts, { isAutoReply: true });
+    return { kind: 'ignored', reason: `${reading.automatic.kind}: ${reading.automatic.reason}` };
+  }
+  if (thread) return reply(tx, deps, thread, facts);
+  if (!reading.sender) return { kind: 'failed', reason: email.problems.join('; ') || 'no sender address' };
+
+  const roleId = facts.chosenRole ?? reading.role.roleId;
+  if (!roleId) {
+    await askTeamForRole(tx, deps.boss, { inboundId: facts.inboundId, senderName: reading.sender.name, subject: reading.subject });
+    return { kind: 'needs-role', reason: 'why' in reading.role ? reading.role.why : 'unknown' };
+  }
+  return application(tx, deps, facts, roleId, facts.chosenRole ? 'chosen by the team' : 'how' in reading.role ? reading.role.how : 'unknown');
+}
+
+async function findThread(tx: Tx, { gmailThreadId, email }: Facts) {
+  if (gmailThreadId) {
+    const byGmail = await tx.emailThread.findUnique({ where: { gmailThreadId }, select: { id: true, applicationId: true, handedOverAt: true } });
+    if (byGmail) return byGmail;
+  }
+  const ids = [email.inReplyTo, ...email.references].filter((id): id is string => !!id);
+  if (ids.length === 0) return null;
+  const earlier = await tx.emailMessage.findFirst({ where: { rfcMessageId: { in: ids } }, select: { thread: { select: { id: true, applicationId: true, handedOverAt: true } } } });
+  return earlier?.thread ?? null;
+}
+
+async function addMessage(tx: Tx, threadId: string, { email, reading, gmailMessageId }: Facts, { isAutoReply = false } = {}) {
+  const sentAt = email.date ?? new Date();
+  const message = await tx.emailMessage.upsert({
+    where: { rfcMessageId: email.messageId ?? `gmail-${gmailMessageId}` },
+    update: {},
+    create: {
+      threadId,
+      gmailMessageId,
+      rfcMessageId: email.messageId ?? `gmail-${gmailMessageId}`,
+      inReplyTo: email.inReplyTo ?? null,
+      references: email.references,
+      direction: 'INBOUND',
+      fromAddress: (reading.sender?.address ?? email.from?.address ?? '').toLowerCase(),
+      toAddresses: email.to.map((a) => a.address.toLowerCase()),
+      ccAddresses: email.cc.map((a) => a.address.toLowerCase()),
+      subject: email.subject,
+      sentAt,
+      textBody: email.text ?? null,
+      htmlBody: email.html ?? null,
+      strippedText: reading.replyText,
+      isAutoReply,
+    },
+    select: { id: true },
+  });
+  await tx.emailThread.update({ where: { id: threadId }, data: { lastMessageAt: sentAt } });
+  return message;
+}
+
+async function reply(tx: Tx, deps: Deps, thread: { id: string; applicationId: string | null; handedOverAt: Date | null }, facts: Facts): Promise<IntakeOutcome> {
+  const message = await addMessage(tx, thread.id, facts);
+  if (!thread.applicationId) return { kind: 'reply', applicationId: null, threadId: thread.id, routedTo: 'nobody' };
+  const applicationId = thread.applicationId;
+  await tx.applicationEvent.create({ data: { applicationId, actorType: 'CANDIDATE', type: 'email.received', data: { emailMessageId: message.id, inboundId: facts.inboundId } } });
+  if (thread.handedOverAt) {
+    // After a handover a person answers: tell the card's thread, without quoting the mail.
+    const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { slackChannelId: true, slackMessageTs: true } });
+    if (app.slackChannelId && app.slackMessageTs) {
+      await recordEffect(
+        { tx, boss: deps.boss },
+        { kind: 'slack.post', idempotencyKey: `reply-to-person:${message.id}`, applicationId, payload: { channel: app.slackChannelId, thread_ts: app.slackMessageTs, text: ':envelope: The candidate replied in a thread handed over to the team; someone should answer by email.' } },
+      );
+    }
+    return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'person' };
+  }
+  await enqueue(deps.boss, tx, 'agent.candidate-replied', { applicationId, emailMessageId: message.id }, { singletonKey: applicationId });
+  return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'agent' };
+}
+
+async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how: string): Promise<IntakeOutcome> {
+  const sender = facts.reading.sender!;
+  const candidate = await tx.candidate.upsert({
+    where: { email: sender.normalised },
+    update: {},
+    create: { email: sender.normalised, displayEmail: sender.address, name: sender.name, searchText: `${sender.name} ${sender.normalised}`.toLowerCase() },
+    select: { id: true },
+  });
+  const existing = await tx.application.findUnique({ where: { candidateId_roleId: { candidateId: candidate.id, roleId } }, select: { id: true } });
+  const app = existing ?? (await tx.application.create({ data: { candidateId: candidate.id, roleId, source: 'EMAIL' }, select: { id: true } }));
+  const thread = await tx.emailThread.create({
+    data: { gmailThreadId: facts.gmailThreadId, subject: facts.reading.subject, candidateId: candidate.id, applicationId: app.id },
+    select: { id: true },
+  });
+  await addMessage(tx, thread.id, facts);
+  const documents = await storeDocuments(tx, deps.boss, { candidateId: candidate.id, applicationId: app.id, documents: facts.reading.documents });
+  const data = { inboundId: facts.inboundId, how, documents, ...(facts.reading.forwardedBy ? { forwardedBy: facts.reading.forwardedBy } : {}) };
+  const actor = facts.actorId ? { actorType: 'USER' as const, actorId: facts.actorId } : { actorType: 'CANDIDATE' as const };
+  if (existing) {
+    await tx.applicationEvent.create({ data: { applicationId: app.id, ...actor, type: 'application.resent', data } });
+    return { kind: 'existing-application', applicationId: app.id, documents };
+  }
+  await tx.applicationEvent.create({ data: { applicationId: app.id, ...actor, type: 'application.received', data } });
+  await showCandidateCard({ tx, boss: deps.boss }, app.id);
+  return { kind: 'new-application', applicationId: app.id, candidateId: candidate.id, how, documents };
+}

@@ -1,0 +1,42 @@
+import type { Tx } from '../../db/prisma.js';
+import { enqueue, type Boss } from '../../jobs/boss.js';
+import type { Attachment } from '../../mail/parse-message.js';
+
+/** The largest original we keep (Gmail's own limit); text is read only up to the extraction limit. */
+const MAX_STORED_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Stores an application's documents once per candidate and content: the same CV sent again
+ * (same bytes, by SHA-256) is linked, not stored twice. New ones are queued for text extraction.
+ * The first document is taken as the CV, others as cover letters or other files by name.
+ */
+export async function storeDocuments(tx: Tx, boss: Boss, { candidateId, applicationId, documents }: { candidateId: string; applicationId: string; documents: Attachment[] }): Promise<{ stored: number; reused: number }> {
+  let stored = 0;
+  let reused = 0;
+  for (const [i, doc] of documents.entries()) {
+    const existing = await tx.document.findUnique({ where: { candidateId_sha256: { candidateId, sha256: doc.sha256 } }, select: { id: true, applicationId: true } });
+    if (existing) {
+      if (!existing.applicationId) await tx.document.update({ where: { id: existing.id }, data: { applicationId } });
+      reused++;
+      continue;
+    }
+    const tooLarge = doc.size > MAX_STORED_BYTES;
+    const created = await tx.document.create({
+      data: {
+        candidateId,
+        applicationId,
+        kind: /cover|anschreiben|motivation|lettre/i.test(doc.filename) ? 'COVER_LETTER' : i === 0 || /cv|resume|résumé|lebenslauf/i.test(doc.filename) ? 'CV' : 'OTHER',
+        filename: doc.filename.slice(0, 255),
+        mimeType: doc.contentType,
+        sizeBytes: doc.size,
+        sha256: doc.sha256,
+        content: new Uint8Array(tooLarge ? Buffer.alloc(0) : doc.content),
+        ...(tooLarge ? { textStatus: 'UNSUPPORTED' as const, error: `larger than ${MAX_STORED_BYTES / 1024 / 1024} MB; the original is still in the mailbox` } : {}),
+      },
+      select: { id: true },
+    });
+    if (!tooLarge) await enqueue(boss, tx, 'intake.extract-document', { documentId: created.id });
+    stored++;
+  }
+  return { stored, reused };
+}

@@ -1,0 +1,35 @@
+import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { PrismaClient } from '../../../db/prisma.js';
+import type { Boss } from '../../../jobs/boss.js';
+import { retryDocument } from '../../../services/intake/extract-document.js';
+import { processEmail } from '../../../services/intake/process-email.js';
+import { hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
+import { roleChosenMessage } from '../../blocks/choose-role.js';
+import { ACTIONS } from '../../ids.js';
+import { CAN_DECIDE } from './card-buttons.js';
+
+type Deps = { prisma: PrismaClient; boss: Boss; admins: readonly string[]; mailbox: string | undefined };
+
+/** Intake's questions to the team: which role a mail is for, and "retry reading" a CV. */
+export function registerIntakeButtons(app: App, deps: Deps): void {
+  const allowed = async (slackUserId: string) => hasAny(await teamRolesOf(deps.prisma, { slackUserId, bootstrapAdmins: deps.admins }), CAN_DECIDE);
+
+  app.action<BlockStaticSelectAction>(ACTIONS.chooseIntakeRole, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (!(await allowed(body.user.id))) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, filing applications is for recruiters, hiring managers and admins.' }));
+    const [inboundId, roleId] = action.selected_option.value.split(':');
+    if (!inboundId || !roleId || !deps.mailbox) return;
+    const outcome = await processEmail({ ...deps, mailbox: deps.mailbox }, { inboundId, roleId, actorId: body.user.id });
+    if (outcome.kind === 'already-processed') return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'Someone already filed this application.' }));
+    const role = await deps.prisma.role.findUnique({ where: { id: roleId }, select: { title: true } });
+    const candidate = outcome.kind === 'new-application' ? await deps.prisma.candidate.findUnique({ where: { id: outcome.candidateId }, select: { name: true } }) : null;
+    await respond({ replace_original: true, ...roleChosenMessage({ senderName: candidate?.name ?? 'The candidate', roleTitle: role?.title ?? 'that role', by: body.user.id }) });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.retryDocument, async ({ ack, body, action, respond }) => {
+    await ack();
+    if (!(await allowed(body.user.id))) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that is for recruiters, hiring managers and admins.' }));
+    const retried = await retryDocument(deps, { documentId: action.value ?? '', actorId: body.user.id });
+    await respond({ response_type: 'ephemeral', replace_original: false, text: retried ? 'Reading the CV again; the card will update.' : 'That CV is already being read, or was read since.' });
+  });
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../src/services/intake/extract-document.js';
+import { INTAKE_CHANNEL_SETTING } from '../../../src/services/intake/ask-team-for-role.js';
+import { processEmail } from '../../../src/services/intake/process-email.js';
+import { receiveEmail } from '../../../src/services/intake/receive-email.js';
+import { applicationEmail } from '../../factories/mime.js';
+import { scannedPdf } from '../../factories/pdf.js';
+import { useTestBoss } from '../../setup/boss.js';
+import { useTestDatabase } from '../../setup/database.js';
+
+const db = useTestDatabase();
+const q = useTestBoss(db);
+const MAILBOX = 'jobs@example.com';
+const deps = () => ({ prisma: db.prisma, boss: q.boss, mailbox: MAILBOX });
+const gmailId = () => randomBytes(8).toString('hex');
+
+async function role(title: string, intakeTag: string | null = null) {
+  return db.prisma.role.create({ data: { title: `${title} ${randomBytes(2).toString('hex')}`, intakeTag, slackChannelId: 'C0ROLE' } });
+}
+
+/** Receives raw mail as Gmail would hand it over, and processes it as the job would. */
+async function deliver(raw: Buffer, gmailThreadId?: string) {
+  const gmailMessageId = gmailId();
+  expect(await receiveEmail(deps(), { mailbox: MAILBOX, gmailMessageId, gmailThreadId, raw })).toBe(true);
+  const inbound = await db.prisma.inboundEmail.findUniqueOrThrow({ where: { gmailMessageId } });
+  return { inbound, outcome: await processEmail(deps(), { inboundId: inbound.id }) };
+}
+
+describe('intake', () => {
+  it('turns an application into a candidate, an application, its thread, its stored CV and a card', async () => {
+    const backend = await role('Backend Engineer', `be${randomBytes(2).toString('hex')}`);
+    const pdf = scannedPdf();
+    const { outcome } = await deliver(applicationEmail({ to: `jobs+${backend.intakeTag}@example.com`, attachments: [{ filename: 'Ada CV.pdf', contentType: 'application/pdf', content: pdf }] }), 'thread-ada');
+    expect(outcome).toMatchObject({ kind: 'new-application', how: 'plus-address', documents: { stored: 1, reused: 0 } });
+    if (outcome.kind !== 'new-application') return;
+    const app = await db.prisma.application.findUniqueOrThrow({ where: { id: outcome.applicationId }, include: { candidate: true, documents: true, threads: { include: { messages: true } }, events: true } });
+    expect(app).toMatchObject({ roleId: backend.id, stage: 'NEW', source: 'EMAIL', candidate: { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' } });
+    expect(app.documents).toMatchObject([{ filename: 'Ada CV.pdf', kind: 'CV', textStatus: 'PENDING', sizeBytes: pdf.length }]);
+    expect(app.threads[0]).toMatchObject({ gmailThreadId: 'thread-ada', messages: [{ direction: 'INBOUND', strippedText: 'Hello, please find my CV attached.' }] });
+    expect(app.events.map((e) => e.type)).toEqual(['application.received']);
+    expect(await db.prisma.outboxEffect.count({ where: { applicationId: app.id, kind: 'slack.card' } })).toBe(1);
+    expect(await q.boss.findJobs('intake.extract-document', { data: { documentId: app.documents[0]!.id } })).toHaveLength(1);
+
+    // The scan is kept and flagged; the team is told in the card's thread.
+    await db.prisma.application.update({ where: { id: app.id }, data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.000100' } });
+    expect(await extractDocument(deps(), { documentId: app.documents[0]!.id })).toBe('IMAGE_ONLY');
+    const note = await db.prisma.outboxEffect.findFirstOrThrow({ where: { applicationId: app.id, kind: 'slack.post' } });
+    expect((note.payload as { text: string }).text).toMatch(/Ada CV\.pdf: 1 page\(s\) with almost no text: an image scan\. The file is kept/);
+  });
+
+  it('is one candidate per person: a second application to another role is a new application; a resent CV is stored once', async () => {
+    const [a, b] = [await role('Data Engineer'), await role('Platform Engineer')];
+    const cv = { filename: 'cv.pdf', contentType: 'application/pdf', content: scannedPdf(2) };
+    const from = `Grace Hopper <Grace.Hopper+jobs@Example.net>`;
+    const first = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
+    const second = await deliver(applicationEmail({ from: 'grace.hopper@example.net', subject: b.title, attachments: [cv] }));
+    const again = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
+    expect(first.outcome).toMatchObject({ kind: 'new-application' });
+    expect(second.outcome).toMatchObject({ kind: 'new-application', documents: { stored: 0, reused: 1 } });
+    expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 0, reused: 1 } });
+    const candidate = await db.prisma.candidate.findUniqueOrThrow({ where: { email: 'grace.hopper@example.net' }, include: { applications: true, documents: true } });
+    expect(candidate.applications).toHaveLength(2);
+    expect(candidate.documents).toHaveLength(1);
+  });
+
+  it('attaches a reply to its thread and hands it to whatever waits on the application', async () => {
+    const r = await role('Security Engineer');
+    const first = await deliver(applicationEmail({ subject: r.title, messageId: '<first@mail.example.org>', from: 'Linus <linus@example.org>' }), 'thread-linus');
+    if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
+    const reply = await deliver(
+      applicationEmail({ from: 'Linus <linus@example.org>', subject: `Re: ${r.title}`, headers: ['In-Reply-To: <first@mail.example.org>'], text: 'Tuesday works.\n\nOn Mon, 9 Mar 2026 at 10:00, Justin <jobs@example.com> wrote:\n> Which day suits you?' }),
+    );
+    expect(reply.outcome).toMatchObject({ kind: 'reply', applicationId: first.outcome.applicationId, routedTo: 'agent' });
+    const messages = await db.prisma.emailMessage.findMany({ where: { thread: { applicationId: first.outcome.applicationId } }, orderBy: { sentAt: 'asc' } });
+    expect(messages.map((m) => m.strippedText)).toContain('Tuesday works.');
+    expect(await q.boss.findJobs('agent.candidate-replied', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(1);
+  });
+
+  it('never treats an auto-reply as an answer, and ignores our own mail', async () => {
+    const r = await role('QA Engineer');
+    const first = await deliver(applicationEmail({ subject: r.title, from: 'Ken <ken@example.org>' }), 'thread-ken');
+    if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
+    const ooo = await deliver(applicationEmail({ from: 'Ken <ken@example.org>', subject: 'Automatic reply: Interview', headers: ['Auto-Submitted: auto-replied'] }), 'thread-ken');
+    expect(ooo.outcome).toMatchObject({ kind: 'ignored', reason: 'auto-reply: Auto-Submitted: auto-replied' });
+    expect(await q.boss.findJobs('agent.candidate-replied', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(0);
+    expect((await deliver(applicationEmail({ from: `Justin <${MAILBOX}>` }))).outcome).toMatchObject({ kind: 'ignored', reason: 'sent by the recruiting mailbox' });
+  });
+
+  it('a message is processed once, however often Gmail tells us about it or workers pick it up', async () => {
+    const sre = await role('Site Reliability Engineer');
+    const gmailMessageId = gmailId();
+    const raw = applicationEmail({ subject: sre.title, from: 'Barbara <barbara@example.org>' });
+    const received = await Promise.all([1, 2, 3].map(() => receiveEmail(deps(), { mailbox: MAILBOX, gmailMessageId, raw })));
+    expect(received.filter(Boolean)).toHaveLength(1);
+    const inbound = await db.prisma.inboundEmail.findUniqueOrThrow({ where: { gmailMessageId } });
+    const outcomes = await Promise.all([1, 2, 3].map(() => processEmail(deps(), { inboundId: inbound.id })));
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-processed', 'already-processed', 'new-application']);
+    expect(await db.prisma.application.count({ where: { candidate: { email: 'barbara@example.org' } } })).toBe(1);
+  });
+
+  it('asks the team which role when the mail does not say, and files it when someone chooses', async () => {
+    await role('Analyst');
+    await role('Designer');
+    await db.prisma.setting.upsert({ where: { key: INTAKE_CHANNEL_SETTING }, update: { value: 'C0INTAKE' }, create: { key: INTAKE_CHANNEL_SETTING, value: 'C0INTAKE' } });
+    const { inbound, outcome } = await deliver(applicationEmail({ subject: 'Hello there', from: 'Mary <mary@example.org>' }));
+    expect(outcome).toMatchObject({ kind: 'needs-role', reason: 'no-match' });
+    const ask = await db.prisma.outboxEffect.findFirstOrThrow({ where: { idempotencyKey: `choose-role:${inbound.id}` } });
+    expect(ask.payload).toMatchObject({ channel: 'C0INTAKE' });
+    const designer = await db.prisma.role.findFirstOrThrow({ where: { title: { startsWith: 'Designer' } } });
+    expect(await processEmail(deps(), { inboundId: inbound.id, roleId: designer.id, actorId: 'U0ADMIN' })).toMatchObject({ kind: 'new-application', how: 'chosen by the team' });
+    expect(await processEmail(deps(), { inboundId: inbound.id, roleId: designer.id, actorId: 'U0OTHER' })).toMatchObject({ kind: 'already-processed' });
+  });
+});
