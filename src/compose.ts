@@ -11,6 +11,8 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
 import { createGoogleAuth } from './google/google-auth.js';
+import { gmailPushRoute } from './http/routes/gmail-push.js';
+import { createPushVerifier } from './gmail/verify-push.js';
 import { probeCalendar } from './services/status/probe-calendar.js';
 import { createCalendarAvailability, type AvailabilitySource } from './services/scheduling/availability.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
@@ -73,6 +75,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
         auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens: undefined }),
         rootUrl: config.google.rootUrl,
         mailbox: config.google.mailbox,
+        pubsubTopic: config.google.pubsubTopic,
       }
     : undefined;
   const availability = google ? createCalendarAvailability(google) : undefined;
@@ -113,7 +116,10 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
     metrics,
     status,
     surface: runsWeb ? 'full' : 'ops',
-    plugins: slackApp?.receiver ? [slackApp.receiver.plugin] : [],
+    plugins: [
+      ...(slackApp?.receiver ? [slackApp.receiver.plugin] : []),
+      ...(config.google ? [gmailPushRoute({ prisma, boss, mailbox: config.google.mailbox, verify: createPushVerifier(config.google.push) })] : []),
+    ],
   });
   if (listen) {
     await server.listen({ port: config.http.port, host: config.http.host });

@@ -69,7 +69,18 @@ export const VARIABLES: Record<string, VarDoc> = {
     purpose: 'optional Pub/Sub topic for Gmail push (projects/<p>/topics/<t>); without it Justin polls',
     where: 'console.cloud.google.com → Pub/Sub → Topics',
   },
+  GMAIL_PUSH_AUDIENCE: {
+    integration: 'google',
+    purpose: 'the audience set on the Pub/Sub push subscription (default PUBLIC_URL + /gmail/push); push tokens for any other audience are refused',
+    where: 'console.cloud.google.com → Pub/Sub → Subscriptions → your push subscription → Authentication',
+  },
+  GMAIL_PUSH_SERVICE_ACCOUNT: {
+    integration: 'google',
+    purpose: 'optional: the service account the push subscription authenticates as; tokens from any other account are refused',
+    where: 'the same subscription page',
+  },
   GOOGLE_ROOT_URL: { integration: 'google', purpose: 'Google API root (default https://www.googleapis.com/); point at a fake for local runs', where: 'only for testing' },
+  GOOGLE_CERTS_URL: { integration: 'google', purpose: "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for local runs", where: 'only for testing' },
   ANTHROPIC_API_KEY: { integration: 'anthropic', purpose: 'Claude API key', where: 'console.anthropic.com → Settings → API Keys' },
   ANTHROPIC_BASE_URL: { integration: 'anthropic', purpose: 'Anthropic API base (default https://api.anthropic.com); point at a fake for local runs', where: 'only for testing' },
   ANTHROPIC_MODEL_FAST: { integration: 'anthropic', purpose: 'Haiku-class model for classification (default claude-haiku-4-5)', where: 'docs.anthropic.com → Models' },
@@ -123,7 +134,10 @@ const ZEnv = z.object({
     .optional(),
   GMAIL_MAILBOX: z.email('must be an email address').optional(),
   GMAIL_PUBSUB_TOPIC: z.string().regex(/^projects\/[^/]+\/topics\/[^/]+$/, 'must look like projects/<project>/topics/<topic>').optional(),
+  GMAIL_PUSH_AUDIENCE: nonEmpty.optional(),
+  GMAIL_PUSH_SERVICE_ACCOUNT: z.email('must be an email address').optional(),
   GOOGLE_ROOT_URL: url.default('https://www.googleapis.com/'),
+  GOOGLE_CERTS_URL: url.default('https://www.googleapis.com/oauth2/v1/certs'),
   ANTHROPIC_API_KEY: z.string().startsWith('sk-ant-', 'must start with sk-ant-').optional(),
   ANTHROPIC_BASE_URL: url.default('https://api.anthropic.com'),
   ANTHROPIC_MODEL_FAST: nonEmpty.default('claude-haiku-4-5'),
@@ -148,6 +162,7 @@ export type Config = {
         oauth: { clientId: string; clientSecret: string } | undefined;
         serviceAccountJson: string | undefined;
         pubsubTopic: string | undefined;
+        push: { audience: string | undefined; serviceAccount: string | undefined; certsUrl: string };
         rootUrl: string;
       }
     | undefined;
@@ -211,7 +226,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 
 /** Base URLs and model names have defaults; setting only them does not turn an integration on. */
 function isTuningDefault(key: string): boolean {
-  return /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) || ['GMAIL_PUBSUB_TOPIC', 'SLACK_APP_TOKEN', 'SLACK_ADMINS'].includes(key);
+  return /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) || ['GMAIL_PUBSUB_TOPIC', 'GMAIL_PUSH_AUDIENCE', 'GMAIL_PUSH_SERVICE_ACCOUNT', 'SLACK_APP_TOKEN', 'SLACK_ADMINS'].includes(key);
 }
 
 function toConfig(env: Env): Config {
@@ -237,6 +252,11 @@ function toConfig(env: Env): Config {
           oauth: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : undefined,
           serviceAccountJson: env.GOOGLE_SERVICE_ACCOUNT_JSON,
           pubsubTopic: env.GMAIL_PUBSUB_TOPIC,
+          push: {
+            audience: env.GMAIL_PUSH_AUDIENCE ?? (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, '')}/gmail/push` : undefined),
+            serviceAccount: env.GMAIL_PUSH_SERVICE_ACCOUNT,
+            certsUrl: env.GOOGLE_CERTS_URL,
+          },
           rootUrl: env.GOOGLE_ROOT_URL,
         }
       : undefined,

@@ -8,7 +8,13 @@ import { AppError } from '../errors.js';
 // - OAuth for the recruiting mailbox alone: bookings and free/busy go through that account,
 //   which sees interviewers' free/busy as far as the domain's sharing settings allow.
 
-export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events', 'https://www.googleapis.com/auth/calendar.freebusy'];
+export const GOOGLE_SCOPES = [
+  'https://www.googleapis.com/auth/calendar.events',
+  'https://www.googleapis.com/auth/calendar.freebusy',
+  // Reading applications and replies (raw), watching the inbox, and sending replies in threads.
+  'https://www.googleapis.com/auth/gmail.readonly',
+  'https://www.googleapis.com/auth/gmail.send',
+];
 
 const ZServiceAccount = z.object({ client_email: z.string(), private_key: z.string() });
 
@@ -29,7 +35,7 @@ export function createGoogleAuth({
   serviceAccountJson,
   oauth,
   oauthTokens,
-  scopes = CALENDAR_SCOPES,
+  scopes = GOOGLE_SCOPES,
 }: {
   serviceAccountJson: string | undefined;
   oauth: { clientId: string; clientSecret: string; tokenUrl?: string } | undefined;

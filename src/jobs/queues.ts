@@ -14,6 +14,9 @@ export type JobPayloads = {
   'application.stage-changed': { applicationId: string; eventId: string };
   'scheduling.start': { applicationId: string; planPosition: number };
   'scheduling.cancel': { applicationId: string; planPosition: number };
+  'gmail.sync': { mailbox: string; reason: string };
+  'gmail.watch': Record<string, never>;
+  'gmail.poll': Record<string, never>;
   /** A stored inbound email, to be read and turned into an application or a reply. */
   'intake.process': { inboundId: string };
   /** Text from a stored CV or cover letter. */
@@ -41,6 +44,10 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // jobs wait here until that worker exists.
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  // 'stately': one sync running and at most one waiting, so a burst of pushes is one more sync, never lost.
+  'gmail.sync': { ...common, policy: 'stately', retryLimit: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 300 },
+  'gmail.watch': { ...common, policy: 'exclusive', retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
+  'gmail.poll': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
   // One message at a time per Gmail thread would be stricter; per message is what matters:
   // processing is idempotent on the InboundEmail row's status.
   'intake.process': { ...common, retryLimit: 8, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
@@ -54,4 +61,6 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'outbox.sweep', cron: '* * * * *' },
   { queue: 'calendar.check-responses', cron: '*/15 * * * *' },
+  { queue: 'gmail.poll', cron: '* * * * *' },
+  { queue: 'gmail.watch', cron: '17 3 * * *' },
 ];

@@ -7,11 +7,12 @@ import { outboxSweep } from './definitions/outbox-sweep.js';
 import { schedulingStart } from './definitions/scheduling-start.js';
 import { calendarCheckResponses } from './definitions/calendar-check-responses.js';
 import { intakeProcess } from './definitions/intake-process.js';
+import { gmailPoll, gmailSync, gmailWatch } from './definitions/gmail.js';
 import { intakeExtractDocument } from './definitions/intake-extract-document.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses, intakeProcess, intakeExtractDocument];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses, intakeProcess, intakeExtractDocument, gmailSync, gmailWatch, gmailPoll];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

@@ -10,7 +10,7 @@ import { createCalendarSyncPerformer } from './calendar-sync.js';
 import type { GoogleAuth } from '../../google/google-auth.js';
 
 /** Google as the performers need it: who we are, where the API is, whose calendar books. */
-export type GoogleDeps = { auth: GoogleAuth; rootUrl: string; mailbox: string };
+export type GoogleDeps = { auth: GoogleAuth; rootUrl: string; mailbox: string; pubsubTopic?: string | undefined };
 
 /** The performers for the integrations that are on; an effect for one that is off waits. */
 export function createPerformers({ slack, prisma, google }: { slack: WebClient | undefined; prisma: PrismaClient; google?: GoogleDeps | undefined }): Performers {
