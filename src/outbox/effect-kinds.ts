@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 // The side effects Justin can have on the outside world. Each kind names its service
 // (for circuit breakers and metrics) and validates its payload before a performer sees it.
-// Gmail kinds arrive with the intake integration.
 
 const ZSlackText = {
   channel: z.string().min(1),
@@ -28,6 +27,19 @@ export const ZEffectPayloads = {
    * link), move it, or cancel it. Rendered at delivery, so effects may land in any order.
    */
   'calendar.sync': z.object({ interviewId: z.string().uuid() }),
+  /** An email to a candidate from the recruiting mailbox, in their thread. */
+  'gmail.send': z.object({
+    applicationId: z.string().uuid(),
+    threadId: z.string().uuid(),
+    gmailThreadId: z.string().optional(),
+    to: z.email(),
+    subject: z.string().min(1),
+    text: z.string().min(1),
+    html: z.string().optional(),
+    messageId: z.string().min(5),
+    inReplyTo: z.string().optional(),
+    references: z.array(z.string()).default([]),
+  }),
 } as const;
 
 export type EffectKind = keyof typeof ZEffectPayloads;
@@ -40,6 +52,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.home': 'slack',
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',
+  'gmail.send': 'gmail',
 };
 
 export function serviceOf(kind: EffectKind): string {

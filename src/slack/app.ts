@@ -63,7 +63,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
-  registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

@@ -7,6 +7,7 @@ import { createSlackHomePerformer } from './slack-home.js';
 import { UserDirectory } from '../../slack/user-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 import { createCalendarSyncPerformer } from './calendar-sync.js';
+import { createGmailSendPerformer } from './gmail-send.js';
 import type { GoogleAuth } from '../../google/google-auth.js';
 
 /** Google as the performers need it: who we are, where the API is, whose calendar books. */
@@ -24,6 +25,6 @@ export function createPerformers({ slack, prisma, google }: { slack: WebClient |
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
         }
       : {}),
-    ...(google ? { 'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }) } : {}),
+    ...(google ? { 'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }), 'gmail.send': createGmailSendPerformer({ prisma, ...google }) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
 import { ACTIONS } from '../ids.js';
+import { TEMPLATES } from '../../domain/email/templates.js';
 import { fit, LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -84,6 +85,19 @@ export function rejectModal({ applicationId, version, candidateName }: { applica
         block_id: 'reason',
         label: { type: 'plain_text', text: 'Reason' },
         element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
+      {
+        type: 'input',
+        block_id: 'email',
+        optional: true,
+        label: { type: 'plain_text', text: 'Tell the candidate' },
+        hint: { type: 'plain_text', text: 'Sent from the recruiting mailbox, in their thread. The reason above is never included.' },
+        element: {
+          type: 'static_select',
+          action_id: 'template',
+          placeholder: { type: 'plain_text', text: 'Do not email' },
+          options: Object.entries(TEMPLATES).map(([id, t]) => ({ text: { type: 'plain_text', text: fit(t.label, LIMITS.optionText) }, value: id })),
+        },
       },
     ],
   };
