@@ -18,6 +18,7 @@ import { moveApplication } from '../../src/services/pipeline/move-application.js
 import { jobDeps, startWorkers } from '../setup/workers.js';
 import { benchAck, benchSearch } from './slack-bench.js';
 import { benchSlots } from './slot-bench.js';
+import { benchIntake } from './intake-bench.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -166,7 +167,7 @@ if (!only || only === 'slots') {
 const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg-bench', log: () => {} });
 try {
   const url = await freshDatabase(db.url, 'justin_bench');
-  const prisma = createPrisma(url, { max: 20 });
+  const prisma = createPrisma(url, { max: Number(process.env.BENCH_POOL ?? 20) });
   const boss = createBoss({ databaseUrl: url, log, schedule: false, max: 20 });
   await boss.start();
   await ensureQueues(boss);
@@ -211,6 +212,13 @@ try {
     for (const r of rows) {
       console.log(`| ${r.size.toLocaleString('en')} | ${ms(r.trigram.p50)} | ${ms(r.trigram.p95)} | ${ms(r.ilike.p50)} | ${ms(r.ilike.p95)} | ${(r.ilike.p95 / r.trigram.p95).toFixed(1)}× |`);
     }
+    console.log();
+  }
+  if (!only || only === 'intake') {
+    const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
+    console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV and its text; 8 workers)');
+    console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s)`);
+    console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
     console.log();
   }
   await boss.stop({ graceful: false, close: true });

@@ -44,3 +44,11 @@ describe('extractText', () => {
     expect(await extractText({ content: Buffer.from('Ada Lovelace\r\nAnalyst\r\n'), contentType: 'text/plain; charset=utf-8' })).toEqual({ status: 'EXTRACTED', text: 'Ada Lovelace\nAnalyst' });
   });
 });
+
+describe('a generated text PDF', () => {
+  it('reads back the lines it was written with', async () => {
+    const { textPdf } = await import('../factories/pdf.js');
+    const result = await extractText({ content: textPdf(['Ada Lovelace', 'Analyst and programmer (since 1843)', 'Skills: Bernoulli numbers, loops, notes on engines']), contentType: 'application/pdf' });
+    expect(result).toMatchObject({ status: 'EXTRACTED', text: expect.stringContaining('Analyst and programmer (since 1843)') });
+  });
+});
