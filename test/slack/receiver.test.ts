@@ -158,3 +158,13 @@ describe('Slack receiver', () => {
     expect(res.json().integrations[0]).toMatchObject({ name: 'Slack', configured: true });
   });
 });
+
+describe('/hire intake', () => {
+  it('lets an admin choose the intake channel, and refuses others', async () => {
+    const other = commandBody('/hire', 'intake <#C0INTAKE|hiring-intake>', { user: 'U0NOBODY' });
+    expect((await post(other, signedHeaders(other))).json().text).toMatch(/admins only/);
+    const admin = commandBody('/hire', 'intake <#C0INTAKE|hiring-intake>', { user: 'U0ADMIN' });
+    expect((await post(admin, signedHeaders(admin))).json().text).toBe('Intake questions go to <#C0INTAKE> from now on. Invite me there if I am not in it yet.');
+    expect((await justin.prisma.setting.findUniqueOrThrow({ where: { key: 'intake.slackChannel' } })).value).toBe('C0INTAKE');
+  });
+});

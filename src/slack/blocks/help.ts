@@ -8,6 +8,7 @@ const USAGE = [
   ['`/interviews [today | week | @person]`', 'upcoming interviews, in your time zone'],
   ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role pause|close|reopen <title>`'],
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
+  ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
   ['`/hire help`', 'this message'],
 ];
 

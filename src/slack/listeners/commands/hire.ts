@@ -7,6 +7,7 @@ import { setRoleStatus } from '../../../services/roles/set-role-status.js';
 import { roleModal } from '../../blocks/role-modal.js';
 import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
+import { setIntakeChannel } from '../../../services/intake/set-intake-channel.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
 import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
 import { teamMessage } from '../../blocks/team.js';
@@ -37,6 +38,15 @@ export function registerHireCommand(app: App, { prisma, admins }: { prisma: Pris
         if (err instanceof AppError) return ack(plainMessage(err.userMessage));
         throw err;
       }
+    }
+    if (/^intake$/i.test(sub)) {
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!mine.has('ADMIN')) return ack(refusalMessage('choosing the intake channel (admins only)'));
+      // Slack sends a typed channel as <#C123|name>; "here" means the channel the command was typed in.
+      const channel = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(rest[0] ?? '')?.[1] ?? (/^here$/i.test(rest[0] ?? '') ? command.channel_id : undefined);
+      if (!channel) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.' });
+      await setIntakeChannel(prisma, { channel, by: command.user_id });
+      return ack({ response_type: 'ephemeral', text: `Intake questions go to <#${channel}> from now on. Invite me there if I am not in it yet.` });
     }
     if (!/^team$/i.test(sub)) return ack(helpMessage({ unknown: `${COMMANDS.hire} ${text}` }));
 
