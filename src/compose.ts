@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
 import { createGoogleAuth } from './google/google-auth.js';
+import { createClaude } from './ai/claude.js';
 import { gmailPushRoute } from './http/routes/gmail-push.js';
 import { createPushVerifier } from './gmail/verify-push.js';
 import { probeCalendar } from './services/status/probe-calendar.js';
@@ -79,6 +80,9 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       }
     : undefined;
   const availability = google ? createCalendarAvailability(google) : undefined;
+  const ai = config.anthropic
+    ? { claude: createClaude({ apiKey: config.anthropic.apiKey, baseUrl: config.anthropic.baseUrl }), modelFast: config.anthropic.modelFast, modelSmart: config.anthropic.modelSmart }
+    : undefined;
 
   if (runsWorker) {
     const deliver = {
@@ -90,7 +94,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, now: () => new Date() },
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, ai, now: () => new Date() },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');

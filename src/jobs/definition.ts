@@ -7,6 +7,7 @@ import type { DeliverDeps } from '../outbox/deliver-effect.js';
 import type { Boss } from './boss.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
 import type { GoogleDeps } from '../outbox/performers/index.js';
+import type { Claude } from '../ai/claude.js';
 import type { JobPayloads, QueueName } from './queues.js';
 
 /** What every handler may use; built once in main.ts. */
@@ -20,6 +21,8 @@ export type JobDeps = {
   /** Google (auth, API root, mailbox) and Calendar availability; undefined until Google is connected. */
   google: GoogleDeps | undefined;
   availability: AvailabilitySource | undefined;
+  /** Claude and the model for extraction; undefined until Anthropic is configured. */
+  ai?: { claude: Claude; modelFast: string; modelSmart: string } | undefined;
   /** The clock, passed in so tests can set it. */
   now: () => Date;
 };

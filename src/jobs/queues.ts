@@ -19,6 +19,8 @@ export type JobPayloads = {
   'gmail.poll': Record<string, never>;
   /** A stored inbound email, to be read and turned into an application or a reply. */
   'intake.process': { inboundId: string };
+  /** A profile and fit summary from the application's documents, via Claude. */
+  'intake.understand': { applicationId: string };
   /** Text from a stored CV or cover letter. */
   'intake.extract-document': { documentId: string };
   /** The candidate answered in a thread: whatever waits on the application (the agent) reads it. */
@@ -52,6 +54,8 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // processing is idempotent on the InboundEmail row's status.
   'intake.process': { ...common, retryLimit: 8, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
   'intake.extract-document': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
+  // Claude: the SDK retries a 429/529 twice itself; these retries back off further (up to 30 min).
+  'intake.understand': { ...common, retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300 },
   'agent.candidate-replied': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.slots-approved': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },

@@ -18,6 +18,9 @@ export async function extractDocument({ prisma, boss }: { prisma: PrismaClient; 
     });
     if (updated.count === 0 || !doc.applicationId) return;
     const applicationId = doc.applicationId;
+    // The last document read: the application can be understood now (once, whatever the order).
+    const pending = await tx.document.count({ where: { applicationId, textStatus: 'PENDING' } });
+    if (pending === 0) await enqueue(boss, tx, 'intake.understand', { applicationId }, { singletonKey: applicationId });
     await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${applicationId}:document:${documentId}:${result.status}`, applicationId, payload: { applicationId } });
     if (result.status !== 'EXTRACTED') {
       await tx.applicationEvent.create({ data: { applicationId, actorType: 'SYSTEM', actorId: 'intake', type: 'document.unreadable', data: { documentId, status: result.status, reason: result.reason } } });
