@@ -1,6 +1,10 @@
 // Intake throughput: raw MIME with a PDF CV → stored, read, deduplicated and committed as an
-// application with its extracted CV text, through the real queues and workers.
+// application with its extracted CV text and a profile from Claude (a local fake of the
+// Messages API over HTTP), through the real queues and workers.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClaude } from '../../src/ai/claude.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import type { Boss } from '../../src/jobs/boss.js';
 import { receiveEmail } from '../../src/services/intake/receive-email.js';
@@ -9,9 +13,37 @@ import { textPdf } from '../factories/pdf.js';
 import { testGoogleAuth } from '../setup/fake-calendar.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
 
+/** A local stand-in for the Messages API: answers every request with a valid record_profile call. */
+async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
+  let calls = 0;
+  const answer = JSON.stringify({
+    id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5', stop_reason: 'tool_use',
+    content: [{ type: 'tool_use', id: 'toolu_bench', name: 'record_profile', input: {
+      profile: { name: 'Candidate', headline: 'Senior engineer', location: null, yearsExperience: 8, skills: ['Postgres', 'TypeScript'], languages: ['English'], experience: [], education: [] },
+      fit: { summary: 'Eight years of Postgres and TypeScript.', strengths: ['Postgres'], gaps: [], rating: 4 },
+    } }],
+    usage: { input_tokens: 1500, output_tokens: 250, cache_read_input_tokens: 1200, cache_creation_input_tokens: 0 },
+  });
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls: () => calls, close: () => server.close() };
+}
+
 export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000 } = {}) {
   const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}` } });
-  const deps = jobDeps({ prisma, boss, google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' } });
+  const claude = await fakeClaude();
+  const deps = jobDeps({
+    prisma,
+    boss,
+    google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
+    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: claude.url }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-4-5' },
+  });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
   const memory: number[] = [];
   const started = performance.now();
@@ -34,11 +66,12 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const enqueued = performance.now();
   let lastSample = enqueued;
   for (;;) {
-    const [apps, docs] = await Promise.all([
+    const [apps, docs, understood] = await Promise.all([
       prisma.application.count({ where: { roleId: role.id } }),
       prisma.document.count({ where: { application: { roleId: role.id }, textStatus: { not: 'PENDING' } } }),
+      prisma.application.count({ where: { roleId: role.id, fitSummary: { not: null } } }),
     ]);
-    if (apps >= messages && docs >= messages) break;
+    if (apps >= messages && docs >= messages && understood >= messages) break;
     if (performance.now() - lastSample > 5_000) {
       memory.push(process.memoryUsage().rss);
       lastSample = performance.now();
@@ -47,5 +80,6 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   }
   const seconds = (performance.now() - started) / 1000;
   memory.push(process.memoryUsage().rss);
-  return { messages, seconds, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
+  claude.close();
+  return { messages, claudeCalls: claude.calls(), seconds, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
 }

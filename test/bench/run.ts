@@ -216,8 +216,8 @@ try {
   }
   if (!only || only === 'intake') {
     const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
-    console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV and its text; 8 workers)');
-    console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s)`);
+    console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)');
+    console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`);
     console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
     console.log();
   }

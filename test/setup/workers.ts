@@ -10,7 +10,7 @@ import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
 import { silentLog } from './boss.js';
 
 /** The same job deps main.ts builds, for a test's database. */
-export function jobDeps({ prisma, boss, slack, google, availability, now = () => new Date() }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; now?: () => Date }): JobDeps {
+export function jobDeps({ prisma, boss, slack, google, availability, ai, now = () => new Date() }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; ai?: JobDeps['ai']; now?: () => Date }): JobDeps {
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
   return {
@@ -22,6 +22,7 @@ export function jobDeps({ prisma, boss, slack, google, availability, now = () =>
     deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google }), log: silentLog },
     google,
     availability,
+    ai,
     now,
   };
 }
