@@ -84,7 +84,7 @@ export const VARIABLES: Record<string, VarDoc> = {
   ANTHROPIC_API_KEY: { integration: 'anthropic', purpose: 'Claude API key', where: 'console.anthropic.com → Settings → API Keys' },
   ANTHROPIC_BASE_URL: { integration: 'anthropic', purpose: 'Anthropic API base (default https://api.anthropic.com); point at a fake for local runs', where: 'only for testing' },
   ANTHROPIC_MODEL_FAST: { integration: 'anthropic', purpose: 'Haiku-class model for classification (default claude-haiku-4-5)', where: 'docs.anthropic.com → Models' },
-  ANTHROPIC_MODEL_SMART: { integration: 'anthropic', purpose: 'Sonnet-class model for drafting (default claude-sonnet-4-5)', where: 'docs.anthropic.com → Models' },
+  ANTHROPIC_MODEL_SMART: { integration: 'anthropic', purpose: 'Sonnet-class model for drafting and CV reading (default claude-sonnet-5-5; claude-sonnet-4-5 reaches end of life on 30 Nov 2026)', where: 'docs.anthropic.com → Models' },
 };
 
 /** Variables whose presence turns an integration on; the others in it are optional tuning. */
@@ -141,7 +141,7 @@ const ZEnv = z.object({
   ANTHROPIC_API_KEY: z.string().startsWith('sk-ant-', 'must start with sk-ant-').optional(),
   ANTHROPIC_BASE_URL: url.default('https://api.anthropic.com'),
   ANTHROPIC_MODEL_FAST: nonEmpty.default('claude-haiku-4-5'),
-  ANTHROPIC_MODEL_SMART: nonEmpty.default('claude-sonnet-4-5'),
+  ANTHROPIC_MODEL_SMART: nonEmpty.default('claude-sonnet-5-5'),
 });
 
 type Env = z.infer<typeof ZEnv>;

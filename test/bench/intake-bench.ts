@@ -13,15 +13,15 @@ import { textPdf } from '../factories/pdf.js';
 import { testGoogleAuth } from '../setup/fake-calendar.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
 
-/** A local stand-in for the Messages API: answers every request with a valid record_profile call. */
+/** A local stand-in for the Messages API: answers every request with a valid profile in the JSON format. */
 async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
   let calls = 0;
   const answer = JSON.stringify({
-    id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5', stop_reason: 'tool_use',
-    content: [{ type: 'tool_use', id: 'toolu_bench', name: 'record_profile', input: {
+    id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', stop_reason: 'end_turn',
+    content: [{ type: 'text', text: JSON.stringify({
       profile: { name: 'Candidate', headline: 'Senior engineer', location: null, yearsExperience: 8, skills: ['Postgres', 'TypeScript'], languages: ['English'], experience: [], education: [] },
       fit: { summary: 'Eight years of Postgres and TypeScript.', strengths: ['Postgres'], gaps: [], rating: 4 },
-    } }],
+    }) }],
     usage: { input_tokens: 1500, output_tokens: 250, cache_read_input_tokens: 1200, cache_creation_input_tokens: 0 },
   });
   const server = createServer((req, res) => {
@@ -42,7 +42,7 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     prisma,
     boss,
     google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
-    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: claude.url }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-4-5' },
+    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: claude.url }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
   });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
   const memory: number[] = [];

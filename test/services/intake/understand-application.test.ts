@@ -13,7 +13,7 @@ const q = useTestBoss(db);
 useNock();
 
 const API = 'https://api.anthropic.com';
-const MODEL = 'claude-sonnet-4-5';
+const MODEL = 'claude-sonnet-5-5';
 const claude = createClaude({ apiKey: 'sk-ant-test', baseUrl: API, maxRetries: 2 });
 const deps = () => ({ prisma: db.prisma, boss: q.boss, claude, model: MODEL });
 
@@ -30,13 +30,14 @@ const ANSWER = {
   },
   fit: { summary: 'Twelve years of analysis and programming; strong on Postgres.', strengths: ['Postgres'], gaps: [], rating: 4 },
 };
-const toolUse = (input: unknown, usage = { input_tokens: 1200, output_tokens: 300, cache_read_input_tokens: 900, cache_creation_input_tokens: 0 }) => ({
+/** A Messages API answer in the JSON output format (text that is the JSON). */
+const answer = (value: unknown, usage = { input_tokens: 1200, output_tokens: 300, cache_read_input_tokens: 900, cache_creation_input_tokens: 0 }) => ({
   id: `msg_${randomBytes(4).toString('hex')}`,
   type: 'message',
   role: 'assistant',
   model: MODEL,
-  stop_reason: 'tool_use',
-  content: [{ type: 'tool_use', id: `toolu_${randomBytes(4).toString('hex')}`, name: 'record_profile', input }],
+  stop_reason: 'end_turn',
+  content: [{ type: 'text', text: typeof value === 'string' ? value : JSON.stringify(value) }],
   usage,
 });
 
@@ -52,34 +53,34 @@ async function applicationWithCv(cv = `Ada Lovelace ${randomBytes(4).toString('h
 }
 
 describe('understandApplication', () => {
-  it('asks Claude with a cached system prompt and tool, the CV as delimited data, and stores the validated profile with tokens and cost', async () => {
+  it('asks Claude for the JSON format with a cached system prompt and the CV as delimited data, and stores the validated profile with tokens and cost', async () => {
     const app = await applicationWithCv();
     let request: Record<string, any> = {};
     nock(API)
       .post('/v1/messages')
       .reply(200, async (r: Request) => {
         request = (await r.json()) as Record<string, any>;
-        return toolUse(ANSWER);
+        return answer(ANSWER);
       });
     expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
 
     expect(request.system[0].cache_control).toEqual({ type: 'ephemeral' });
-    expect(request.tools[0]).toMatchObject({ name: 'record_profile', cache_control: { type: 'ephemeral' } });
-    expect(request.tool_choice).toEqual({ type: 'tool', name: 'record_profile' });
+    expect(request.output_config.format).toMatchObject({ type: 'json_schema', schema: { type: 'object', required: ['profile', 'fit'] } });
+    expect(request.tools).toBeUndefined(); // current Sonnet models refuse forced tool use
     expect(request.messages[0].content[1].text).toMatch(/^<cv>\n\[CV\]\nAda Lovelace/);
     const stored = await db.prisma.application.findUniqueOrThrow({ where: { id: app.id }, include: { candidate: true, events: true } });
     expect(stored.fitSummary).toBe('Twelve years of analysis and programming; strong on Postgres. (fit 4/5)');
     expect(stored.candidate.profile).toMatchObject({ skills: ['Postgres', 'TypeScript'] });
     expect(stored.candidate.searchText).toContain('postgres');
-    // 1200 in × $3 + 900 cache reads × $0.30 + 300 out × $15, per million.
-    expect(stored.events.find((e) => e.type === 'profile.extracted')!.data).toMatchObject({ model: MODEL, cached: false, inputTokens: 2100, outputTokens: 300, costUsd: 0.008370 });
+    // 1200 in × $2 + 900 cache reads × $0.10 + 300 out × $10, per million.
+    expect(stored.events.find((e) => e.type === 'profile.extracted')!.data).toMatchObject({ model: MODEL, cached: false, inputTokens: 2100, outputTokens: 300, costUsd: 0.00549 });
   });
 
   it('serves an identical request from the cache, and shares one call between concurrent identical requests', async () => {
     const cv = `Grace Hopper ${randomBytes(4).toString('hex')}\nCompilers`;
     const role = await db.prisma.role.create({ data: { title: 'Compiler Engineer', requirements: 'Compilers' } });
     const [a, b, c] = [await applicationWithCv(cv, role.id), await applicationWithCv(cv, role.id), await applicationWithCv(cv, role.id)];
-    nock(API).post('/v1/messages').once().delay(200).reply(200, toolUse(ANSWER));
+    nock(API).post('/v1/messages').once().delay(200).reply(200, answer(ANSWER));
     expect(await Promise.all([a, b].map((app) => understandApplication(deps(), { applicationId: app.id })))).toEqual(['stored', 'stored']);
     expect(await understandApplication(deps(), { applicationId: c.id })).toBe('stored');
     const events = await db.prisma.applicationEvent.findMany({ where: { applicationId: { in: [a.id, b.id, c.id] }, type: 'profile.extracted' } });
@@ -94,17 +95,17 @@ describe('understandApplication', () => {
       .times(2)
       .reply(200, async (r: Request) => {
         bodies.push((await r.json()) as Record<string, any>);
-        return bodies.length === 1 ? toolUse({ profile: { name: 'Ada' }, fit: { rating: 9 } }) : toolUse(ANSWER);
+        return bodies.length === 1 ? answer({ profile: { name: 'Ada' }, fit: { rating: 9 } }) : answer(ANSWER);
       });
     expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
-    const retry = bodies[1]!.messages.at(-1).content[0];
-    expect(retry).toMatchObject({ type: 'tool_result', is_error: true });
-    expect(retry.content).toMatch(/did not match the schema/);
+    const retry = bodies[1]!.messages.at(-1);
+    expect(retry).toMatchObject({ role: 'user' });
+    expect(retry.content).toMatch(/did not match the required format/);
   });
 
   it('flags a second malformed answer on the card and stores nothing', async () => {
     const app = await applicationWithCv();
-    nock(API).post('/v1/messages').times(2).reply(200, toolUse({ profile: 'not json you want' }));
+    nock(API).post('/v1/messages').times(2).reply(200, answer('{"profile": "not what you want"'));
     expect(await understandApplication(deps(), { applicationId: app.id })).toBe('flagged');
     const stored = await db.prisma.application.findUniqueOrThrow({ where: { id: app.id }, include: { candidate: true } });
     expect(stored.fitSummary).toBeNull();
@@ -116,7 +117,7 @@ describe('understandApplication', () => {
     const app = await applicationWithCv();
     nock(API).post('/v1/messages').reply(429, { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } }, { 'retry-after-ms': '20' });
     nock(API).post('/v1/messages').reply(529, { type: 'error', error: { type: 'overloaded_error', message: 'overloaded' } }, { 'retry-after-ms': '20' });
-    nock(API).post('/v1/messages').reply(200, toolUse(ANSWER));
+    nock(API).post('/v1/messages').reply(200, answer(ANSWER));
     expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
 
     const other = await applicationWithCv();
