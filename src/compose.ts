@@ -12,6 +12,9 @@ import { createMetrics } from './metrics.js';
 import { createPerformers, type GoogleDeps } from './outbox/performers/index.js';
 import { createGoogleAuth } from './google/google-auth.js';
 import { createClaude } from './ai/claude.js';
+import { googleOAuthRoutes } from './http/routes/google-oauth.js';
+import { loadMailboxTokens } from './services/google/mailbox-credential.js';
+import { signLink } from './google/token-crypto.js';
 import { gmailPushRoute } from './http/routes/gmail-push.js';
 import { createPushVerifier } from './gmail/verify-push.js';
 import { probeCalendar } from './services/status/probe-calendar.js';
@@ -69,11 +72,13 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
   const slack = config.slack ? createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : undefined;
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
-  // OAuth tokens for the mailbox arrive with the Gmail connection flow; until then Google
-  // works through a service account with domain-wide delegation.
+  // The mailbox's OAuth tokens, if an admin connected it (/hire connect google); otherwise a
+  // service account with domain-wide delegation, or Google is not connected yet.
+  const oauthTokens =
+    config.google?.oauth && config.encryptionKey ? await loadMailboxTokens(prisma, { key: config.encryptionKey, mailbox: config.google.mailbox }) : undefined;
   const google: GoogleDeps | undefined = config.google
     ? {
-        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens: undefined }),
+        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens }),
         rootUrl: config.google.rootUrl,
         mailbox: config.google.mailbox,
         pubsubTopic: config.google.pubsubTopic,
@@ -114,7 +119,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }) } : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox }) : undefined;
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox, googleConnectLink: connectLinkFor(config) }) : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -123,6 +128,9 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
     plugins: [
       ...(slackApp?.receiver ? [slackApp.receiver.plugin] : []),
       ...(config.google ? [gmailPushRoute({ prisma, boss, mailbox: config.google.mailbox, verify: createPushVerifier(config.google.push) })] : []),
+      ...(google && config.google?.oauth && config.encryptionKey && config.http.publicUrl
+        ? [googleOAuthRoutes({ prisma, auth: google.auth, oauth: config.google.oauth, key: config.encryptionKey, mailbox: config.google.mailbox, publicUrl: config.http.publicUrl, rootUrl: config.google.rootUrl })]
+        : []),
     ],
   });
   if (listen) {
@@ -148,6 +156,14 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
 }
 
 /** Bolt over our Fastify server, or over Socket Mode when an app-level token is set. */
+/** The "connect Google" link maker, when the OAuth way in is configured. */
+function connectLinkFor(config: Config): ((by: string) => string) | undefined {
+  const key = config.encryptionKey;
+  const base = config.http.publicUrl?.replace(/\/$/, '');
+  if (!config.google?.oauth || !key || !base) return undefined;
+  return (by) => `${base}/google/connect?link=${encodeURIComponent(signLink(key, { by }))}`;
+}
+
 async function startSlackApp({
   config,
   prisma,
@@ -156,6 +172,7 @@ async function startSlackApp({
   log,
   availability,
   mailbox,
+  googleConnectLink,
 }: {
   config: NonNullable<Config['slack']>;
   prisma: PrismaClient;
@@ -164,11 +181,12 @@ async function startSlackApp({
   log: Logger;
   availability: AvailabilitySource | undefined;
   mailbox: string | undefined;
+  googleConnectLink: ((by: string) => string) | undefined;
 }): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox };
+  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox, googleConnectLink };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

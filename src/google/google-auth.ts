@@ -23,6 +23,8 @@ export type GoogleAuth = {
   as(subject: string): OAuth2Client;
   /** Whether calls can act as users other than the mailbox (domain-wide delegation). */
   readonly impersonates: boolean;
+  /** OAuth only: new tokens for the mailbox (after an admin connects it); the same client object keeps working. */
+  useTokens?(tokens: OAuthTokens): void;
 };
 
 export type OAuthTokens = { refresh_token: string; access_token?: string; expiry_date?: number };
@@ -54,21 +56,37 @@ export function createGoogleAuth({
       },
     };
   }
-  if (oauth && oauthTokens) {
+  if (oauth) {
     const client = new OAuth2Client({
       clientId: oauth.clientId,
       clientSecret: oauth.clientSecret,
       ...(oauth.tokenUrl ? { endpoints: { oauth2TokenUrl: oauth.tokenUrl } } : {}),
     });
-    client.setCredentials(oauthTokens);
-    return { impersonates: false, as: () => client };
+    let connected = false;
+    const useTokens = (tokens: OAuthTokens) => {
+      client.setCredentials(tokens);
+      connected = true;
+    };
+    if (oauthTokens) useTokens(oauthTokens);
+    return {
+      impersonates: false,
+      useTokens,
+      as() {
+        if (!connected) throw notConnected();
+        return client;
+      },
+    };
   }
   return {
     impersonates: false,
     as() {
-      throw new AppError('INTEGRATION_OFF', 'google: no service account and no OAuth tokens for the mailbox', {
-        userMessage: 'Google is not connected yet: an admin can connect it from the status page.',
-      });
+      throw notConnected();
     },
   };
+}
+
+function notConnected(): AppError {
+  return new AppError('INTEGRATION_OFF', 'google: no service account and no OAuth tokens for the mailbox', {
+    userMessage: 'Google is not connected yet: an admin can connect it with /hire connect google.',
+  });
 }

@@ -38,6 +38,8 @@ export type SlackAppDeps = {
   now?: () => Date;
   /** The recruiting mailbox, when Google is on: intake files applications the team assigns. */
   mailbox?: string | undefined;
+  /** A signed, short-lived link to connect the mailbox with OAuth, when OAuth is set up. */
+  googleConnectLink?: ((by: string) => string) | undefined;
 };
 
 /**
@@ -52,7 +54,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logLevel: LogLevel.WARN,
     clientOptions: { slackApiUrl: deps.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
   });
-  registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins });
+  registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins, googleConnectLink: deps.googleConnectLink });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });

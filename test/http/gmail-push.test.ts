@@ -1,9 +1,6 @@
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { startJustin, type Justin } from '../../src/compose.js';
-import { silentLog } from '../setup/boss.js';
-import { createTestDatabase } from '../setup/database.js';
+import { describe, expect, it } from 'vitest';
+import { useJustin } from '../setup/app.js';
 import { fakeGoogleSigner } from '../setup/google-tokens.js';
 
 // Pub/Sub push into the real server: the OIDC token is checked against (fake) Google
@@ -11,16 +8,9 @@ import { fakeGoogleSigner } from '../setup/google-tokens.js';
 const signer = fakeGoogleSigner();
 const AUDIENCE = 'https://justin.example.com/gmail/push';
 const PUSHER = 'gmail-push@proj.iam.gserviceaccount.com';
-let justin: Justin;
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  nock('https://certs.fake-google.test').persist().get('/oauth2/v1/certs').reply(200, signer.certs, { 'Cache-Control': 'public, max-age=3600' });
-  db = await createTestDatabase();
-  const config = loadConfig({
-    DATABASE_URL: db.url,
+const app = useJustin(
+  (databaseUrl) => ({
+    DATABASE_URL: databaseUrl,
     PORT: '0',
     ROLE: 'web',
     GMAIL_MAILBOX: 'jobs@example.com',
@@ -29,24 +19,18 @@ beforeAll(async () => {
     GMAIL_PUBSUB_TOPIC: 'projects/proj/topics/gmail',
     GMAIL_PUSH_SERVICE_ACCOUNT: PUSHER,
     GOOGLE_CERTS_URL: 'https://certs.fake-google.test/oauth2/v1/certs',
-  });
-  justin = await startJustin(config, silentLog, { listen: false });
-});
-afterAll(async () => {
-  await justin?.stop();
-  await db?.drop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+  }),
+  { before: () => void nock('https://certs.fake-google.test').persist().get('/oauth2/v1/certs').reply(200, signer.certs, { 'Cache-Control': 'public, max-age=3600' }) },
+);
 
 const body = (emailAddress = 'jobs@example.com', historyId = '12345') => ({
   message: { data: Buffer.from(JSON.stringify({ emailAddress, historyId })).toString('base64'), messageId: '1', publishTime: new Date().toISOString() },
   subscription: 'projects/proj/subscriptions/gmail-push',
 });
 const push = (authorization: string | undefined, payload: object = body()) =>
-  justin.server.inject({ method: 'POST', url: '/gmail/push', payload, headers: authorization ? { authorization } : {} });
+  app.justin.server.inject({ method: 'POST', url: '/gmail/push', payload, headers: authorization ? { authorization } : {} });
 const validToken = () => signer.token({ aud: AUDIENCE, email: PUSHER, email_verified: true });
-const syncJobs = () => justin.boss.findJobs('gmail.sync');
+const syncJobs = () => app.justin.boss.findJobs('gmail.sync');
 
 describe('POST /gmail/push', () => {
   it.each([
@@ -68,7 +52,7 @@ describe('POST /gmail/push', () => {
     const jobs = await syncJobs();
     expect(jobs.filter((j) => j.state === 'created' || j.state === 'active').length).toBeLessThanOrEqual(1);
     expect(jobs.length).toBeGreaterThanOrEqual(1);
-    expect((await justin.prisma.gmailSyncState.findUniqueOrThrow({ where: { mailbox: 'jobs@example.com' } })).lastPushAt).not.toBeNull();
+    expect((await app.justin.prisma.gmailSyncState.findUniqueOrThrow({ where: { mailbox: 'jobs@example.com' } })).lastPushAt).not.toBeNull();
   });
 
   it('acknowledges a body it cannot read (Pub/Sub would resend it forever) without queuing', async () => {

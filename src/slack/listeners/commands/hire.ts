@@ -15,7 +15,10 @@ import { teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
-export function registerHireCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
+export function registerHireCommand(
+  app: App,
+  { prisma, admins, googleConnectLink }: { prisma: PrismaClient; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined },
+): void {
   app.command(COMMANDS.hire, async ({ command, ack, client }) => {
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
@@ -38,6 +41,12 @@ export function registerHireCommand(app: App, { prisma, admins }: { prisma: Pris
         if (err instanceof AppError) return ack(plainMessage(err.userMessage));
         throw err;
       }
+    }
+    if (/^connect$/i.test(sub) && /^google$/i.test(rest[0] ?? '')) {
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!mine.has('ADMIN')) return ack(refusalMessage('connecting Google (admins only)'));
+      if (!googleConnectLink) return ack({ response_type: 'ephemeral', text: 'Google OAuth is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, ENCRYPTION_KEY and PUBLIC_URL (or use a service account).' });
+      return ack({ response_type: 'ephemeral', text: `Open this link within 10 minutes and sign in as the recruiting mailbox: ${googleConnectLink(command.user_id)}` });
     }
     if (/^intake$/i.test(sub)) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });

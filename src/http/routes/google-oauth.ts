@@ -1,0 +1,65 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { OAuth2Client } from 'google-auth-library';
+import type { PrismaClient } from '../../db/prisma.js';
+import { createGmailApi } from '../../gmail/gmail-api.js';
+import { GOOGLE_SCOPES, type GoogleAuth, type OAuthTokens } from '../../google/google-auth.js';
+import { verifyLink } from '../../google/token-crypto.js';
+import { storeMailboxTokens } from '../../services/google/mailbox-credential.js';
+
+type Deps = {
+  prisma: PrismaClient;
+  auth: GoogleAuth;
+  oauth: { clientId: string; clientSecret: string };
+  key: Buffer;
+  mailbox: string;
+  publicUrl: string;
+  rootUrl: string;
+};
+
+const page = (title: string, body: string) =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body>`;
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * Connecting the recruiting mailbox with OAuth: GET /google/connect (from a signed link an
+ * admin gets with /hire connect google) sends the admin to Google's consent screen; Google
+ * sends them back to /google/callback, where the code becomes tokens. The tokens are kept only
+ * if they belong to the configured mailbox (checked with Gmail's own profile), encrypted.
+ */
+export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
+  const redirectUri = `${deps.publicUrl.replace(/\/$/, '')}/google/callback`;
+  const client = () => new OAuth2Client({ clientId: deps.oauth.clientId, clientSecret: deps.oauth.clientSecret, redirectUri });
+  return async (app) => {
+    app.get<{ Querystring: { link?: string } }>('/google/connect', async (request, reply) => {
+      const link = request.query.link ?? '';
+      if (!verifyLink(deps.key, link)) return reply.code(403).type('text/html').send(page('Link expired', 'This link is no longer valid. Ask for a new one in Slack with <code>/hire connect google</code>.'));
+      const url = client().generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: GOOGLE_SCOPES, state: link, login_hint: deps.mailbox, include_granted_scopes: true });
+      return reply.redirect(url);
+    });
+
+    app.get<{ Querystring: { code?: string; state?: string; error?: string } }>('/google/callback', async (request, reply) => {
+      const signed = verifyLink(deps.key, request.query.state ?? '');
+      if (!signed) return reply.code(403).type('text/html').send(page('Link expired', 'Start again from Slack with <code>/hire connect google</code>.'));
+      if (request.query.error || !request.query.code) {
+        return reply.code(400).type('text/html').send(page('Not connected', `Google said: ${escape(request.query.error ?? 'no code')}. Nothing was changed.`));
+      }
+      const oauth = client();
+      const { tokens } = await oauth.getToken(request.query.code);
+      if (!tokens.refresh_token) {
+        return reply.code(400).type('text/html').send(page('Not connected', 'Google gave no refresh token. Remove Justin from the account’s third-party access and connect again.'));
+      }
+      oauth.setCredentials(tokens);
+      const profile = (await createGmailApi(oauth, deps.rootUrl).users.getProfile({ userId: 'me' })).data;
+      if (profile.emailAddress?.toLowerCase() !== deps.mailbox.toLowerCase()) {
+        return reply
+          .code(400)
+          .type('text/html')
+          .send(page('Wrong account', `You signed in as ${escape(profile.emailAddress ?? 'someone else')}; Justin needs ${escape(deps.mailbox)}. Nothing was changed.`));
+      }
+      const stored: OAuthTokens = { refresh_token: tokens.refresh_token, ...(tokens.access_token ? { access_token: tokens.access_token } : {}), ...(tokens.expiry_date ? { expiry_date: tokens.expiry_date } : {}) };
+      await storeMailboxTokens(deps.prisma, { key: deps.key, mailbox: deps.mailbox, tokens: stored, scopes: (tokens.scope ?? '').split(' ').filter(Boolean), by: signed.by });
+      deps.auth.useTokens?.(stored);
+      return reply.type('text/html').send(page('Connected', `Justin now reads and sends mail as ${escape(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`));
+    });
+  };
+}
