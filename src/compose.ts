@@ -17,7 +17,7 @@ import { loadMailboxTokens } from './services/google/mailbox-credential.js';
 import { signLink } from './google/token-crypto.js';
 import { gmailPushRoute } from './http/routes/gmail-push.js';
 import { createPushVerifier } from './gmail/verify-push.js';
-import { probeCalendar } from './services/status/probe-calendar.js';
+import { probeCalendar, probeGmail } from './services/status/probe-calendar.js';
 import { createCalendarAvailability, type AvailabilitySource } from './services/scheduling/availability.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';
@@ -116,7 +116,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
     probes: {
       ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
       ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
-      ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }) } : {}),
+      ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }), gmail: cachedProbe(() => probeGmail(google, prisma), { ttlMs: 60_000 }) } : {}),
     },
   };
   const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox, googleConnectLink: connectLinkFor(config) }) : undefined;

@@ -24,6 +24,7 @@ const busy = new Map<string, Array<{ start: string; end: string }>>();
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
+  nock(GOOGLE).persist().get('/gmail/v1/users/me/profile').reply(200, { emailAddress: 'jobs@example.com', historyId: '1' });
   nock('https://oauth2.googleapis.com').persist().post('/token').reply(200, { access_token: 'ya29.sa', expires_in: 3600, token_type: 'Bearer' });
   nock(GOOGLE)
     .persist()
@@ -90,10 +91,10 @@ const approveButtons = (m: FakeMessage) =>
   ((m.blocks ?? []) as Array<{ accessory?: { action_id: string; value: string } }>).flatMap((b) => (b.accessory?.action_id === ACTIONS.approveSlot ? [b.accessory.value] : []));
 
 describe('Google on the status page', () => {
-  it('reads the mailbox calendar to prove the connection works', async () => {
+  it('reads the mailbox (Gmail) and its calendar to prove the connection works', async () => {
     const status = (await justin.server.inject({ method: 'GET', url: '/status.json' })).json();
     const google = status.integrations.find((i: { name: string }) => i.name === 'Gmail and Google Calendar');
-    expect(google.probe).toMatchObject({ state: 'ok', detail: 'Calendar readable as jobs@example.com; Gmail not checked yet' });
+    expect(google.probe).toMatchObject({ state: 'ok', detail: 'Gmail readable as jobs@example.com; not synced yet; polling (no push topic) · Calendar readable as jobs@example.com' });
   });
 });
 

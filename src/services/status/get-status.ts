@@ -28,7 +28,7 @@ export type StatusDeps = {
   bossStarted: () => boolean;
   breakers: BreakerRegistry;
   expectedMigrations: number;
-  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe>; calendar?: () => Promise<Probe> };
+  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe>; calendar?: () => Promise<Probe>; gmail?: () => Promise<Probe> };
 };
 
 const off: Probe = { state: 'off', detail: 'not configured' };
@@ -53,15 +53,18 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
     return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
   }
 
-  const [slack, anthropic, calendar, outbox, queues] = await Promise.all([
+  const [slack, anthropic, calendar, gmail, outbox, queues] = await Promise.all([
     deps.probes.slack?.() ?? off,
     deps.probes.anthropic?.() ?? off,
     deps.probes.calendar?.() ?? off,
+    deps.probes.gmail?.() ?? off,
     outboxCounts(prisma),
     queue.state === 'ok' ? boss.getQueues() : Promise.resolve([]),
   ]);
-  // Calendar is checked live; Gmail's own check arrives with Gmail intake.
-  const google: Probe = config.google ? { ...calendar, detail: `${calendar.detail}; Gmail not checked yet` } : off;
+  // Both Google services are checked live; the row fails if either does.
+  const google: Probe = config.google
+    ? { state: calendar.state === 'ok' && gmail.state === 'ok' ? 'ok' : 'failing', detail: `${gmail.detail} · ${calendar.detail}`, ...(gmail.checkedAt ? { checkedAt: gmail.checkedAt } : {}) }
+    : off;
   return {
     ...base,
     integrations: [
