@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClaude } from '../../src/ai/claude.js';
+import { createSlackClient } from '../../src/slack/web-client.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
+import { silentLog } from '../setup/boss.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import type { Boss } from '../../src/jobs/boss.js';
 import { receiveEmail } from '../../src/services/intake/receive-email.js';
@@ -36,11 +39,15 @@ async function fakeClaude(): Promise<{ url: string; calls: () => number; close: 
 }
 
 export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000 } = {}) {
-  const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}` } });
+  const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}`, slackChannelId: 'C0BENCH' } });
   const claude = await fakeClaude();
+  // Cards go to a local fake of Slack's Web API, as they would go to Slack: without it, every
+  // card effect would fail and retry, which is not what a real deployment does.
+  const slack = await new FakeSlackApi().start();
   const deps = jobDeps({
     prisma,
     boss,
+    slack: createSlackClient({ token: 'xoxb-bench', apiUrl: slack.url, log: silentLog }),
     google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
     ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: claude.url }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
   });
@@ -81,5 +88,6 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const seconds = (performance.now() - started) / 1000;
   memory.push(process.memoryUsage().rss);
   claude.close();
+  await slack.stop();
   return { messages, claudeCalls: claude.calls(), seconds, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
 }
