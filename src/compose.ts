@@ -75,7 +75,13 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
   // The mailbox's OAuth tokens, if an admin connected it (/hire connect google); otherwise a
   // service account with domain-wide delegation, or Google is not connected yet.
   const oauthTokens =
-    config.google?.oauth && config.encryptionKey ? await loadMailboxTokens(prisma, { key: config.encryptionKey, mailbox: config.google.mailbox }) : undefined;
+    config.google?.oauth && config.encryptionKey
+      ? await loadMailboxTokens(prisma, { key: config.encryptionKey, mailbox: config.google.mailbox }).catch((err: Error) => {
+          // A changed ENCRYPTION_KEY cannot open the stored tokens: start anyway, not connected, and say why.
+          log.error({ err: err.message }, 'stored Google tokens cannot be decrypted; reconnect with /hire connect google');
+          return undefined;
+        })
+      : undefined;
   const google: GoogleDeps | undefined = config.google
     ? {
         auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens }),

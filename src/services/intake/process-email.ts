@@ -143,6 +143,9 @@ async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how
   });
   await addMessage(tx, thread.id, facts);
   const documents = await storeDocuments(tx, deps.boss, { candidateId: candidate.id, applicationId: app.id, documents: facts.reading.documents });
+  // A CV we already had (same bytes) is not read again, so its reading cannot trigger the
+  // profile for this application: ask for it now.
+  if (documents.stored === 0 && documents.reused > 0) await enqueue(deps.boss, tx, 'intake.understand', { applicationId: app.id }, { singletonKey: app.id });
   const data = { inboundId: facts.inboundId, how, documents, ...(facts.reading.forwardedBy ? { forwardedBy: facts.reading.forwardedBy } : {}) };
   const actor = facts.actorId ? { actorType: 'USER' as const, actorId: facts.actorId } : { actorType: 'CANDIDATE' as const };
   if (existing) {

@@ -62,6 +62,9 @@ describe('intake', () => {
     const candidate = await db.prisma.candidate.findUniqueOrThrow({ where: { email: 'grace.hopper@example.net' }, include: { applications: true, documents: true } });
     expect(candidate.applications).toHaveLength(2);
     expect(candidate.documents).toHaveLength(1);
+    // The second role's application gets its own profile from the CV already read.
+    if (second.outcome.kind !== 'new-application') throw new Error(second.outcome.kind);
+    expect(await q.boss.findJobs('intake.understand', { data: { applicationId: second.outcome.applicationId } })).toHaveLength(1);
   });
 
   it('attaches a reply to its thread and hands it to whatever waits on the application', async () => {
