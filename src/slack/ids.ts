@@ -13,6 +13,7 @@ export const ACTIONS = {
   editSlotsSubmit: 'slots_edit_submit',
   chooseIntakeRole: 'intake_choose_role',
   retryDocument: 'card_retry_document',
+  viewDetails: 'card_view_details',
   /** A prefix: each swap button in a message needs its own action id (suffix: the person). */
   swapInterviewer: 'swap_interviewer',
 } as const;

@@ -7,6 +7,7 @@ import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { roleModal } from '../../src/slack/blocks/role-modal.js';
+import { candidateDetailsMessage } from '../../src/slack/blocks/candidate-details.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
@@ -59,7 +60,7 @@ describe('candidate card', () => {
     const cards = fake.messages.filter((m) => m.ts === ts);
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ channel: 'C0DATA', metadata: { event_payload: { key: `card:${app.id}` } } });
-    expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject]);
+    expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject, ACTIONS.viewDetails]);
     expect(JSON.stringify(cards[0]!.blocks)).not.toContain('@example.com'); // the role does not allow emails in channel
   });
 
@@ -86,6 +87,19 @@ describe('candidate card', () => {
     const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER'));
     expect(String(told.body.text)).toMatch(/for recruiters, hiring managers and admins/);
     expect((await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage).toBe('NEW');
+  });
+
+  it('shows details privately to the hiring team (audited), and refuses anyone else', async () => {
+    const { app } = await newApplication('Radia Perlman');
+    await click(ACTIONS.viewDetails, app.id, 'U0STRANGER2');
+    const refused = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER2'));
+    expect(refused.body.text).toBe('Sorry, candidate details are for the hiring team.');
+    await click(ACTIONS.viewDetails, app.id, 'U0ADMIN');
+    const details = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0ADMIN' && String(r.body.text).startsWith('Radia Perlman')));
+    expect(details.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(JSON.stringify(details.body.blocks)).toContain('radia.');
+    expect(checkSurface({ type: 'message', blocks: details.body.blocks as never, text: String(details.body.text) })).toEqual([]);
+    expect(await justin.prisma.auditEntry.count({ where: { action: 'candidate.view', actorId: 'U0ADMIN', subjectId: app.id } })).toBe(1);
   });
 
   it('rejects through a modal: field errors for a missing reason, then the rejection and a closed card', async () => {
@@ -275,6 +289,17 @@ describe('card and modal builders stay inside Slack limits', () => {
       },
     });
     expect(checkSurface({ type: 'home', blocks: view.blocks })).toEqual([]);
+  });
+
+  it('candidate details with long, unicode-heavy data', () => {
+    const long = '🧑‍💻 Ünïcødé 名前 '.repeat(400);
+    const message = candidateDetailsMessage({
+      name: long, email: `${long}@example.org`, phone: long, roleTitle: long, stage: 'Screening', fitSummary: long, skills: Array.from({ length: 60 }, () => long.slice(0, 60)), headline: long,
+      documents: Array.from({ length: 5 }, () => ({ filename: long, status: 'FAILED', reason: long })),
+      interviews: Array.from({ length: 5 }, () => ({ stage: long, status: 'BOOKED', startsAt: new Date('2026-03-09T10:00:00Z') })),
+      recent: Array.from({ length: 5 }, () => ({ at: new Date(), type: long, actor: 'U0ADMIN' })),
+    });
+    expect(checkSurface({ type: 'message', blocks: message.blocks as never, text: message.text })).toEqual([]);
   });
 
   it('reject modal', () => {

@@ -61,6 +61,7 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
           ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: 'Advance' }, value }]
           : []),
         { type: 'button', action_id: ACTIONS.reject, style: 'danger', text: { type: 'plain_text', text: 'Reject' }, value },
+        { type: 'button', action_id: ACTIONS.viewDetails, text: { type: 'plain_text', text: 'View details' }, value: d.applicationId },
       ],
     });
   } else {

@@ -3,7 +3,9 @@ import type { PrismaClient } from '../../../db/prisma.js';
 import { AppError } from '../../../errors.js';
 import type { Boss } from '../../../jobs/boss.js';
 import { moveApplication } from '../../../services/pipeline/move-application.js';
-import { hasAny, teamRolesOf, type TeamRole } from '../../../services/team/team-roles.js';
+import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf, type TeamRole } from '../../../services/team/team-roles.js';
+import { loadCandidateDetails } from '../../../services/applications/load-details.js';
+import { candidateDetailsMessage } from '../../blocks/candidate-details.js';
 import { rejectModal } from '../../blocks/candidate-card.js';
 import { ACTIONS } from '../../ids.js';
 
@@ -36,6 +38,19 @@ export function registerCardButtons(app: App, deps: Deps): void {
       if (err instanceof AppError) return void (await tell(err.userMessage));
       throw err;
     }
+  });
+
+  // Details go only to the person who asked, and who looked is audited (candidate PII).
+  app.action<BlockButtonAction>(ACTIONS.viewDetails, async ({ ack, body, action, respond }) => {
+    await ack();
+    const roles = await teamRolesOf(deps.prisma, { slackUserId: body.user.id, bootstrapAdmins: deps.admins });
+    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) {
+      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, candidate details are for the hiring team.' }));
+    }
+    const details = await loadCandidateDetails(deps.prisma, action.value ?? '');
+    if (!details) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: 'That candidate is no longer here (erased or removed).' }));
+    await deps.prisma.auditEntry.create({ data: { actorType: 'USER', actorId: body.user.id, action: 'candidate.view', subjectType: 'Application', subjectId: action.value ?? null } });
+    await respond(candidateDetailsMessage(details));
   });
 
   app.action<BlockButtonAction>(ACTIONS.reject, async ({ ack, body, action, client, respond }) => {
