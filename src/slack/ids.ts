@@ -14,6 +14,7 @@ export const ACTIONS = {
   chooseIntakeRole: 'intake_choose_role',
   retryDocument: 'card_retry_document',
   viewDetails: 'card_view_details',
+  proposeTimes: 'card_propose_times',
   /** A prefix: each swap button in a message needs its own action id (suffix: the person). */
   swapInterviewer: 'swap_interviewer',
 } as const;

@@ -141,5 +141,11 @@ describe('proposing and approving interview times in Slack', () => {
     expect(JSON.stringify(none.blocks)).toContain("Broken's calendar could not be read");
     expect(JSON.stringify(none.blocks)).toContain('hold the panel without Broken');
     expect(Number(warning.ts)).toBeLessThan(Number(none.ts));
+
+    // Once the calendar is fixed, "Propose times" on the card looks again.
+    await justin.prisma.user.updateMany({ where: { name: 'Broken' }, data: { calendarId: 'fixed@example.com' } });
+    const version = (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version;
+    await click('C0WARN', ACTIONS.proposeTimes, `${app.id}:${version}`, 'U0ADMIN');
+    await eventually(async () => fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('Times for')));
   });
 });

@@ -60,6 +60,7 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
         ...(d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED'
           ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: 'Advance' }, value }]
           : []),
+        ...(d.stage === 'SCHEDULING' ? [{ type: 'button', action_id: ACTIONS.proposeTimes, text: { type: 'plain_text', text: 'Propose times' }, value }] : []),
         { type: 'button', action_id: ACTIONS.reject, style: 'danger', text: { type: 'plain_text', text: 'Reject' }, value },
         { type: 'button', action_id: ACTIONS.viewDetails, text: { type: 'plain_text', text: 'View details' }, value: d.applicationId },
       ],

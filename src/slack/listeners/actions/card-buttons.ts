@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { PrismaClient } from '../../../db/prisma.js';
 import { AppError } from '../../../errors.js';
-import type { Boss } from '../../../jobs/boss.js';
+import { enqueue, type Boss } from '../../../jobs/boss.js';
 import { moveApplication } from '../../../services/pipeline/move-application.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf, type TeamRole } from '../../../services/team/team-roles.js';
 import { loadCandidateDetails } from '../../../services/applications/load-details.js';
@@ -38,6 +38,20 @@ export function registerCardButtons(app: App, deps: Deps): void {
       if (err instanceof AppError) return void (await tell(err.userMessage));
       throw err;
     }
+  });
+
+  // Schedule (again): after "no times found" or a cancelled proposal, look for times now.
+  app.action<BlockButtonAction>(ACTIONS.proposeTimes, async ({ ack, body, action, respond }) => {
+    await ack();
+    const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    const target = parseCardValue(action.value);
+    if (!target) return;
+    const roles = await teamRolesOf(deps.prisma, { slackUserId: body.user.id, bootstrapAdmins: deps.admins });
+    if (!hasAny(roles, CAN_DECIDE)) return void (await tell('Sorry, scheduling is for recruiters, hiring managers and admins.'));
+    const app = await deps.prisma.application.findUnique({ where: { id: target.applicationId }, select: { stage: true, planPosition: true } });
+    if (app?.stage !== 'SCHEDULING' || app.planPosition === null) return void (await tell('This candidate is not waiting for an interview time any more.'));
+    await enqueue(deps.boss, undefined, 'scheduling.start', { applicationId: target.applicationId, planPosition: app.planPosition }, { singletonKey: target.applicationId });
+    await tell('Looking for times now; they will appear in the role’s channel for approval.');
   });
 
   // Details go only to the person who asked, and who looked is audited (candidate PII).
