@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient, Tx } from '../../db/prisma.js';
 import { findSlots, type RankedSlot } from '../../domain/scheduling/find-slots.js';
 import { interviewEventId } from '../../calendar/interview-event.js';
@@ -101,21 +102,24 @@ export async function bookSlot(
         await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
       }
       await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
-      await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:book:${start.toISOString()}`, applicationId: plan.application.id, payload: { interviewId } });
+      // One calendar sync per committed change (the key is this transaction's own): a move
+      // back to an earlier time must still reach the calendar.
+      const change = randomUUID();
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:${change}`, applicationId: plan.application.id, payload: { interviewId } });
       const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}), ...(own ? { from: own.start.toISOString() } : {}) };
       if (movable) {
         // A moved event asks everyone again; their earlier answers no longer hold.
         await tx.interviewInterviewer.updateMany({ where: { interviewId }, data: { response: 'NEEDS_ACTION', respondedAt: null } });
         await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.rescheduled', data } });
         await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.reschedule', subjectType: 'Interview', subjectId: interviewId, data } });
-        await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:moved:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
+        await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:moved:${change}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
         return { status: 'booked', start, end, interviewerIds: chosen, swapped };
       }
       // The application moves to "interview scheduled" in the same transaction; its stage-change
       // job refreshes the card and tells the thread.
       const app = await tx.application.findUniqueOrThrow({ where: { id: plan.application.id }, select: { stage: true } });
       if (app.stage === 'SCHEDULING') await moveApplicationInTx(tx, deps.boss, { applicationId: plan.application.id, command: { type: 'interview_booked' }, actor, data });
-      else await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${interviewId}:${start.toISOString()}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
+      else await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${change}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
       await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.booked', data } });
       await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book', subjectType: 'Interview', subjectId: interviewId, data } });
       return { status: 'booked', start, end, interviewerIds: chosen, swapped };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../db/prisma.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
@@ -53,7 +54,7 @@ export async function swapInterviewer(
     const data = { interviewId, out: outUserId, in: inUserId };
     await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interviewer.swapped', data } });
     await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.swap', subjectType: 'Interview', subjectId: interviewId, data } });
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:swap:${outUserId}:${inUserId}`, applicationId: plan.application.id, payload: { interviewId } });
+    await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:swap:${randomUUID()}`, applicationId: plan.application.id, payload: { interviewId } });
     return { status: 'swapped' };
   });
 }

@@ -146,3 +146,14 @@ describe('rescheduling and cancelling', () => {
     expect((await bookSlot(deps(), { interviewId: other.id, start: TEN, actor: system })).status).toBe('booked');
   });
 });
+
+describe('moving back and forth', () => {
+  it('a move back to an earlier time still reaches the calendar (one sync per change)', async () => {
+    const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN_THIRTY, actor: system, reschedule: true });
+    await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system, reschedule: true });
+    expect(await db.prisma.outboxEffect.count({ where: { applicationId: setup.application.id, kind: 'calendar.sync' } })).toBe(3);
+    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: setup.interview.id } })).startsAt).toEqual(TEN);
+  });
+});
