@@ -17,7 +17,7 @@ import { loadMailboxTokens } from './services/google/mailbox-credential.js';
 import { signLink } from './google/token-crypto.js';
 import { gmailPushRoute } from './http/routes/gmail-push.js';
 import { createPushVerifier } from './gmail/verify-push.js';
-import { probeCalendar, probeGmail } from './services/status/probe-calendar.js';
+import { probeCalendar, probeGmail } from './services/status/probe-google.js';
 import { createCalendarAvailability, type AvailabilitySource } from './services/scheduling/availability.js';
 import { BreakerRegistry } from './resilience/circuit-breaker.js';
 import { cachedProbe } from './services/status/probe.js';

@@ -1,6 +1,5 @@
-import { describeBlockKind } from './describe-block.js';
-import { evaluate, type Context, type SlotBlock } from './evaluate.js';
-import { localTime } from './describe-block.js';
+import { describeBlockKind, localTime } from './describe-block.js';
+import { evaluate, type Context } from './evaluate.js';
 import { findSlots } from './find-slots.js';
 import { gridStarts } from './grid.js';
 import type { SlotQuery } from './slot-query.js';
@@ -64,5 +63,3 @@ function unblockers(query: SlotQuery): string[] {
   });
   return found.length > 0 ? found : ['no single change finds a time: widen the search window and add interviewers to the pool'];
 }
-
-export type { SlotBlock };

@@ -34,50 +34,48 @@ export async function moveApplication({ prisma, boss }: { prisma: PrismaClient; 
 
 /** moveApplication inside the caller's transaction, for changes that move the stage as a part (booking). */
 export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, command, actor, expectedVersion, data = {} }: MoveApplicationOptions): Promise<MoveResult> {
-  {
-    const rows = await tx.$queryRaw<Locked[]>`
-      SELECT a.stage::text AS stage, a."planPosition", a.version,
-             (SELECT count(*)::int FROM "InterviewStage" s WHERE s."roleId" = a."roleId") AS "planLength"
-      FROM "Application" a WHERE a.id = ${applicationId}::uuid
-      FOR UPDATE OF a`;
-    const current = rows[0];
-    if (!current) throw new AppError('NOT_FOUND', `application ${applicationId} not found`, { userMessage: 'That application no longer exists.' });
+  const rows = await tx.$queryRaw<Locked[]>`
+    SELECT a.stage::text AS stage, a."planPosition", a.version,
+           (SELECT count(*)::int FROM "InterviewStage" s WHERE s."roleId" = a."roleId") AS "planLength"
+    FROM "Application" a WHERE a.id = ${applicationId}::uuid
+    FOR UPDATE OF a`;
+  const current = rows[0];
+  if (!current) throw new AppError('NOT_FOUND', `application ${applicationId} not found`, { userMessage: 'That application no longer exists.' });
 
-    if (expectedVersion !== undefined && expectedVersion !== current.version) {
-      throw await staleError(tx, applicationId, current);
-    }
-
-    const from: PipelineState = { stage: current.stage, planPosition: current.planPosition };
-    const result = transition(from, command, { length: current.planLength });
-    if (!result.ok) {
-      throw new AppError('ILLEGAL_TRANSITION', `${command.type} from ${current.stage}: ${result.reason}`, {
-        userMessage: `Can't ${command.type.replaceAll('_', ' ')}: ${result.reason}.`,
-        details: { stage: current.stage, command: command.type },
-      });
-    }
-
-    const to = result.next;
-    const version = current.version + 1;
-    await tx.application.update({
-      where: { id: applicationId },
-      data: { stage: to.stage, planPosition: to.planPosition, version, stageChangedAt: new Date() },
-    });
-    const event = await tx.applicationEvent.create({
-      data: {
-        applicationId,
-        actorType: actor.type,
-        actorId: actor.id ?? null,
-        type: `stage.${command.type}`,
-        fromStage: from.stage,
-        toStage: to.stage,
-        data: { ...data, ...commandData(command), fromPlanPosition: from.planPosition, toPlanPosition: to.planPosition, version },
-      },
-      select: { id: true },
-    });
-    const eventId = event.id.toString();
-    for (const effect of result.effects) await enqueueEffect(boss, tx, applicationId, eventId, effect);
-    return { applicationId, from, to, version, eventId };
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw await staleError(tx, applicationId, current);
   }
+
+  const from: PipelineState = { stage: current.stage, planPosition: current.planPosition };
+  const result = transition(from, command, { length: current.planLength });
+  if (!result.ok) {
+    throw new AppError('ILLEGAL_TRANSITION', `${command.type} from ${current.stage}: ${result.reason}`, {
+      userMessage: `Can't ${command.type.replaceAll('_', ' ')}: ${result.reason}.`,
+      details: { stage: current.stage, command: command.type },
+    });
+  }
+
+  const to = result.next;
+  const version = current.version + 1;
+  await tx.application.update({
+    where: { id: applicationId },
+    data: { stage: to.stage, planPosition: to.planPosition, version, stageChangedAt: new Date() },
+  });
+  const event = await tx.applicationEvent.create({
+    data: {
+      applicationId,
+      actorType: actor.type,
+      actorId: actor.id ?? null,
+      type: `stage.${command.type}`,
+      fromStage: from.stage,
+      toStage: to.stage,
+      data: { ...data, ...commandData(command), fromPlanPosition: from.planPosition, toPlanPosition: to.planPosition, version },
+    },
+    select: { id: true },
+  });
+  const eventId = event.id.toString();
+  for (const effect of result.effects) await enqueueEffect(boss, tx, applicationId, eventId, effect);
+  return { applicationId, from, to, version, eventId };
 }
 
 function commandData(command: PipelineCommand): Record<string, unknown> {

@@ -51,6 +51,10 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
 /** Posts the flag once per interview, person and kind; returns whether it was new. */
 async function flag(deps: Deps, { interviewId, userId, kind }: { interviewId: string; userId: string; kind: 'declined' | 'silent' }): Promise<boolean> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
+  const type = `interviewer.${kind}`;
+  const seenWhere = { applicationId: plan.application.id, type, data: { path: ['interviewId'], equals: interviewId }, AND: { data: { path: ['userId'], equals: userId } } };
+  // A decline stays a decline on every 15-minute check: look before asking the calendars again.
+  if (await deps.prisma.applicationEvent.findFirst({ where: seenWhere, select: { id: true } })) return false;
   const start = plan.interview.startsAt!;
   const others = plan.people.filter((p) => p.userId !== userId);
   const seats = await deps.prisma.interviewInterviewer.findMany({ where: { interviewId }, select: { userId: true } });
@@ -61,9 +65,8 @@ async function flag(deps: Deps, { interviewId, userId, kind }: { interviewId: st
   const who = plan.people.find((p) => p.userId === userId);
   const channel = plan.role.slackChannelId ?? plan.role.recruiterSlackId;
   return deps.prisma.$transaction(async (tx) => {
-    const type = `interviewer.${kind}`;
-    const seen = await tx.applicationEvent.findFirst({ where: { applicationId: plan.application.id, type, data: { path: ['interviewId'], equals: interviewId }, AND: { data: { path: ['userId'], equals: userId } } }, select: { id: true } });
-    if (seen) return false;
+    // Checked again here: two checks running at once must post one flag.
+    if (await tx.applicationEvent.findFirst({ where: seenWhere, select: { id: true } })) return false;
     await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'SYSTEM', actorId: 'calendar', type, data: { interviewId, userId, freeToSwap: free.map((f) => f.userId) } } });
     if (channel) {
       const { text, blocks } = interviewerFlag({ interviewId, kind, interviewer: who?.name ?? 'An interviewer', outUserId: userId, candidateName: plan.candidate.name, stageName: plan.stage.name, start, free: free.map((f) => ({ userId: f.userId, name: f.name })) });

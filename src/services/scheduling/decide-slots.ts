@@ -23,25 +23,23 @@ export async function approveSlots(deps: Deps, options: DecideOptions & { propos
 
 /** approveSlots inside the caller's transaction (the edit modal adds a time first). */
 export async function approveSlotsInTx(tx: Tx, boss: Boss, { interviewId, proposalIds, actor, message }: DecideOptions & { proposalIds?: string[] }): Promise<{ approved: string[] }> {
-  {
-    const { applicationId } = await lockAwaitingApproval(tx, interviewId);
-    const proposed = await tx.slotProposal.findMany({ where: { interviewId, status: 'PROPOSED' }, orderBy: { rank: 'asc' } });
-    const approved = proposed.filter((p) => !proposalIds || proposalIds.includes(p.id)).map((p) => p.id);
-    if (approved.length === 0) throw new AppError('STALE_STATE', 'none of those times is still proposed', { userMessage: 'Those times are no longer on offer; the message will refresh.' });
-    const approverId = await userIdOf(tx, actor);
-    const at = new Date();
-    await tx.slotProposal.updateMany({ where: { id: { in: approved } }, data: { status: 'APPROVED', approvedById: approverId, approvedAt: at } });
-    await tx.slotProposal.updateMany({ where: { interviewId, status: 'PROPOSED' }, data: { status: 'WITHDRAWN' } });
-    await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_CANDIDATE' } });
-    const data = { interviewId, proposalIds: approved, times: proposed.filter((p) => approved.includes(p.id)).map((p) => p.startsAt.toISOString()), at: at.toISOString() };
-    await tx.applicationEvent.create({ data: { applicationId, actorType: actor.type, actorId: actor.id ?? null, type: 'slots.approved', data } });
-    await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'slots.approve', subjectType: 'Interview', subjectId: interviewId, data } });
-    // The scheduling agent offers the approved times to the candidate by email.
-    await enqueue(boss, tx, 'scheduling.slots-approved', { interviewId }, { singletonKey: applicationId });
-    const who = actor.type === 'USER' && actor.id ? `<@${actor.id}>` : 'Justin';
-    await updateMessage(tx, boss, { interviewId, applicationId, message, approved, decision: `Approved by ${who} on ${slackDate(at)}: ${approved.length} time${approved.length === 1 ? '' : 's'} will be offered to the candidate.` });
-    return { approved };
-  }
+  const { applicationId } = await lockAwaitingApproval(tx, interviewId);
+  const proposed = await tx.slotProposal.findMany({ where: { interviewId, status: 'PROPOSED' }, orderBy: { rank: 'asc' } });
+  const approved = proposed.filter((p) => !proposalIds || proposalIds.includes(p.id)).map((p) => p.id);
+  if (approved.length === 0) throw new AppError('STALE_STATE', 'none of those times is still proposed', { userMessage: 'Those times are no longer on offer; the message will refresh.' });
+  const approverId = await userIdOf(tx, actor);
+  const at = new Date();
+  await tx.slotProposal.updateMany({ where: { id: { in: approved } }, data: { status: 'APPROVED', approvedById: approverId, approvedAt: at } });
+  await tx.slotProposal.updateMany({ where: { interviewId, status: 'PROPOSED' }, data: { status: 'WITHDRAWN' } });
+  await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_CANDIDATE' } });
+  const data = { interviewId, proposalIds: approved, times: proposed.filter((p) => approved.includes(p.id)).map((p) => p.startsAt.toISOString()), at: at.toISOString() };
+  await tx.applicationEvent.create({ data: { applicationId, actorType: actor.type, actorId: actor.id ?? null, type: 'slots.approved', data } });
+  await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'slots.approve', subjectType: 'Interview', subjectId: interviewId, data } });
+  // The scheduling agent offers the approved times to the candidate by email.
+  await enqueue(boss, tx, 'scheduling.slots-approved', { interviewId }, { singletonKey: applicationId });
+  const who = actor.type === 'USER' && actor.id ? `<@${actor.id}>` : 'Justin';
+  await updateMessage(tx, boss, { interviewId, applicationId, message, approved, decision: `Approved by ${who} on ${slackDate(at)}: ${approved.length} time${approved.length === 1 ? '' : 's'} will be offered to the candidate.` });
+  return { approved };
 }
 
 /** Withdraws the proposal: nothing is offered, and the interview waits for a new proposal. */

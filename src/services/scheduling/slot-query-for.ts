@@ -1,6 +1,5 @@
-import { parseSlotQuery, type SlotQuery } from '../../domain/scheduling/slot-query.js';
+import { parseSlotQuery, ZBusyPolicy, type SlotQuery } from '../../domain/scheduling/slot-query.js';
 import { DEFAULT_WORKING_HOURS, ZStoredWorkingHours } from '../../domain/scheduling/scheduling-policy.js';
-import { ZBusyPolicy } from '../../domain/scheduling/slot-query.js';
 import type { FreshBusy } from './availability.js';
 import type { InterviewPlan, Person } from './load-interview-plan.js';
 

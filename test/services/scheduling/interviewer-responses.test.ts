@@ -71,7 +71,9 @@ describe('interviewer responses', () => {
     const swaps = payload.blocks.flatMap((b) => b.elements ?? []).map((e) => JSON.parse(e.value).in);
     expect(swaps).toEqual([cem.id]); // Dan is busy at 10:00
 
+    const calls = fake.calls();
     expect((await checkResponses(deps())).flagged).toBe(0);
+    expect(fake.calls()).toBe(calls); // already flagged: the calendars are not asked again
   });
 
   it('flags silence within a day of the interview, not before', async () => {
