@@ -1,4 +1,5 @@
 import type { Queue } from 'pg-boss';
+import type { AgentEvent } from '../agent/agent-event.js';
 
 // Every queue Justin uses, with its failure policy. Created (or updated) at start.
 // `notify` wakes workers through LISTEN/NOTIFY the moment a job is sent, instead of
@@ -23,10 +24,10 @@ export type JobPayloads = {
   'intake.understand': { applicationId: string };
   /** Text from a stored CV or cover letter. */
   'intake.extract-document': { documentId: string };
-  /** The candidate answered in a thread: whatever waits on the application (the agent) reads it. */
-  'agent.candidate-replied': { applicationId: string; emailMessageId: string };
-  /** The team approved times: the agent offers them to the candidate. */
-  'scheduling.slots-approved': { interviewId: string };
+  /** Something for the scheduling agent of one application (a reply, approved times, a follow-up…); `key` makes it once. */
+  'agent.turn': { applicationId: string; key: string; event: AgentEvent };
+  /** Finds runs whose candidate stayed silent past their follow-up time. */
+  'agent.follow-ups': Record<string, never>;
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
 };
 
@@ -42,8 +43,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'calendar.check-responses': { ...common, policy: 'exclusive', retryLimit: 1, expireInSeconds: 300 },
   // One application's events in order: key_strict_fifo keyed by application id.
   'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
-  // scheduling.start proposes times; cancel and slots-approved are the agent's, and their
-  // jobs wait here until that worker exists.
+  // scheduling.start proposes times; scheduling.cancel waits here until its worker exists.
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   // 'stately': one sync running and at most one waiting, so a burst of pushes is one more sync, never lost.
@@ -56,8 +56,11 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'intake.extract-document': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
   // Claude: the SDK retries a 429/529 twice itself; these retries back off further (up to 30 min).
   'intake.understand': { ...common, retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300 },
-  'agent.candidate-replied': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
-  'scheduling.slots-approved': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  // One turn at a time per application, in order (key_strict_fifo, keyed by application id):
+  // this is what serialises the agent. Claude's own retries are inside a turn; these back off
+  // further, and a turn resumes from its stored steps.
+  'agent.turn': { ...common, policy: 'key_strict_fifo', retryLimit: 6, retryDelay: 20, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900 },
+  'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
 };
 
@@ -67,4 +70,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'calendar.check-responses', cron: '*/15 * * * *' },
   { queue: 'gmail.poll', cron: '* * * * *' },
   { queue: 'gmail.watch', cron: '17 3 * * *' },
+  { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
 ];

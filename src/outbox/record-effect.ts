@@ -10,6 +10,8 @@ export type RecordEffectOptions<K extends EffectKind> = {
   idempotencyKey: string;
   payload: EffectPayloads[K];
   applicationId?: string | undefined;
+  /** Not before this instant (an email held until the candidate's sending hours). */
+  notBefore?: Date | undefined;
 };
 
 /**
@@ -18,15 +20,15 @@ export type RecordEffectOptions<K extends EffectKind> = {
  */
 export async function recordEffect<K extends EffectKind>(
   { tx, boss }: { tx: Tx; boss: Boss },
-  { kind, idempotencyKey, payload, applicationId }: RecordEffectOptions<K>,
+  { kind, idempotencyKey, payload, applicationId, notBefore }: RecordEffectOptions<K>,
 ): Promise<string | null> {
   const id = randomUUID();
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "OutboxEffect" (id, "idempotencyKey", kind, service, payload, "applicationId")
-    VALUES (${id}::uuid, ${idempotencyKey}, ${kind}, ${serviceOf(kind)}, ${JSON.stringify(payload)}::jsonb, ${applicationId ?? null}::uuid)
+    INSERT INTO "OutboxEffect" (id, "idempotencyKey", kind, service, payload, "applicationId", "nextAttemptAt")
+    VALUES (${id}::uuid, ${idempotencyKey}, ${kind}, ${serviceOf(kind)}, ${JSON.stringify(payload)}::jsonb, ${applicationId ?? null}::uuid, COALESCE(${notBefore ?? null}::timestamptz, now()))
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING id`;
   if (rows.length === 0) return null;
-  await enqueue(boss, tx, 'outbox.deliver', { effectId: id, service: serviceOf(kind) });
+  await enqueue(boss, tx, 'outbox.deliver', { effectId: id, service: serviceOf(kind) }, notBefore && notBefore.getTime() > Date.now() ? { startAfter: notBefore } : {});
   return id;
 }

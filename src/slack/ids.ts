@@ -17,4 +17,13 @@ export const ACTIONS = {
   proposeTimes: 'card_propose_times',
   /** A prefix: each swap button in a message needs its own action id (suffix: the person). */
   swapInterviewer: 'swap_interviewer',
+  /** The team decides an email or booking the agent asked to make (role policy). */
+  agentApprove: 'agent_approve',
+  agentDecline: 'agent_decline',
+  /** Opens the modal to answer the agent's question; its submission is agentAnswerSubmit. */
+  agentAnswer: 'agent_answer',
+  agentAnswerSubmit: 'agent_answer_submit',
+  /** Stop / restart the agent for one candidate (kill switch on the card's thread). */
+  agentStop: 'agent_stop',
+  agentResume: 'agent_resume',
 } as const;

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { LocalFake, readBody } from './local-server.js';
 
 export type FakeMessage = {
   channel: string;
@@ -17,7 +17,7 @@ type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang
  * for the outbox, speaking the wire format @slack/web-api uses (form-encoded, JSON values
  * for nested fields). Point SLACK_API_URL (or the WebClient's slackApiUrl) at `url`.
  */
-export class FakeSlackApi {
+export class FakeSlackApi extends LocalFake {
   readonly messages: FakeMessage[] = [];
   readonly calls: { method: string; args: Record<string, unknown> }[] = [];
   /** What was POSTed to response_url-style paths (anything outside /api/): ephemeral replies. */
@@ -26,36 +26,14 @@ export class FakeSlackApi {
   readonly users = new Map<string, { tz: string; real_name: string }>();
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
-  private server: Server | undefined;
   private seq = 0;
 
   get url(): string {
     return `${this.origin}/api/`;
   }
 
-  get origin(): string {
-    const { port } = this.server!.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
 
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, headers, body }) => {
-        if (status === 0) return; // hang: never answer
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-
-  private async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown }> {
+  protected async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown }> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const args = parseBody(await readBody(req), req.headers['content-type'] ?? '');
     if (!path.startsWith('/api/')) {
@@ -114,16 +92,6 @@ export class FakeSlackApi {
         return { ok: false, error: 'unknown_method' };
     }
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {

@@ -119,7 +119,7 @@ describe('proposing and approving interview times in Slack', () => {
     expect(interview.proposals.filter((p) => p.status === 'WITHDRAWN')).toHaveLength(2);
     const event = await justin.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id, type: 'slots.approved' } });
     expect(event).toMatchObject({ actorType: 'USER', actorId: 'U0ADMIN', data: { proposalIds: [slotIds[1]] } });
-    expect(await justin.boss.findJobs('scheduling.slots-approved', { data: { interviewId: interview.id } })).toHaveLength(1);
+    expect(await justin.boss.findJobs('agent.turn', { data: { event: { type: 'slots-approved', interviewId: interview.id } } })).toHaveLength(1);
 
     // The message loses its buttons and says who approved.
     await eventually(async () => {

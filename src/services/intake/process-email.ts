@@ -123,7 +123,7 @@ async function reply(tx: Tx, deps: Deps, thread: { id: string; applicationId: st
     }
     return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'person' };
   }
-  await enqueue(deps.boss, tx, 'agent.candidate-replied', { applicationId, emailMessageId: message.id }, { singletonKey: applicationId });
+  await enqueue(deps.boss, tx, 'agent.turn', { applicationId, key: `reply:${message.id}`, event: { type: 'candidate-replied', emailMessageId: message.id } }, { singletonKey: applicationId });
   return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'agent' };
 }
 

@@ -36,7 +36,7 @@ export async function approveSlotsInTx(tx: Tx, boss: Boss, { interviewId, propos
   await tx.applicationEvent.create({ data: { applicationId, actorType: actor.type, actorId: actor.id ?? null, type: 'slots.approved', data } });
   await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'slots.approve', subjectType: 'Interview', subjectId: interviewId, data } });
   // The scheduling agent offers the approved times to the candidate by email.
-  await enqueue(boss, tx, 'scheduling.slots-approved', { interviewId }, { singletonKey: applicationId });
+  await enqueue(boss, tx, 'agent.turn', { applicationId, key: `approved:${interviewId}:${at.toISOString()}`, event: { type: 'slots-approved', interviewId } }, { singletonKey: applicationId });
   const who = actor.type === 'USER' && actor.id ? `<@${actor.id}>` : 'Justin';
   await updateMessage(tx, boss, { interviewId, applicationId, message, approved, decision: `Approved by ${who} on ${slackDate(at)}: ${approved.length} time${approved.length === 1 ? '' : 's'} will be offered to the candidate.` });
   return { approved };

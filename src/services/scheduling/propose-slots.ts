@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../db/prisma.js';
 import { findSlots, type SlotSearchResult } from '../../domain/scheduling/find-slots.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
-import { calendarWarning, noSlotsMessage, slotApprovalMessage } from '../../slack/blocks/slot-approval.js';
+import { calendarWarning, decidedApprovalMessage, noSlotsMessage, slotApprovalMessage } from '../../slack/blocks/slot-approval.js';
 import type { AvailabilitySource } from './availability.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
 import { slotQueryFor } from './slot-query-for.js';
@@ -24,15 +24,23 @@ export async function proposeSlots(
     interviewId,
     runKey,
     candidateWindows = [],
+    approval = 'ask',
   }: {
     interviewId: string;
     /** Stable for this attempt at proposing (the job id), so a re-run posts nothing twice. */
     runKey: string;
     candidateWindows?: Array<{ start: string; end: string }>;
+    /**
+     * 'ask': the team approves in Slack. 'auto' (the agent, when the role's policy lets later
+     * rounds or a reschedule go out without approval): the times are approved at once and the
+     * team is told. Only 'auto' may propose new times for a booked interview (a reschedule).
+     */
+    approval?: 'ask' | 'auto';
   },
 ): Promise<ProposeResult> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
-  if (plan.interview.status !== 'PROPOSING') return { status: 'not-proposing', interviewStatus: plan.interview.status };
+  const rescheduling = approval === 'auto' && plan.interview.status === 'BOOKED';
+  if (plan.interview.status !== 'PROPOSING' && !rescheduling) return { status: 'not-proposing', interviewStatus: plan.interview.status };
   const now = deps.now();
   const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
   const fresh = await deps.availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
@@ -58,12 +66,23 @@ export async function proposeSlots(
       return { status: 'no-slots', result };
     }
 
+    const auto = approval === 'auto' ? { status: 'APPROVED' as const, approvedAt: now } : {};
     const proposals = await tx.slotProposal.createManyAndReturn({
-      data: result.slots.map((slot, rank) => ({ interviewId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), rank, interviewerIds: slot.interviewerIds, explanation: { why: slot.why } })),
+      data: result.slots.map((slot, rank) => ({ interviewId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), rank, interviewerIds: slot.interviewerIds, explanation: { why: slot.why }, ...auto })),
       select: { id: true, startsAt: true, endsAt: true, interviewerIds: true, explanation: true },
     });
-    await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_APPROVAL' } });
     const names = new Map(plan.people.map((p) => [p.userId, p.name]));
+    const slots = proposals.map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt, interviewers: p.interviewerIds.map((id) => names.get(id) ?? 'someone'), why: (p.explanation as { why: string }).why }));
+    if (approval === 'auto') {
+      // A booked interview stays booked until the candidate picks one of the new times.
+      if (!rescheduling) await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_CANDIDATE' } });
+      const decision = rescheduling ? 'Offered to the candidate to move the booked interview (the role lets the agent do this without approval).' : 'Offered to the candidate without approval (the role needs approval only for the first proposal).';
+      await say('approval', decidedApprovalMessage({ candidateName: plan.candidate.name, candidateZone: query.candidate.zone, stageName: plan.stage.name, slots: slots.map((s) => ({ ...s, approved: true })), decision }));
+      const data = { interviewId, proposalIds: proposals.map((p) => p.id), times: proposals.map((p) => p.startsAt.toISOString()), possible: result.possible, auto: true, rescheduling };
+      await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'AGENT', actorId: runKey, type: 'slots.approved', data } });
+      return { status: 'proposed', proposalIds: data.proposalIds };
+    }
+    await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_APPROVAL' } });
     await say(
       'approval',
       slotApprovalMessage({
@@ -72,7 +91,7 @@ export async function proposeSlots(
         candidateZone: query.candidate.zone,
         stageName: plan.stage.name,
         durationMinutes: plan.stage.durationMinutes,
-        slots: proposals.map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt, interviewers: p.interviewerIds.map((id) => names.get(id) ?? 'someone'), why: (p.explanation as { why: string }).why })),
+        slots,
       }),
     );
     const data = { interviewId, proposalIds: proposals.map((p) => p.id), times: proposals.map((p) => p.startsAt.toISOString()), possible: result.possible };

@@ -77,7 +77,7 @@ describe('intake', () => {
     expect(reply.outcome).toMatchObject({ kind: 'reply', applicationId: first.outcome.applicationId, routedTo: 'agent' });
     const messages = await db.prisma.emailMessage.findMany({ where: { thread: { applicationId: first.outcome.applicationId } }, orderBy: { sentAt: 'asc' } });
     expect(messages.map((m) => m.strippedText)).toContain('Tuesday works.');
-    expect(await q.boss.findJobs('agent.candidate-replied', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(1);
+    expect(await q.boss.findJobs('agent.turn', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(1);
   });
 
   it('never treats an auto-reply as an answer, and ignores our own mail', async () => {
@@ -86,7 +86,7 @@ describe('intake', () => {
     if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
     const ooo = await deliver(applicationEmail({ from: 'Ken <ken@example.org>', subject: 'Automatic reply: Interview', headers: ['Auto-Submitted: auto-replied'] }), 'thread-ken');
     expect(ooo.outcome).toMatchObject({ kind: 'ignored', reason: 'auto-reply: Auto-Submitted: auto-replied' });
-    expect(await q.boss.findJobs('agent.candidate-replied', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(0);
+    expect(await q.boss.findJobs('agent.turn', { data: { applicationId: first.outcome.applicationId } })).toHaveLength(0);
     expect((await deliver(applicationEmail({ from: `Justin <${MAILBOX}>` }))).outcome).toMatchObject({ kind: 'ignored', reason: 'sent by the recruiting mailbox' });
   });
 

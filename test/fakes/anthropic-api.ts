@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LocalFake, readBody } from './local-server.js';
+
+/** One scripted answer: tool calls, a JSON answer (structured output), plain text, or an HTTP error. */
+export type Scripted =
+  | { tools: Array<{ name: string; input: unknown }>; text?: string }
+  | { json: unknown }
+  | { text: string }
+  | { status: number; headers?: Record<string, string>; body?: unknown };
+
+export type ScriptStep = Scripted | ((request: MessagesRequest) => Scripted);
+
+export type MessagesRequest = {
+  model: string;
+  system?: Array<{ type: 'text'; text: string; cache_control?: unknown }>;
+  tools?: Array<{ name: string; cache_control?: unknown }>;
+  messages: Array<{ role: string; content: string | Array<Record<string, unknown>> }>;
+  output_config?: unknown;
+};
+
+// Anthropic's minimum cacheable prompt per model (platform docs, prompt caching).
+const MIN_CACHEABLE = (model: string) => (model.includes('haiku') ? 4096 : 1024);
+const tokens = (value: unknown) => Math.ceil(JSON.stringify(value).length / 4);
+
+/**
+ * A local stand-in for the Messages API (POST /v1/messages), answering from two scripts: one
+ * for structured-output calls (reading replies) and one for tool-using calls (the agent). Usage
+ * follows Anthropic's prompt caching: prefixes end at cache breakpoints, a later request reads
+ * the longest prefix it shares with one written in the last five minutes (checked at every
+ * block boundary), writes up to its last breakpoint, and pays full price for the rest. Tokens
+ * are counted as characters / 4.
+ */
+export class FakeAnthropic extends LocalFake {
+  readonly requests: Array<{ body: MessagesRequest; usage?: Record<string, number> }> = [];
+  readonly agentScript: ScriptStep[] = [];
+  readonly readingScript: ScriptStep[] = [];
+  private readonly cache = new Map<string, number>();
+  private seq = 0;
+  /** The clock for cache expiry (the harness moves it). */
+  now: () => number = () => Date.now();
+
+  get url(): string {
+    return this.origin;
+  }
+
+  protected async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+    const body = JSON.parse(await readBody(req)) as MessagesRequest;
+    const entry: { body: MessagesRequest; usage?: Record<string, number> } = { body };
+    this.requests.push(entry);
+    const script = body.output_config ? this.readingScript : this.agentScript;
+    const next = script.shift();
+    if (!next) return { status: 500, body: { type: 'error', error: { type: 'api_error', message: `fake: no scripted answer left for ${body.output_config ? 'a reading' : 'the agent'}` } } };
+    const answer = typeof next === 'function' ? next(body) : next;
+    if ('status' in answer) return { status: answer.status, headers: answer.headers ?? {}, body: answer.body ?? { type: 'error', error: { type: 'rate_limit_error', message: 'fake' } } };
+    const usage = this.usage(body);
+    const content =
+      'tools' in answer
+        ? [...(answer.text ? [{ type: 'text', text: answer.text }] : []), ...answer.tools.map((t) => ({ type: 'tool_use', id: `toolu_${String(++this.seq).padStart(6, '0')}`, name: t.name, input: t.input }))]
+        : [{ type: 'text', text: 'json' in answer ? JSON.stringify(answer.json) : answer.text }];
+    const output = { ...usage, output_tokens: tokens(content) };
+    entry.usage = output;
+    return {
+      status: 200,
+      body: { id: `msg_${++this.seq}`, type: 'message', role: 'assistant', model: body.model, content, stop_reason: 'tools' in answer ? 'tool_use' : 'end_turn', stop_sequence: null, usage: output },
+    };
+  }
+
+  /** Cache reads, writes and uncached input for a request, as Anthropic would count them. */
+  private usage(body: MessagesRequest) {
+    const blocks: Array<{ value: unknown; breakpoint: boolean }> = [
+      ...(body.tools ?? []).map((t) => ({ value: t, breakpoint: !!t.cache_control })),
+      ...(body.system ?? []).map((s) => ({ value: s, breakpoint: !!s.cache_control })),
+      ...body.messages.flatMap((m): Array<{ value: unknown; breakpoint: boolean }> =>
+        typeof m.content === 'string' ? [{ value: m.content, breakpoint: false }] : m.content.map((c) => ({ value: { role: m.role, ...c, cache_control: undefined }, breakpoint: !!c.cache_control })),
+      ),
+    ];
+    const hash = createHash('sha256').update(body.model);
+    let total = 0;
+    const boundaries = blocks.map((b) => {
+      hash.update(JSON.stringify(b.value));
+      total += tokens(b.value);
+      return { key: hash.copy().digest('hex'), tokens: total, breakpoint: b.breakpoint };
+    });
+    const now = this.now();
+    const min = MIN_CACHEABLE(body.model);
+    let read = 0;
+    for (let i = boundaries.length - 1; i >= 0; i--) {
+      const expires = this.cache.get(boundaries[i]!.key);
+      if (expires && expires > now) {
+        read = boundaries[i]!.tokens;
+        break;
+      }
+    }
+    const lastBreakpoint = boundaries.findLastIndex((b) => b.breakpoint);
+    let written = 0;
+    if (lastBreakpoint >= 0 && boundaries[lastBreakpoint]!.tokens >= min) {
+      for (const b of boundaries.slice(0, lastBreakpoint + 1)) if (b.breakpoint || b === boundaries[lastBreakpoint]) this.cache.set(b.key, now + 5 * 60_000);
+      for (const b of boundaries) if (b.tokens <= read) this.cache.set(b.key, now + 5 * 60_000);
+      written = Math.max(0, boundaries[lastBreakpoint]!.tokens - read);
+    }
+    if (read < min) read = 0;
+    const input = total - read - written;
+    return { input_tokens: Math.max(0, input), cache_read_input_tokens: read, cache_creation_input_tokens: written };
+  }
+
+  /** Totals over every answered request. */
+  totals(): { calls: number; input: number; cacheRead: number; cacheWrite: number; output: number } {
+    const t = { calls: 0, input: 0, cacheRead: 0, cacheWrite: 0, output: 0 };
+    for (const { usage } of this.requests) {
+      if (!usage) continue;
+      t.calls++;
+      t.input += usage.input_tokens!;
+      t.cacheRead += usage.cache_read_input_tokens!;
+      t.cacheWrite += usage.cache_creation_input_tokens!;
+      t.output += usage.output_tokens!;
+    }
+    return t;
+  }
+}
+

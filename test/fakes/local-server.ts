@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeReply = { status: number; headers?: Record<string, string>; body?: unknown };
+
+/**
+ * The HTTP part every local fake shares: a server on a free loopback port answering JSON from
+ * `handle`. Status 0 means hang (never answer), for timeout tests; 204 has no body.
+ */
+export abstract class LocalFake {
+  private server: Server | undefined;
+
+  protected abstract handle(req: IncomingMessage): Promise<FakeReply>;
+
+  get origin(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, headers, body }) => {
+        if (status === 0) return;
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(status === 204 ? undefined : JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
