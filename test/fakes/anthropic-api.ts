@@ -35,6 +35,9 @@ export class FakeAnthropic extends LocalFake {
   readonly requests: Array<{ body: MessagesRequest; usage?: Record<string, number> }> = [];
   readonly agentScript: ScriptStep[] = [];
   readonly readingScript: ScriptStep[] = [];
+  /** Answers when a script is empty: a policy that decides from the request itself (repeatable after a crash). */
+  agentResponder: ((request: MessagesRequest) => Scripted) | undefined;
+  readingResponder: ((request: MessagesRequest) => Scripted) | undefined;
   private readonly cache = new Map<string, number>();
   private seq = 0;
   /** The clock for cache expiry (the harness moves it). */
@@ -49,7 +52,7 @@ export class FakeAnthropic extends LocalFake {
     const entry: { body: MessagesRequest; usage?: Record<string, number> } = { body };
     this.requests.push(entry);
     const script = body.output_config ? this.readingScript : this.agentScript;
-    const next = script.shift();
+    const next = script.shift() ?? (body.output_config ? this.readingResponder : this.agentResponder);
     if (!next) return { status: 500, body: { type: 'error', error: { type: 'api_error', message: `fake: no scripted answer left for ${body.output_config ? 'a reading' : 'the agent'}` } } };
     const answer = typeof next === 'function' ? next(body) : next;
     if ('status' in answer) return { status: answer.status, headers: answer.headers ?? {}, body: answer.body ?? { type: 'error', error: { type: 'rate_limit_error', message: 'fake' } } };

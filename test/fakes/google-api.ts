@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LocalFake, readBody } from './local-server.js';
+import { randomBytes } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 
 export type SentMail = { id: string; threadId: string; raw: string; to: string; subject: string; text: string; messageId: string; inReplyTo: string | undefined };
@@ -20,7 +21,12 @@ export class FakeGoogle extends LocalFake {
   readonly sent: SentMail[] = [];
   readonly calls: Array<{ method: string; path: string }> = [];
   hook: Hook = () => 'respond';
+  // Ids unique across fakes (like Gmail's): tests share one database.
+  private readonly tag = randomBytes(4).toString('hex');
   private seq = 0;
+  private next(kind: string): string {
+    return `${kind}${this.tag}${++this.seq}`;
+  }
 
   get url(): string {
     return `${this.origin}/`;
@@ -44,7 +50,7 @@ export class FakeGoogle extends LocalFake {
       const id = event[1] ? decodeURIComponent(event[1]) : undefined;
       if (method === 'POST' && !id) {
         if (this.events.has(body.id)) return { status: 409, body: { error: { code: 409, message: 'The requested identifier already exists.' } } };
-        const created: FakeEvent = { ...body, id: body.id, status: 'confirmed', hangoutLink: `https://meet.google.com/fak-${String(++this.seq).padStart(4, '0')}-xyz`, start: body.start, end: body.end };
+        const created: FakeEvent = { ...body, id: body.id, status: 'confirmed', hangoutLink: `https://meet.google.com/${this.next('m')}`, start: body.start, end: body.end };
         this.events.set(created.id, created);
         return { status: 200, body: created };
       }
@@ -61,9 +67,9 @@ export class FakeGoogle extends LocalFake {
       }
     }
     if (method === 'POST' && path === '/gmail/v1/users/me/drafts') {
-      const id = `r${++this.seq}`;
-      this.drafts.set(id, { id, raw: body.message.raw, threadId: body.message.threadId });
-      return { status: 200, body: { id, message: { id: `m${this.seq}`, threadId: body.message.threadId ?? `t${this.seq}` } } };
+      const id = this.next('r');
+      this.drafts.set(id, { id, raw: body.message.raw, threadId: body.message.threadId ?? this.next('t') });
+      return { status: 200, body: { id, message: { id: this.next('m'), threadId: this.drafts.get(id)!.threadId } } };
     }
     if (method === 'POST' && path === '/gmail/v1/users/me/drafts/send') {
       const draft = this.drafts.get(body.id);
@@ -71,8 +77,8 @@ export class FakeGoogle extends LocalFake {
       this.drafts.delete(body.id);
       const mail = await simpleParser(Buffer.from(draft.raw, 'base64url'));
       const sent: SentMail = {
-        id: `s${++this.seq}`,
-        threadId: draft.threadId ?? `t${this.seq}`,
+        id: this.next('s'),
+        threadId: draft.threadId ?? this.next('t'),
         raw: draft.raw,
         to: (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address ?? '',
         subject: mail.subject ?? '',

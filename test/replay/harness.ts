@@ -86,6 +86,9 @@ export class Replay {
   }
 
   async stop(): Promise<void> {
+    // Scenarios share a database: this one's runs must not wake in the next one's cron.
+    await this.options.prisma.agentRun.updateMany({ where: { applicationId: this.setup?.application.id }, data: { followUpAt: null } });
+    await this.options.prisma.interview.updateMany({ where: { id: this.setup?.interview.id }, data: { status: 'COMPLETED' } });
     await Promise.all([this.slack.stop(), this.google.stop(), this.claude.stop()]);
   }
 

@@ -1,7 +1,7 @@
 import { createCalendarApi } from '../../calendar/calendar-api.js';
 import { attendeeResponses } from '../../calendar/event-responses.js';
 import type { PrismaClient } from '../../db/prisma.js';
-import { callGoogle } from '../../google/map-google-error.js';
+import { callGoogle, googleStatus } from '../../google/map-google-error.js';
 import type { Boss } from '../../jobs/boss.js';
 import type { GoogleDeps } from '../../outbox/performers/index.js';
 import { recordEffect } from '../../outbox/record-effect.js';
@@ -29,8 +29,17 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
   });
   const api = createCalendarApi(deps.google.auth.as(deps.google.mailbox), deps.google.rootUrl);
   let flagged = 0;
+  let failed: unknown;
   for (const interview of upcoming) {
-    const event = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: interview.calendarEventId! }))).data;
+    // One event that cannot be read (not created yet, deleted by hand, a hiccup) must not
+    // keep every other interview from being checked.
+    let event;
+    try {
+      event = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: interview.calendarEventId! }))).data;
+    } catch (err) {
+      if (googleStatus(err) !== 404) failed ??= err;
+      continue;
+    }
     const answers = attendeeResponses(event);
     for (const seat of interview.interviewers) {
       const email = (seat.user.calendarId ?? seat.user.email ?? '').toLowerCase();
@@ -45,6 +54,8 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
       }
     }
   }
+  // The others are checked; the job's retry (idempotent: a flag is posted once) tries the failed one again.
+  if (failed) throw failed;
   return { checked: upcoming.length, flagged };
 }
 
