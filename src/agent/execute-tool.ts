@@ -68,7 +68,7 @@ async function dispatch(deps: AgentDeps, facts: RunFacts, use: ToolUse, history:
     case 'find_slots':
       return findSlotsTool(deps, facts, input as ToolInput<'find_slots'>);
     case 'propose_slots':
-      return proposeSlotsTool(deps, facts, input as ToolInput<'propose_slots'>, `${facts.run.id}:${use.id}`);
+      return proposeSlotsTool(deps, facts, input as ToolInput<'propose_slots'>, call);
     case 'send_email':
       return sendEmailTool(deps, facts, input as ToolInput<'send_email'>, call);
     case 'record_availability':

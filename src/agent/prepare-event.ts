@@ -92,7 +92,7 @@ async function candidateEmail(deps: AgentDeps, facts: RunFacts, emailMessageId: 
   const text = (message.strippedText ?? message.textBody ?? '').slice(0, 8000);
   const options = describeOptions(facts.options, facts.displayZone);
   const { reading, usage, problem } = await readReply(deps, { text, nowLine: (base as { now: string }).now, options });
-  await appendStep(deps.prisma, facts.run.id, { kind: 'MODEL_CALL', name: 'read-reply', model: deps.models.fast, usage, input: { emailMessageId }, output: reading ?? { invalid: problem } });
+  await deps.prisma.$transaction((tx) => appendStep(tx, facts.run.id, { kind: 'MODEL_CALL', name: 'read-reply', model: deps.models.fast, usage, input: { emailMessageId }, output: reading ?? { invalid: problem } }));
   const checks: Record<string, unknown> = {};
   if (reading) {
     const zone = readZoneMention(reading.zone_mentioned, facts.zone);

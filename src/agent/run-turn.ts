@@ -81,7 +81,7 @@ async function advance(deps: AgentDeps, runId: string): Promise<TurnOutcome> {
       tools: TOOLS,
       messages: conversationOf(steps),
     });
-    await appendStep(deps.prisma, runId, { kind: 'MODEL_CALL', name: 'agent', model: deps.models.smart, usage, output: { content: message.content, stop_reason: message.stop_reason } });
+    await deps.prisma.$transaction((tx) => appendStep(tx, runId, { kind: 'MODEL_CALL', name: 'agent', model: deps.models.smart, usage, output: { content: message.content, stop_reason: message.stop_reason } }));
   }
   await handOver(deps, await loadRunFacts(deps.prisma, runId), { reason: `more than ${MAX_STEPS_PER_TURN} steps in one turn`, key: `steps:${runId}`, by: 'code' });
   return 'ended';

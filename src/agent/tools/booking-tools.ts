@@ -7,6 +7,7 @@ import { Refused, type AgentDeps } from '../agent-deps.js';
 import { teamDestination, type RunFacts, type RunOption } from '../run-facts.js';
 import { appendStep } from '../run-steps.js';
 import { interviewOf } from './offer-tools.js';
+import { resolvedOnce } from './tool-call-record.js';
 import type { ToolOutcome } from './tool-outcome.js';
 
 type Call = { runId: string; toolUseId: string; name: string; input: unknown };
@@ -22,10 +23,12 @@ function optionOf(facts: RunFacts, n: number): RunOption {
 export async function bookTool(deps: AgentDeps, facts: RunFacts, { option: n }: { option: number }, call: Call, { reschedule }: { reschedule: boolean }): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
   if (!deps.availability) throw new Refused('Google Calendar is not connected, so nothing can be booked; hand over');
-  if (reschedule && interview.status !== 'BOOKED') throw new Refused('the interview is not booked yet: use book_slot');
-  if (!reschedule && interview.status === 'BOOKED') throw new Refused('the interview is already booked: to move it, propose_slots then reschedule_interview');
-  const option = optionOf(facts, n);
-  if (facts.role.policy.approve.booking) return askToBook(deps, facts, option, call, reschedule);
+  const { value: option, rerun } = await resolvedOnce(deps, call, () => {
+    if (reschedule && interview.status !== 'BOOKED') throw new Refused('the interview is not booked yet: use book_slot');
+    if (!reschedule && interview.status === 'BOOKED') throw new Refused('the interview is already booked: to move it, propose_slots then reschedule_interview');
+    return optionOf(facts, n);
+  });
+  if (facts.role.policy.approve.booking && !rerun) return askToBook(deps, facts, option, call, reschedule);
   return performBooking(deps, facts, option, call.runId, reschedule);
 }
 

@@ -6,6 +6,7 @@ import { slotQueryFor } from '../../services/scheduling/slot-query-for.js';
 import { Refused, type AgentDeps } from '../agent-deps.js';
 import { loadRunFacts, type RunFacts } from '../run-facts.js';
 import { describeOptions } from './describe.js';
+import { resolvedOnce } from './tool-call-record.js';
 import type { ToolOutcome } from './tool-outcome.js';
 
 const DAY = 86_400_000;
@@ -46,12 +47,16 @@ export async function findSlotsTool(deps: AgentDeps, facts: RunFacts, input: { w
  * role says so (the turn then waits for their click); later rounds and reschedules are approved
  * by the code at once. An offer the candidate did not take is withdrawn first.
  */
-export async function proposeSlotsTool(deps: AgentDeps, facts: RunFacts, input: { within?: LocalRange[] | undefined }, runKey: string): Promise<ToolOutcome> {
+export async function proposeSlotsTool(deps: AgentDeps, facts: RunFacts, input: { within?: LocalRange[] | undefined }, call: { runId: string; toolUseId: string; name: string }): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
   if (!deps.availability) throw new Refused('Google Calendar is not connected, so no times can be proposed; hand over');
   const now = deps.now();
   const { windows, refused } = candidateWindows(facts, input.within, now);
   if (input.within?.length && windows.length === 0) return { ok: false, result: { error: 'none of those ranges is usable', ranges_refused: refused } };
+  // A re-run after a crash must not withdraw the options its first run just made.
+  const { rerun } = await resolvedOnce(deps, call, () => ({ windows: windows.length }));
+  if (rerun && interview.status !== 'PROPOSING') return reportProposal(deps, facts, refused);
+  const runKey = `${call.runId}:${call.toolUseId}`;
   if (interview.status === 'AWAITING_APPROVAL') return { ok: true, result: { status: 'waiting_for_team', note: 'Times are already with the team for approval. Wait.' }, endsTurn: true };
   if (interview.status === 'CANCELLED' || interview.status === 'COMPLETED') throw new Refused(`the interview is ${interview.status.toLowerCase()}`);
   if (interview.status === 'AWAITING_CANDIDATE') {
@@ -66,8 +71,12 @@ export async function proposeSlotsTool(deps: AgentDeps, facts: RunFacts, input: 
     // What blocked them names interviewers and their calendars: the team sees it in Slack, the model does not.
     return { ok: true, result: { status: 'no_times', note: 'No time works in that period. Ask the candidate for more availability, or hand over.' } };
   }
+  return reportProposal(deps, facts, refused);
+}
+
+async function reportProposal(deps: AgentDeps, facts: RunFacts, refused: unknown[]): Promise<ToolOutcome> {
   const fresh = await loadRunFacts(deps.prisma, facts.run.id);
-  if (approval === 'ask' || fresh.interview?.status === 'AWAITING_APPROVAL') {
+  if (fresh.interview?.status === 'AWAITING_APPROVAL') {
     return { ok: true, result: { status: 'waiting_for_team', note: 'The team approves these times in Slack first. Send nothing now; you will be woken with the approved options.' }, endsTurn: true };
   }
   return { ok: true, result: { status: 'options_ready', options: describeOptions(fresh.options, fresh.displayZone), ...(refused.length ? { ranges_refused: refused } : {}), note: 'Email these with include_options: true.' } };
