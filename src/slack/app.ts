@@ -4,6 +4,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerSlotApproval } from './listeners/actions/slot-approval.js';
+import { registerAgentButtons } from './listeners/actions/agent-buttons.js';
 import { registerSwapInterviewer } from './listeners/actions/swap-interviewer.js';
 import { registerIntakeButtons } from './listeners/actions/intake-buttons.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
@@ -54,7 +55,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logLevel: LogLevel.WARN,
     clientOptions: { slackApiUrl: deps.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
   });
-  registerHireCommand(app, { prisma: deps.prisma, admins: deps.admins, googleConnectLink: deps.googleConnectLink });
+  registerHireCommand(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, googleConnectLink: deps.googleConnectLink });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
@@ -62,6 +63,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) };
   registerSlotApproval(app, scheduling);
   registerSwapInterviewer(app, scheduling);
+  registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });

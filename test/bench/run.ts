@@ -19,6 +19,7 @@ import { jobDeps, startWorkers } from '../setup/workers.js';
 import { benchAck, benchSearch } from './slack-bench.js';
 import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
+import { benchAgent } from './agent-bench.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -219,6 +220,19 @@ try {
     console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)');
     console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`);
     console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
+    console.log();
+  }
+  if (!only || only === 'agent') {
+    const rows = await benchAgent(prisma, boss, { interviews: Number(process.env.BENCH_AGENT_INTERVIEWS ?? 10) });
+    console.log('## Scheduling agent per scheduled interview (scripted conversations, real code, Anthropic fake with prompt-cache accounting)');
+    console.log('| scenario | model calls | input (uncached) | cache read | cache written | output | cost | cost without prompt cache | cached share of input after the first call | approval click → Gmail p50 / max |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      const l = r.approvalToGmailMs;
+      console.log(
+        `| ${r.scenario} | ${r.callsPerInterview.toFixed(1)} | ${r.tokens.input.toFixed(0)} | ${r.tokens.cacheRead.toFixed(0)} | ${r.tokens.cacheWrite.toFixed(0)} | ${r.tokens.output.toFixed(0)} | $${r.costPerInterview.toFixed(4)} | $${r.costWithoutCache.toFixed(4)} (${(r.costWithoutCache / r.costPerInterview).toFixed(1)}×) | ${(r.cachedShareAfterFirst * 100).toFixed(0)}% | ${ms(l[Math.floor(l.length / 2)]!)} / ${ms(l.at(-1)!)} |`,
+      );
+    }
     console.log();
   }
   await boss.stop({ graceful: false, close: true });

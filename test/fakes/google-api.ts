@@ -19,6 +19,8 @@ export class FakeGoogle extends LocalFake {
   readonly events = new Map<string, FakeEvent>();
   readonly drafts = new Map<string, { id: string; raw: string; threadId: string | undefined }>();
   readonly sent: SentMail[] = [];
+  /** performance.now() when each mail was sent (drafts.send answered), for latency figures. */
+  readonly sentAt: number[] = [];
   readonly calls: Array<{ method: string; path: string }> = [];
   hook: Hook = () => 'respond';
   // Ids unique across fakes (like Gmail's): tests share one database.
@@ -87,6 +89,7 @@ export class FakeGoogle extends LocalFake {
         inReplyTo: mail.inReplyTo?.replace(/^<|>$/g, ''),
       };
       this.sent.push(sent);
+      this.sentAt.push(performance.now());
       return { status: 200, body: { id: sent.id, threadId: sent.threadId, labelIds: ['SENT'] } };
     }
     if (method === 'GET' && (path === '/gmail/v1/users/me/messages' || path === '/gmail/v1/users/me/drafts')) {

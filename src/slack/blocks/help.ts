@@ -9,6 +9,7 @@ const USAGE = [
   ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role pause|close|reopen <title>`'],
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
+  ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],
   ['`/hire connect google`', 'admins: a link to connect the recruiting mailbox (Gmail and Calendar)'],
   ['`/hire help`', 'this message'],
 ];

@@ -13,11 +13,14 @@ import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js'
 import { teamMessage } from '../../blocks/team.js';
 import { teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
+import { agentSwitch } from '../../../agent/team-input.js';
+import type { Boss } from '../../../jobs/boss.js';
+import { CAN_DECIDE } from '../actions/card-buttons.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
 export function registerHireCommand(
   app: App,
-  { prisma, admins, googleConnectLink }: { prisma: PrismaClient; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined },
+  { prisma, boss, admins, googleConnectLink }: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined },
 ): void {
   app.command(COMMANDS.hire, async ({ command, ack, client }) => {
     const text = command.text.trim();
@@ -56,6 +59,18 @@ export function registerHireCommand(
       if (!channel) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.' });
       await setIntakeChannel(prisma, { channel, by: command.user_id });
       return ack({ response_type: 'ephemeral', text: `Intake questions go to <#${channel}> from now on. Invite me there if I am not in it yet.` });
+    }
+    if (/^agent$/i.test(sub)) {
+      const [verb = '', target = ''] = rest;
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!/^(stop|start)$/i.test(verb) || !target) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire agent stop all`, `/hire agent stop ada@example.com`, and `start` to resume.' });
+      if (/^all$/i.test(target) ? !mine.has('ADMIN') : !hasAny(mine, CAN_DECIDE)) return ack(refusalMessage(/^all$/i.test(target) ? 'stopping the agent for everyone (admins only)' : 'stopping the agent (recruiters, hiring managers and admins)'));
+      try {
+        return ack(plainMessage(await agentSwitch({ prisma, boss }, { verb: verb.toLowerCase() as 'stop' | 'start', target, by: command.user_id })));
+      } catch (err) {
+        if (err instanceof AppError) return ack(plainMessage(err.userMessage));
+        throw err;
+      }
     }
     if (!/^team$/i.test(sub)) return ack(helpMessage({ unknown: `${COMMANDS.hire} ${text}` }));
 
