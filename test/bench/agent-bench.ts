@@ -1,7 +1,7 @@
 import { costUsd } from '../../src/ai/pricing.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import type { Boss } from '../../src/jobs/boss.js';
-import type { MessagesRequest, Scripted } from '../fakes/anthropic-api.js';
+import { FakeAnthropic, type MessagesRequest, type Scripted } from '../fakes/anthropic-api.js';
 import { Replay } from '../replay/harness.js';
 
 // Tokens, model calls and cost per scheduled interview, on scripted conversations through the
@@ -50,25 +50,29 @@ export type AgentBenchRow = {
 
 export async function benchAgent(prisma: PrismaClient, boss: Boss, { interviews = 10 } = {}): Promise<AgentBenchRow[]> {
   const rows: AgentBenchRow[] = [];
+  // One Anthropic for every conversation, as in production: the system prompt and tools are cached across candidates.
+  const claude = await new FakeAnthropic().start();
+  claude.agentResponder = agent;
+  claude.readingResponder = reader;
   for (const scenario of ['happy path', 'candidate proposes other times'] as const) {
     const totals = { input: 0, cacheRead: 0, cacheWrite: 0, output: 0, calls: 0, cost: 0, costNoCache: 0, laterInput: 0, laterCached: 0 };
     const latency: number[] = [];
     for (let i = 0; i < interviews; i++) {
-      const r = await Replay.start({ prisma, boss, start: '2026-03-02T09:00:00Z' });
+      const r = await Replay.start({ prisma, boss, start: '2026-03-02T09:00:00Z', claude });
+      const from = claude.requests.length;
       try {
-        r.claude.agentResponder = agent;
-        r.claude.readingResponder = reader;
         await r.propose();
         const clicked = performance.now();
         await r.approve();
         latency.push(r.google.sentAt[0]! - clicked);
         if (scenario === 'candidate proposes other times') await r.candidateWrites('None of those work, sorry. I am free Thursday after 2pm.');
-        await r.candidateWrites('Option 1 works for me, thank you!');
+        await r.candidateWrites('Option 2 works for me, thank you!');
         const interview = await prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } });
         if (interview.status !== 'BOOKED') throw new Error(`${scenario}: not booked (${interview.status})`);
-        r.claude.requests.forEach(({ body, usage }, n) => {
+        claude.requests.slice(from).forEach(({ body, usage }, n) => {
           if (!usage) return;
-          const u = { input_tokens: usage.input_tokens!, output_tokens: usage.output_tokens!, cache_read_input_tokens: usage.cache_read_input_tokens!, cache_creation_input_tokens: usage.cache_creation_input_tokens! };
+          if (process.env.BENCH_AGENT_VERBOSE && i === 1) console.log(scenario, n, body.model, JSON.stringify(usage));
+            const u = { input_tokens: usage.input_tokens!, output_tokens: usage.output_tokens!, cache_read_input_tokens: usage.cache_read_input_tokens!, cache_creation_input_tokens: usage.cache_creation_input_tokens! };
           totals.calls++;
           totals.input += u.input_tokens;
           totals.cacheRead += u.cache_read_input_tokens;
@@ -97,5 +101,6 @@ export async function benchAgent(prisma: PrismaClient, boss: Boss, { interviews 
       approvalToGmailMs: latency.sort((a, b) => a - b),
     });
   }
+  await claude.stop();
   return rows;
 }

@@ -32,6 +32,8 @@ export type ReplayOptions = {
   /** Role.policy.agent. */
   agentPolicy?: object;
   candidateZone?: string | null;
+  /** One Anthropic fake for many scenarios (its prompt cache is shared, as Anthropic's is); started by the caller. */
+  claude?: FakeAnthropic;
   /** Lets a test break the database client (a worker killed at a chosen step). */
   wrapPrisma?: (prisma: PrismaClient) => PrismaClient;
 };
@@ -46,7 +48,7 @@ export type ReplayOptions = {
 export class Replay {
   readonly slack = new FakeSlackApi();
   readonly google = new FakeGoogle();
-  readonly claude = new FakeAnthropic();
+  readonly claude: FakeAnthropic;
   clock: Date;
   deps!: JobDeps;
   setup!: Awaited<ReturnType<typeof createInterviewSetup>>;
@@ -56,12 +58,13 @@ export class Replay {
 
   private constructor(private readonly options: ReplayOptions) {
     this.clock = new Date(options.start);
+    this.claude = options.claude ?? new FakeAnthropic();
   }
 
   static async start(options: ReplayOptions): Promise<Replay> {
     const replay = new Replay(options);
-    await Promise.all([replay.slack.start(), replay.google.start(), replay.claude.start()]);
-    replay.claude.now = () => replay.clock.getTime();
+    await Promise.all([replay.slack.start(), replay.google.start(), options.claude ? undefined : replay.claude.start()]);
+    if (!options.claude) replay.claude.now = () => replay.clock.getTime();
     const auth = testGoogleAuth();
     const google = { auth, rootUrl: replay.google.url, mailbox: MAILBOX };
     const prisma = options.wrapPrisma ? options.wrapPrisma(options.prisma) : options.prisma;
@@ -89,7 +92,7 @@ export class Replay {
     // Scenarios share a database: this one's runs must not wake in the next one's cron.
     await this.options.prisma.agentRun.updateMany({ where: { applicationId: this.setup?.application.id }, data: { followUpAt: null } });
     await this.options.prisma.interview.updateMany({ where: { id: this.setup?.interview.id }, data: { status: 'COMPLETED' } });
-    await Promise.all([this.slack.stop(), this.google.stop(), this.claude.stop()]);
+    await Promise.all([this.slack.stop(), this.google.stop(), this.options.claude ? undefined : this.claude.stop()]);
   }
 
   /** Scripted model answers: `agent` for the tool-using agent, `reading` for reply classification. */
