@@ -7,8 +7,6 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { withDatabase } from '../../src/db/database-url.js';
-import { applyMigrations } from '../../src/db/migrations.js';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma.js';
 import { resolveDatabase } from '../../src/db/resolve-database.js';
 import { createBoss, ensureQueues, type Boss } from '../../src/jobs/boss.js';
@@ -20,6 +18,7 @@ import { benchAck, benchSearch } from './slack-bench.js';
 import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
 import { benchAgent } from './agent-bench.js';
+import { freshDatabase } from '../setup/fresh-database.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -34,16 +33,6 @@ function summary(samples: number[]) {
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 const now = () => performance.now();
 
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withDatabase(serverUrl, name);
-  await applyMigrations(url);
-  return url;
-}
 
 async function seedApplications(prisma: PrismaClient, n: number): Promise<string[]> {
   const role = await prisma.role.create({ data: { title: 'Bench', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
