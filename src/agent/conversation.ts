@@ -22,7 +22,10 @@ export function conversationOf(steps: readonly StoredStep[]): Anthropic.Messages
   };
   for (const step of steps) {
     if (step.kind === 'NOTE' && step.name === 'brief') push('user', [{ type: 'text', text: JSON.stringify({ brief: step.output }) }]);
-    else if (step.kind === 'NOTE' && step.name === 'event' && step.output != null) push('user', [{ type: 'text', text: JSON.stringify({ event: step.output }) }]);
+    else if (step.kind === 'NOTE' && step.name === 'event' && step.output != null && !(step.output as { hidden?: boolean }).hidden) {
+      const { quiet: _quiet, ...event } = step.output as { quiet?: boolean };
+      push('user', [{ type: 'text', text: JSON.stringify({ event }) }]);
+    }
     else if (step.kind === 'MODEL_CALL' && step.name === 'agent') push('assistant', (step.output as { content: Block[] }).content);
     else if (step.kind === 'TOOL_RESULT') {
       const { toolUseId } = step.input as { toolUseId: string };
@@ -47,11 +50,15 @@ export function pendingToolUses(steps: readonly StoredStep[]): ToolUse[] {
 /**
  * Whether the agent has something new to read: an event after its last answer, or results of
  * its tools where none of them ended the turn (an email sent, a question asked, a handover).
+ * Hidden events are not shown to the model at all.
  */
 export function needsModelCall(steps: readonly StoredStep[]): boolean {
   const lastCall = steps.findLastIndex((s) => s.kind === 'MODEL_CALL' && s.name === 'agent');
   const after = steps.slice(lastCall + 1);
-  if (after.some((s) => s.kind === 'NOTE' && (s.name === 'event' || s.name === 'brief') && s.output != null)) return true;
+  // A hidden event (mail not from the candidate) is not the model's; a quiet one (an approved
+  // email went out) is shown with the next turn but needs no answer now.
+  const wakes = (s: StoredStep) => s.kind === 'NOTE' && (s.name === 'brief' || (s.name === 'event' && s.output != null && !(s.output as { hidden?: boolean; quiet?: boolean }).hidden && !(s.output as { quiet?: boolean }).quiet));
+  if (after.some(wakes)) return true;
   const results = after.filter((s) => s.kind === 'TOOL_RESULT');
   return results.length > 0 && !results.some((s) => (s.output as { endsTurn?: boolean }).endsTurn);
 }

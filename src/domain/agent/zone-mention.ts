@@ -53,6 +53,15 @@ export function readZoneMention(mention: string | null | undefined, known: strin
   const written = mention?.trim();
   if (!written) return known && isZoneName(known) ? { status: 'known', zone: known } : { status: 'unknown', mention: null };
   if (isZoneName(written)) return { status: 'known', zone: written };
+  // Before the abbreviations: "UTC+5" is not UTC.
+  const offset = /^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(written);
+  if (offset) {
+    // A fixed offset is exact for one day but has no DST rules; luxon's Etc zones invert the
+    // sign. A half-hour offset (UTC+5:30) has no Etc zone: it is asked about.
+    const [, sign, h, m] = offset;
+    if (m && m !== '00') return { status: 'unknown', mention: written };
+    return { status: 'known', zone: Number(h) === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${Number(h)}` };
+  }
   const key = written.toUpperCase().replace(/[^A-Z]/g, '');
   const candidates = AMBIGUOUS[key];
   if (candidates) {
@@ -62,11 +71,5 @@ export function readZoneMention(mention: string | null | undefined, known: strin
   }
   const zone = UNAMBIGUOUS[key];
   if (zone) return { status: 'known', zone };
-  const offset = /^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(written);
-  if (offset) {
-    // A fixed offset is exact for one day but has no DST rules; luxon's Etc zones invert the sign.
-    const [, sign, h, m] = offset;
-    if (!m || m === '00') return { status: 'known', zone: Number(h) === 0 ? 'UTC' : `Etc/GMT${sign === '+' ? '-' : '+'}${Number(h)}` };
-  }
   return { status: 'unknown', mention: written };
 }

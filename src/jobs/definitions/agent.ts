@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { AgentDeps } from '../../agent/agent-deps.js';
 import { ZAgentEvent } from '../../agent/agent-event.js';
 import { runAgentTurn } from '../../agent/run-turn.js';
+import { recordEffect } from '../../outbox/record-effect.js';
+import type { JobPayloads } from '../queues.js';
 import { enqueue } from '../boss.js';
 import type { JobDeps } from '../definition.js';
 import { defineJob } from '../definition.js';
@@ -26,7 +28,12 @@ export const agentTurn = defineJob({
   schema: z.object({ applicationId: z.string().uuid(), key: z.string().min(1).max(300), event: ZAgentEvent }),
   async handle(deps, data, { log }) {
     const agent = agentDeps(deps);
-    if (!agent) throw new Error('Anthropic is not configured (ANTHROPIC_API_KEY); the agent cannot run');
+    if (!agent) {
+      // Without Anthropic nothing can answer: tell the team once, instead of retrying for hours.
+      await tellAgentOff(deps, data);
+      log.warn({ applicationId: data.applicationId, event: data.event.type }, 'agent turn skipped: Anthropic is not configured');
+      return;
+    }
     const outcome = await runAgentTurn({ ...agent, log }, data);
     log.info({ applicationId: data.applicationId, event: data.event.type, outcome }, 'agent turn');
   },
@@ -54,3 +61,15 @@ export const agentFollowUps = defineJob({
     if (due) log.info({ due }, 'follow-ups due');
   },
 });
+
+async function tellAgentOff(deps: JobDeps, { applicationId, key, event }: JobPayloads['agent.turn']): Promise<void> {
+  const app = await deps.prisma.application.findUnique({ where: { id: applicationId }, select: { slackChannelId: true, slackMessageTs: true } });
+  if (!app?.slackChannelId || !app.slackMessageTs) return;
+  const what = event.type === 'candidate-replied' ? 'The candidate replied by email' : event.type === 'slots-approved' ? 'Times were approved' : 'Something needs the scheduling agent';
+  await deps.prisma.$transaction((tx) =>
+    recordEffect(
+      { tx, boss: deps.boss },
+      { kind: 'slack.post', idempotencyKey: `agent-off:${key}`, applicationId, payload: { channel: app.slackChannelId!, thread_ts: app.slackMessageTs!, text: `${what}, but Justin's scheduling agent is off (no ANTHROPIC_API_KEY), so a person should email the candidate. An admin can turn it on; see the status page.` } },
+    ),
+  );
+}

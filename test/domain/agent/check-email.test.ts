@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkOutgoingEmail, type EmailFacts } from '../../../src/domain/agent/check-email.js';
+
+const facts = (text: string, extra: Partial<EmailFacts> = {}): EmailFacts => ({
+  text,
+  allowedAddresses: ['ada@example.org', 'jobs@example.com'],
+  allowedLinks: ['https://meet.google.com/abc-defg-hij'],
+  internalTexts: ['Strong on distributed systems but weak on testing; salary expectation above our band'],
+  otherPeople: ['Grace Hopper', 'Cher'],
+  candidateZone: 'Europe/London',
+  ...extra,
+});
+
+describe('checkOutgoingEmail', () => {
+  it('passes a plain scheduling email, our Meet link and our own address', () => {
+    expect(checkOutgoingEmail(facts('Hi Ada, join at https://meet.google.com/abc-defg-hij. Questions? Write to jobs@example.com.'))).toEqual([]);
+  });
+  it.each([
+    ['Reply to recruiter@other.example instead.', 'it names the address recruiter@other.example'],
+    ['Pick a time at https://calendly.example/x', 'it links to https://calendly.example/x'],
+    ['See www.evil.example for details', 'it links to www.evil.example'],
+    ['Call me on +44 20 7946 0958.', 'it contains a phone number'],
+    ['You are up against Grace  Hopper.', 'it names Grace Hopper'],
+    ['Honestly you are strong on distributed systems but weak on testing.', 'it quotes an internal note'],
+    ['Shall we say 14:00 on Tuesday?', 'it states a time without spelling out the zone (Europe/London)'],
+    ['How about 3pm?', 'it states a time without spelling out the zone'],
+  ])('refuses %j', (text, problem) => {
+    expect(checkOutgoingEmail(facts(text)).join('; ')).toContain(problem);
+  });
+  it('accepts a time with the zone spelled out, and a one-word name that is also a common word', () => {
+    expect(checkOutgoingEmail(facts('Shall we say 14:00 Europe/London on Tuesday? I cherish your patience.'))).toEqual([]);
+  });
+});
