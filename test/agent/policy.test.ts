@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { decideAgentRequest } from '../../src/agent/team-input.js';
+import { answerAgentQuestion, decideAgentRequest } from '../../src/agent/team-input.js';
 import { agentTurn } from '../../src/jobs/definitions/agent.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { Replay } from '../replay/harness.js';
@@ -81,5 +81,31 @@ describe('without Anthropic', () => {
     const posts = await db.prisma.outboxEffect.findMany({ where: { applicationId: setup.application.id, kind: 'slack.post' } });
     expect(posts).toHaveLength(1);
     expect((posts[0]!.payload as { text: string }).text).toMatch(/^The candidate replied by email, but Justin's scheduling agent is off \(no ANTHROPIC_API_KEY\)/);
+  });
+});
+
+describe('answers from the team', () => {
+  it('an internal answer is used but never quoted: an email repeating it is refused', async () => {
+    replay = await Replay.start({ prisma: db.prisma, boss: q.boss, start: START });
+    const r = replay;
+    r.script({
+      agent: [
+        email('Hi Ada, which of these times suits you?', true),
+        { tools: [{ name: 'ask_team', input: { question: 'Can this role be done from Brazil?' } }] },
+        email('Good news: remote from Brazil is fine on contractor terms at a lower day rate.'),
+        email('Good news: yes, the role can be done from Brazil. Which of the times above suits you?'),
+      ],
+      reading: [reading({ intent: 'asks_question', question: 'Can I work from Brazil?' })],
+    });
+    await r.propose();
+    await r.approve();
+    await r.candidateWrites('Can I work from Brazil?');
+    expect(r.slack.messages.some((m) => m.text === 'Justin asks about Ada Lovelace: Can this role be done from Brazil?')).toBe(true);
+    const run = await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } });
+    await answerAgentQuestion(r.deps, { runId: run.id, answer: 'Remote from Brazil is fine on contractor terms at a lower day rate', internal: true, by: 'U0RECRUITER', key: 'V1' });
+    await r.drain();
+    const guard = await db.prisma.agentStep.findMany({ where: { runId: run.id, kind: 'GUARDRAIL' } });
+    expect(guard.map((g) => (g.output as { reason: string }).reason)).toEqual([expect.stringContaining('it quotes an internal note')]);
+    expect(r.google.sent.map((m) => m.text.split('\n')[0])).toEqual(['Hi Ada, which of these times suits you?', 'Good news: yes, the role can be done from Brazil. Which of the times above suits you?']);
   });
 });

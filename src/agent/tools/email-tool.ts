@@ -61,7 +61,10 @@ async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]
   return [
     facts.application.fitSummary,
     ...scorecards.map((s) => s.notes),
-    ...answers.flatMap((a) => ((a.input as { internal?: boolean; answer?: string }).internal ? [(a.input as { answer: string }).answer] : [])),
+    ...answers.flatMap((a) => {
+      const { event } = a.input as { event: { internal?: boolean; answer?: string } };
+      return event.internal && event.answer ? [event.answer] : [];
+    }),
   ].filter((t): t is string => !!t && t.trim().length > 0);
 }
 
