@@ -116,6 +116,16 @@ describe('guardrails: a misbehaving model causes no forbidden effect', () => {
     expect(r.claude.agentScript).toHaveLength(1); // the run stopped before the third try
   });
 
+  it("reaching for another application's interview is a violation, and nothing of that interview changes", async () => {
+    const r = await afterReply('Option 2', [{ tools: [{ name: 'book_slot', input: { option: 2, interview_id: '11111111-1111-4111-8111-111111111111' } }] }, { tools: [{ name: 'hand_over', input: { reason: 'unsure' } }] }], {
+      readingAs: reading({ intent: 'accepts_option', option: 2 }),
+    });
+    const [guard] = await steps(r, 'GUARDRAIL');
+    expect((guard!.output as { reason: string }).reason).toContain('Unrecognized key: "interview_id"');
+    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } })).status).toBe('AWAITING_CANDIDATE');
+    expect((await run(r)).status).toBe('HANDED_OVER');
+  });
+
   it('a loop (the same call again and again) is stopped', async () => {
     const find = { tools: [{ name: 'find_slots', input: {} }] };
     const r = await afterReply('Hmm, let me think.', [find, find, find, find]);
