@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LocalFake, readBody } from './local-server.js';
+import { LocalFake, readBody, type FakeReply } from './local-server.js';
 
 /** One scripted answer: tool calls, a JSON answer (structured output), plain text, or an HTTP error. */
 export type Scripted =
@@ -40,6 +40,12 @@ export class FakeAnthropic extends LocalFake {
   readingResponder: ((request: MessagesRequest) => Scripted) | undefined;
   private readonly cache = new Map<string, number>();
   private seq = 0;
+  /**
+   * Record mode: forward every request to a real Messages API (`url`, `apiKey`) and keep its
+   * answers in the scripts' format, so a live conversation becomes a replayable scenario.
+   */
+  upstream: { url: string; apiKey: string } | undefined;
+  readonly recorded: { agent: Scripted[]; reading: Scripted[] } = { agent: [], reading: [] };
   /** The clock for cache expiry (the harness moves it). */
   now: () => number = () => Date.now();
 
@@ -47,10 +53,11 @@ export class FakeAnthropic extends LocalFake {
     return this.origin;
   }
 
-  protected async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body: unknown }> {
+  protected async handle(req: IncomingMessage): Promise<FakeReply> {
     const body = JSON.parse(await readBody(req)) as MessagesRequest;
     const entry: { body: MessagesRequest; usage?: Record<string, number> } = { body };
     this.requests.push(entry);
+    if (this.upstream) return this.forward(body, entry);
     const script = body.output_config ? this.readingScript : this.agentScript;
     const next = script.shift() ?? (body.output_config ? this.readingResponder : this.agentResponder);
     if (!next) return { status: 500, body: { type: 'error', error: { type: 'api_error', message: `fake: no scripted answer left for ${body.output_config ? 'a reading' : 'the agent'}` } } };
@@ -67,6 +74,23 @@ export class FakeAnthropic extends LocalFake {
       status: 200,
       body: { id: `msg_${++this.seq}`, type: 'message', role: 'assistant', model: body.model, content, stop_reason: 'tools' in answer ? 'tool_use' : 'end_turn', stop_sequence: null, usage: output },
     };
+  }
+
+  private async forward(body: MessagesRequest, entry: { usage?: Record<string, number> }): Promise<FakeReply> {
+    const response = await fetch(`${this.upstream!.url.replace(/\/$/, '')}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': this.upstream!.apiKey, 'anthropic-version': '2023-06-01' },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json()) as { content?: Array<{ type: string; text?: string; name?: string; input?: unknown }>; usage?: Record<string, number> };
+    if (response.ok && answer.content) {
+      entry.usage = answer.usage;
+      const uses = answer.content.filter((c) => c.type === 'tool_use').map((c) => ({ name: c.name!, input: c.input }));
+      const text = answer.content.flatMap((c) => (c.type === 'text' ? [c.text!] : [])).join('');
+      if (body.output_config) this.recorded.reading.push({ json: JSON.parse(text || 'null') as unknown });
+      else this.recorded.agent.push(uses.length ? { tools: uses, ...(text ? { text } : {}) } : { text });
+    }
+    return { status: response.status, body: answer };
   }
 
   /** Cache reads, writes and uncached input for a request, as Anthropic would count them. */
