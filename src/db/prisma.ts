@@ -16,7 +16,15 @@ export type DbOrTx = Db | Tx;
  */
 const SESSION_OPTIONS = '-c pg_trgm.word_similarity_threshold=0.4';
 
+/**
+ * How long a transaction may wait for a pooled connection, and run. Prisma's defaults (2 s and
+ * 5 s) fail work that is merely queued: under a burst (the intake bench's 8 workers per queue on
+ * two cores) a connection is free within seconds, and a job that fails for waiting is retried
+ * later at a higher cost than waiting now.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 /** Prisma 7 through node-postgres: no native engine needed at runtime. */
 export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl(databaseUrl), max, options: SESSION_OPTIONS }) });
+  return new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl(databaseUrl), max, options: SESSION_OPTIONS }), transactionOptions: TRANSACTION_OPTIONS });
 }

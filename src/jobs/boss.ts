@@ -52,3 +52,12 @@ export function enqueue<Q extends QueueName>(
 ): Promise<string | null> {
   return boss.send(queue, data, tx ? { ...options, db: fromPrisma(tx) } : options);
 }
+
+/**
+ * Many jobs of one queue in one INSERT, inside the caller's transaction (see `enqueue`). The
+ * queue's own retry and expiry settings apply, as for `send`.
+ */
+export async function enqueueMany<Q extends QueueName>(boss: Boss, tx: Tx, queue: Q, payloads: JobPayloads[Q][]): Promise<void> {
+  if (payloads.length === 0) return;
+  await boss.insert(queue, payloads.map((data) => ({ data })), { db: fromPrisma(tx) });
+}

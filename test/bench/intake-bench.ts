@@ -10,10 +10,10 @@ import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import type { Boss } from '../../src/jobs/boss.js';
-import { receiveEmail } from '../../src/services/intake/receive-email.js';
+import { receiveEmails } from '../../src/services/intake/receive-email.js';
 import { applicationEmail } from '../factories/mime.js';
 import { textPdf } from '../factories/pdf.js';
-import { testGoogleAuth } from '../setup/fake-calendar.js';
+import { testGoogleAuth } from '../setup/google-auth.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
 
 /** A local stand-in for the Messages API: answers every request with a valid profile in the JSON format. */
@@ -55,19 +55,19 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const memory: number[] = [];
   const started = performance.now();
   const tag = randomBytes(3).toString('hex');
+  // As a mailbox sync stores them: a batch of raw messages per transaction.
   for (let i = 0; i < messages; i += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, messages - i) }, (_, j) => {
-        const n = i + j;
-        const raw = applicationEmail({
-          from: `Candidate ${n} <candidate.${tag}.${n}@example.org>`,
-          to: `jobs+${role.intakeTag}@example.com`,
-          subject: 'Application',
-          attachments: [{ filename: `cv-${n}.pdf`, contentType: 'application/pdf', content: textPdf([`Candidate ${n}`, 'Senior engineer, 8 years of Postgres and TypeScript', `Reference number ${n}`]) }],
-        });
-        return receiveEmail({ prisma, boss }, { mailbox: 'jobs@example.com', gmailMessageId: `${tag}-${n}`, raw });
-      }),
-    );
+    const batch = Array.from({ length: Math.min(50, messages - i) }, (_, j) => {
+      const n = i + j;
+      const raw = applicationEmail({
+        from: `Candidate ${n} <candidate.${tag}.${n}@example.org>`,
+        to: `jobs+${role.intakeTag}@example.com`,
+        subject: 'Application',
+        attachments: [{ filename: `cv-${n}.pdf`, contentType: 'application/pdf', content: textPdf([`Candidate ${n}`, 'Senior engineer, 8 years of Postgres and TypeScript', `Reference number ${n}`]) }],
+      });
+      return { gmailMessageId: `${tag}-${n}`, raw };
+    });
+    await receiveEmails({ prisma, boss }, 'jobs@example.com', batch);
     if (i % 1000 === 0) memory.push(process.memoryUsage().rss);
   }
   const enqueued = performance.now();

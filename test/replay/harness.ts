@@ -16,7 +16,7 @@ import { FakeAnthropic, type ScriptStep } from '../fakes/anthropic-api.js';
 import { FakeGoogle } from '../fakes/google-api.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
-import { testGoogleAuth } from '../setup/fake-calendar.js';
+import { testGoogleAuth } from '../setup/google-auth.js';
 import { jobDeps } from '../setup/workers.js';
 
 export const MAILBOX = 'jobs@example.com';

@@ -1,18 +1,9 @@
 import nock from 'nock';
-import { createGoogleAuth } from '../../src/google/google-auth.js';
 import { createCalendarAvailability } from '../../src/services/scheduling/availability.js';
 import { GOOGLE } from './google.js';
+import { MAILBOX, testGoogleAuth } from './google-auth.js';
 
-export const MAILBOX = 'jobs@example.com';
-
-/** Google auth for the mailbox with a valid access token: API calls only, no token refresh. */
-export function testGoogleAuth() {
-  return createGoogleAuth({
-    serviceAccountJson: undefined,
-    oauth: { clientId: 'x.apps.googleusercontent.com', clientSecret: 's' },
-    oauthTokens: { refresh_token: 'r', access_token: 'ya29.t', expiry_date: Date.now() + 3_600_000 },
-  });
-}
+export { MAILBOX, testGoogleAuth };
 
 /**
  * Google Calendar's freeBusy endpoint answered from a table the test can change, through

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../db/prisma.js';
 import type { GmailApi } from '../../gmail/gmail-api.js';
 import { callGoogle, googleStatus } from '../../google/map-google-error.js';
 import type { Boss } from '../../jobs/boss.js';
-import { receiveEmail } from '../intake/receive-email.js';
+import { receiveEmails } from '../intake/receive-email.js';
 
 export type SyncDeps = { prisma: PrismaClient; boss: Boss; gmail: GmailApi; mailbox: string; now: () => Date };
 export type SyncResult = { listed: number; stored: number; fullResync: boolean; historyId: string };
@@ -10,7 +10,7 @@ export type SyncResult = { listed: number; stored: number; fullResync: boolean; 
 /** How far back a full resync looks when we have never synced (or lost our place). */
 const FIRST_SYNC_DAYS = 3;
 const MAX_FULL_SYNC_MESSAGES = 500;
-const FETCH_PARALLELISM = 4;
+const FETCH_PARALLELISM = 8;
 
 /**
  * Brings the inbox into Justin from the stored historyId: history.list for what was added,
@@ -39,15 +39,15 @@ export async function syncMailbox(deps: SyncDeps): Promise<SyncResult> {
   const known = new Set((await deps.prisma.inboundEmail.findMany({ where: { gmailMessageId: { in: listed.map((m) => m.id) } }, select: { gmailMessageId: true } })).map((m) => m.gmailMessageId));
   const fresh = listed.filter((m) => !known.has(m.id));
   let stored = 0;
+  // Fetched a few at a time (raw mail can be 25 MB each), stored one transaction per batch.
   for (let i = 0; i < fresh.length; i += FETCH_PARALLELISM) {
     const batch = await Promise.all(
       fresh.slice(i, i + FETCH_PARALLELISM).map(async (m) => {
         const message = (await callGoogle('messages.get', () => deps.gmail.users.messages.get({ userId: 'me', id: m.id, format: 'raw' }))).data;
-        const raw = Buffer.from(message.raw ?? '', 'base64url');
-        return receiveEmail(deps, { mailbox: deps.mailbox, gmailMessageId: m.id, gmailThreadId: message.threadId ?? m.threadId, raw });
+        return { gmailMessageId: m.id, gmailThreadId: message.threadId ?? m.threadId, raw: Buffer.from(message.raw ?? '', 'base64url') };
       }),
     );
-    stored += batch.filter(Boolean).length;
+    stored += (await receiveEmails(deps, deps.mailbox, batch)).length;
   }
   await deps.prisma.gmailSyncState.update({ where: { mailbox: deps.mailbox }, data: { historyId, lastSyncAt: deps.now(), lastError: null } });
   return { listed: listed.length, stored, fullResync, historyId };

@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../db/prisma.js';
 import { extractText } from '../../documents/extract-text.js';
 import { enqueue, type Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { noteUnreadable } from './note-unreadable.js';
 
 /**
  * Reads a stored document's text. An unreadable file (a scan, a broken PDF, an old .doc) is
@@ -22,17 +23,7 @@ export async function extractDocument({ prisma, boss }: { prisma: PrismaClient; 
     const pending = await tx.document.count({ where: { applicationId, textStatus: 'PENDING' } });
     if (pending === 0) await enqueue(boss, tx, 'intake.understand', { applicationId }, { singletonKey: applicationId });
     await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${applicationId}:document:${documentId}:${result.status}`, applicationId, payload: { applicationId } });
-    if (result.status !== 'EXTRACTED') {
-      await tx.applicationEvent.create({ data: { applicationId, actorType: 'SYSTEM', actorId: 'intake', type: 'document.unreadable', data: { documentId, status: result.status, reason: result.reason } } });
-      const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { slackChannelId: true, slackMessageTs: true } });
-      if (app.slackChannelId && app.slackMessageTs) {
-        const ask = result.status === 'IMAGE_ONLY' ? 'a text PDF (this one is a scan)' : 'the CV as a PDF or .docx';
-        await recordEffect(
-          { tx, boss },
-          { kind: 'slack.post', idempotencyKey: `document-unreadable:${documentId}:${result.status}`, applicationId, payload: { channel: app.slackChannelId, thread_ts: app.slackMessageTs, text: `:warning: ${doc.filename}: ${result.reason}. The file is kept; you may want to ask the candidate for ${ask}.` } },
-        );
-      }
-    }
+    if (result.status !== 'EXTRACTED') await noteUnreadable(tx, boss, { applicationId, documentId, filename: doc.filename, result });
   });
   return result.status;
 }

@@ -6,6 +6,14 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { showCandidateCard } from '../applications/show-card.js';
 import { askTeamForRole } from './ask-team-for-role.js';
 import { storeDocuments } from './store-documents.js';
+import { extractText, type DocumentText } from '../../documents/extract-text.js';
+
+/**
+ * Documents up to this size are read in the processing job, before its transaction (a CV's
+ * PDF text takes under a millisecond): one job and one transaction fewer per application.
+ * Larger ones are read by their own job, so a slow file never holds up the mail.
+ */
+const READ_INLINE_BYTES = 2 * 1024 * 1024;
 
 export type IntakeOutcome =
   | { kind: 'already-processed'; status: string }
@@ -32,12 +40,17 @@ export async function processEmail(deps: Deps, { inboundId, roleId: chosenRole, 
   const email = await parseMessage(Buffer.from(row.raw));
   const roles = await deps.prisma.role.findMany({ where: { status: 'OPEN' }, select: { id: true, title: true, intakeTag: true } });
   const reading = describeMessage(email, { mailbox: deps.mailbox, roles });
+  const texts = new Map<string, DocumentText>();
+  // Only mail that may become an application carries a CV worth reading now.
+  if (reading.sender && !reading.ownMessage && !reading.automatic.automatic) {
+    for (const doc of reading.documents) if (doc.size <= READ_INLINE_BYTES && !texts.has(doc.sha256)) texts.set(doc.sha256, await extractText({ content: doc.content, contentType: doc.contentType }));
+  }
 
   return deps.prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "InboundEmail" WHERE id = ${inboundId}::uuid FOR UPDATE`;
     const status = locked[0]?.status;
     if (status !== 'RECEIVED' && !(status === 'NEEDS_ROLE' && chosenRole)) return { kind: 'already-processed', status: status ?? 'gone' };
-    const outcome = await decide(tx, deps, { inboundId, email, reading, gmailThreadId: row.gmailThreadId, gmailMessageId: row.gmailMessageId, chosenRole, actorId });
+    const outcome = await decide(tx, deps, { inboundId, email, reading, texts, gmailThreadId: row.gmailThreadId, gmailMessageId: row.gmailMessageId, chosenRole, actorId });
     const finalStatus = outcome.kind === 'ignored' ? 'IGNORED' : outcome.kind === 'needs-role' ? 'NEEDS_ROLE' : outcome.kind === 'failed' ? 'FAILED' : 'PROCESSED';
     await tx.inboundEmail.update({
       where: { id: inboundId },
@@ -47,7 +60,7 @@ export async function processEmail(deps: Deps, { inboundId, roleId: chosenRole, 
   });
 }
 
-type Facts = { inboundId: string; email: ParsedEmail; reading: MessageReading; gmailThreadId: string | null; gmailMessageId: string; chosenRole: string | undefined; actorId: string | undefined };
+type Facts = { inboundId: string; email: ParsedEmail; reading: MessageReading; texts: ReadonlyMap<string, DocumentText>; gmailThreadId: string | null; gmailMessageId: string; chosenRole: string | undefined; actorId: string | undefined };
 
 async function decide(tx: Tx, deps: Deps, facts: Facts): Promise<IntakeOutcome> {
   const { email, reading } = facts;
@@ -142,7 +155,7 @@ async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how
     select: { id: true },
   });
   await addMessage(tx, thread.id, facts);
-  const documents = await storeDocuments(tx, deps.boss, { candidateId: candidate.id, applicationId: app.id, documents: facts.reading.documents });
+  const documents = await storeDocuments(tx, deps.boss, { candidateId: candidate.id, applicationId: app.id, documents: facts.reading.documents, texts: facts.texts });
   // A CV we already had (same bytes) is not read again, so its reading cannot trigger the
   // profile for this application: ask for it now.
   if (documents.stored === 0 && documents.reused > 0) await enqueue(deps.boss, tx, 'intake.understand', { applicationId: app.id }, { singletonKey: app.id });
@@ -150,6 +163,8 @@ async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how
   const actor = facts.actorId ? { actorType: 'USER' as const, actorId: facts.actorId } : { actorType: 'CANDIDATE' as const };
   if (existing) {
     await tx.applicationEvent.create({ data: { applicationId: app.id, ...actor, type: 'application.resent', data } });
+    // New documents change the card (a CV that could not be read is flagged there, with Retry).
+    if (documents.stored > 0) await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:resent:${facts.inboundId}`, applicationId: app.id, payload: { applicationId: app.id } });
     return { kind: 'existing-application', applicationId: app.id, documents };
   }
   await tx.applicationEvent.create({ data: { applicationId: app.id, ...actor, type: 'application.received', data } });

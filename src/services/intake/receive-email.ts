@@ -1,23 +1,29 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import type { PrismaClient } from '../../db/prisma.js';
-import { enqueue, type Boss } from '../../jobs/boss.js';
+import { enqueueMany, type Boss } from '../../jobs/boss.js';
+
+export type ReceivedMessage = { gmailMessageId: string; gmailThreadId?: string | undefined; raw: Buffer };
 
 /**
- * Keeps a raw message from Gmail and queues it for reading, in one transaction. The Gmail
- * message id is unique: a second notification, a second worker or a replayed history stores
- * nothing and queues nothing. Returns whether the message was new.
+ * Keeps raw messages from Gmail and queues each new one for reading, in one transaction: one
+ * round of a mailbox sync is one INSERT and one job insert, not one transaction per message.
+ * The Gmail message id is unique: a second notification, a second worker or a replayed history
+ * stores nothing and queues nothing. Returns the Gmail ids that were new.
  */
-export async function receiveEmail(
-  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { mailbox, gmailMessageId, gmailThreadId, raw }: { mailbox: string; gmailMessageId: string; gmailThreadId?: string | undefined; raw: Buffer },
-): Promise<boolean> {
+export async function receiveEmails({ prisma, boss }: { prisma: PrismaClient; boss: Boss }, mailbox: string, messages: ReceivedMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
+    const rows = await tx.$queryRaw<{ id: string; gmailMessageId: string }[]>`
       INSERT INTO "InboundEmail" (id, mailbox, "gmailMessageId", "gmailThreadId", raw)
-      VALUES (gen_random_uuid(), ${mailbox}, ${gmailMessageId}, ${gmailThreadId ?? null}, ${raw})
+      VALUES ${Prisma.join(messages.map((m) => Prisma.sql`(gen_random_uuid(), ${mailbox}, ${m.gmailMessageId}, ${m.gmailThreadId ?? null}, ${m.raw})`))}
       ON CONFLICT ("gmailMessageId") DO NOTHING
-      RETURNING id`;
-    if (rows.length === 0) return false;
-    await enqueue(boss, tx, 'intake.process', { inboundId: rows[0]!.id });
-    return true;
+      RETURNING id, "gmailMessageId"`;
+    await enqueueMany(boss, tx, 'intake.process', rows.map((r) => ({ inboundId: r.id })));
+    return rows.map((r) => r.gmailMessageId);
   });
+}
+
+/** One message: whether it was new. */
+export async function receiveEmail(deps: { prisma: PrismaClient; boss: Boss }, { mailbox, ...message }: ReceivedMessage & { mailbox: string }): Promise<boolean> {
+  return (await receiveEmails(deps, mailbox, [message])).length === 1;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../src/services/intake/extract-document.js';
 import { INTAKE_CHANNEL_SETTING } from '../../../src/services/intake/ask-team-for-role.js';
 import { processEmail } from '../../../src/services/intake/process-email.js';
-import { receiveEmail } from '../../../src/services/intake/receive-email.js';
+import { receiveEmail, receiveEmails } from '../../../src/services/intake/receive-email.js';
 import { applicationEmail } from '../../factories/mime.js';
 import { scannedPdf } from '../../factories/pdf.js';
 import { useTestBoss } from '../../setup/boss.js';
@@ -36,14 +36,18 @@ describe('intake', () => {
     if (outcome.kind !== 'new-application') return;
     const app = await db.prisma.application.findUniqueOrThrow({ where: { id: outcome.applicationId }, include: { candidate: true, documents: true, threads: { include: { messages: true } }, events: true } });
     expect(app).toMatchObject({ roleId: backend.id, stage: 'NEW', source: 'EMAIL', candidate: { email: 'ada.lovelace@example.org', name: 'Ada Lovelace' } });
-    expect(app.documents).toMatchObject([{ filename: 'Ada CV.pdf', kind: 'CV', textStatus: 'PENDING', sizeBytes: pdf.length }]);
+    // A small CV is read in the processing job itself: the scan is kept and flagged, and the
+    // card (posted after this transaction) shows the problem with a Retry button.
+    expect(app.documents).toMatchObject([{ filename: 'Ada CV.pdf', kind: 'CV', textStatus: 'IMAGE_ONLY', sizeBytes: pdf.length, error: expect.stringMatching(/1 page\(s\) with almost no text: an image scan/) }]);
     expect(app.threads[0]).toMatchObject({ gmailThreadId: 'thread-ada', messages: [{ direction: 'INBOUND', strippedText: 'Hello, please find my CV attached.' }] });
-    expect(app.events.map((e) => e.type)).toEqual(['application.received']);
+    expect(app.events.map((e) => e.type).sort()).toEqual(['application.received', 'document.unreadable']);
     expect(await db.prisma.outboxEffect.count({ where: { applicationId: app.id, kind: 'slack.card' } })).toBe(1);
-    expect(await q.boss.findJobs('intake.extract-document', { data: { documentId: app.documents[0]!.id } })).toHaveLength(1);
+    expect(await q.boss.findJobs('intake.extract-document', { data: { documentId: app.documents[0]!.id } })).toHaveLength(0);
+    expect(await q.boss.findJobs('intake.understand', { data: { applicationId: app.id } })).toHaveLength(1);
 
-    // The scan is kept and flagged; the team is told in the card's thread.
+    // Retry reading (the card's button) goes through the document job, which tells the card's thread.
     await db.prisma.application.update({ where: { id: app.id }, data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.000100' } });
+    await db.prisma.document.update({ where: { id: app.documents[0]!.id }, data: { textStatus: 'PENDING' } });
     expect(await extractDocument(deps(), { documentId: app.documents[0]!.id })).toBe('IMAGE_ONLY');
     const note = await db.prisma.outboxEffect.findFirstOrThrow({ where: { applicationId: app.id, kind: 'slack.post' } });
     expect((note.payload as { text: string }).text).toMatch(/Ada CV\.pdf: 1 page\(s\) with almost no text: an image scan\. The file is kept/);
@@ -65,6 +69,23 @@ describe('intake', () => {
     // The second role's application gets its own profile from the CV already read.
     if (second.outcome.kind !== 'new-application') throw new Error(second.outcome.kind);
     expect(await q.boss.findJobs('intake.understand', { data: { applicationId: second.outcome.applicationId } })).toHaveLength(1);
+  });
+
+  it('a new, unreadable CV sent to an application already in Slack refreshes its card and tells its thread', async () => {
+    const r = await role('Site Reliability Engineer');
+    const from = 'Katherine Johnson <katherine@example.net>';
+    const first = await deliver(applicationEmail({ from, subject: r.title }));
+    if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
+    const applicationId = first.outcome.applicationId;
+    await db.prisma.application.update({ where: { id: applicationId }, data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.000200' } });
+
+    const again = await deliver(applicationEmail({ from, subject: r.title, attachments: [{ filename: 'resume-scan.pdf', contentType: 'application/pdf', content: scannedPdf(3) }] }));
+    expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 1, reused: 0 } });
+    const effects = await db.prisma.outboxEffect.findMany({ where: { applicationId }, orderBy: { createdAt: 'asc' } });
+    expect(effects.filter((e) => e.kind === 'slack.card')).toHaveLength(2);
+    const note = effects.find((e) => e.kind === 'slack.post');
+    expect(note?.payload).toMatchObject({ channel: 'C0ROLE', thread_ts: '1.000200', text: expect.stringMatching(/resume-scan\.pdf: 3 page\(s\) with almost no text.*a text PDF \(this one is a scan\)/) });
+    expect(await q.boss.findJobs('intake.understand', { data: { applicationId } })).not.toHaveLength(0);
   });
 
   it('attaches a reply to its thread and hands it to whatever waits on the application', async () => {
@@ -100,6 +121,24 @@ describe('intake', () => {
     const outcomes = await Promise.all([1, 2, 3].map(() => processEmail(deps(), { inboundId: inbound.id })));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-processed', 'already-processed', 'new-application']);
     expect(await db.prisma.application.count({ where: { candidate: { email: 'barbara@example.org' } } })).toBe(1);
+  });
+
+  it('stores a sync\'s batch in one go: known and repeated ids are skipped, each new message queued once', async () => {
+    const known = gmailId();
+    await receiveEmail(deps(), { mailbox: MAILBOX, gmailMessageId: known, raw: applicationEmail({}) });
+    const [a, b] = [gmailId(), gmailId()];
+    const raw = applicationEmail({ from: 'Frances <frances@example.org>' });
+    const stored = await receiveEmails(deps(), MAILBOX, [
+      { gmailMessageId: known, raw },
+      { gmailMessageId: a, gmailThreadId: 'thread-a', raw },
+      { gmailMessageId: b, raw },
+      { gmailMessageId: a, raw },
+    ]);
+    expect(stored.sort()).toEqual([a, b].sort());
+    const rows = await db.prisma.inboundEmail.findMany({ where: { gmailMessageId: { in: [a, b] } } });
+    expect(rows.map((r) => [r.gmailMessageId, r.gmailThreadId]).sort()).toEqual([[a, 'thread-a'], [b, null]].sort());
+    for (const row of rows) expect(await q.boss.findJobs('intake.process', { data: { inboundId: row.id } })).toHaveLength(1);
+    expect(await receiveEmails(deps(), MAILBOX, [])).toEqual([]);
   });
 
   it('asks the team which role when the mail does not say, and files it when someone chooses', async () => {
