@@ -1,3 +1,4 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import type { DbOrTx } from '../../db/prisma.js';
 
 export type CandidateHit = {
@@ -13,40 +14,95 @@ export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-type Row = { id: string; name: string; email: string; score: number };
+type Row = { id: string; name: string; email: string; words: string[]; updatedAt: Date };
+type Alternative = { query: string; word: string; similarity: number };
+
+/** Words of the list tried for each word of the query (the closest first). */
+const ALTERNATIVES_PER_WORD = 5;
+/** Rows holding some alternative of every query word, ranked in code: enough to rank fairly. */
+const POOL = 50;
 
 /**
- * Fuzzy search over every candidate by name, email or skill: trigram word similarity,
- * best first. The GiST index orders by distance (`<<->`) itself, so the top few of a
- * million rows come back without scoring every match. An email address is looked up
- * exactly first (unique index): as trigrams, every address looks alike.
+ * Fuzzy search over every candidate by name, email or skill, best first, in two steps that
+ * stay fast at a million candidates. Each word of the query is matched by trigrams against
+ * the list of distinct words (`SearchWord`, tens of thousands of short rows): "turnig" finds
+ * "turing", "lov" finds "lovelace". Then candidates holding, for every query word, one of its
+ * matches are fetched by exact word (GIN on `searchWords`), the most recently updated first,
+ * and ranked by how close their words are. An email address is looked up exactly first
+ * (unique index): as words, every address looks alike.
  */
 export async function searchCandidates(db: DbOrTx, { query, limit = 8 }: { query: string; limit?: number }): Promise<CandidateHit[]> {
   const q = normaliseQuery(query);
   if (q.length < 2) return [];
-  let rows: Row[] = [];
+  let hits: { id: string; name: string; email: string; score: number }[] = [];
   if (/^[^\s@]+@[^\s@]+$/.test(q)) {
-    rows = await db.$queryRaw<Row[]>`
+    hits = await db.$queryRaw<{ id: string; name: string; email: string; score: number }[]>`
       SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate" WHERE email = ${q} AND "erasedAt" IS NULL`;
   }
-  if (!rows.length) {
-    rows = await db.$queryRaw<Row[]>`
-      SELECT id, name, "displayEmail" AS email, (1 - (${q} <<-> "searchText"))::float8 AS score
-      FROM "Candidate"
-      WHERE ${q} <% "searchText" AND "erasedAt" IS NULL
-      ORDER BY ${q} <<-> "searchText"
-      LIMIT ${limit}`;
-  }
-  if (!rows.length) return [];
+  if (!hits.length) hits = await byWords(db, q, limit);
+  if (!hits.length) return [];
   const apps = await db.$queryRaw<{ candidateId: string; roleTitle: string; stage: string; nextInterviewAt: Date | null }[]>`
     SELECT a."candidateId", r.title AS "roleTitle", a.stage::text AS stage,
            (SELECT min(i."startsAt") FROM "Interview" i
              WHERE i."applicationId" = a.id AND i.status = 'BOOKED' AND i."startsAt" > now()) AS "nextInterviewAt"
     FROM "Application" a JOIN "Role" r ON r.id = a."roleId"
-    WHERE a."candidateId" = ANY(${rows.map((r) => r.id)}::uuid[])
+    WHERE a."candidateId" = ANY(${hits.map((r) => r.id)}::uuid[])
     ORDER BY a."updatedAt" DESC`;
-  return rows.map((r) => ({
+  return hits.map((r) => ({
     ...r,
     applications: apps.filter((a) => a.candidateId === r.id).map(({ candidateId: _c, ...a }) => a),
   }));
+}
+
+async function byWords(db: DbOrTx, q: string, limit: number): Promise<{ id: string; name: string; email: string; score: number }[]> {
+  // The session's pg_trgm.word_similarity_threshold (0.4, see db/prisma.ts) decides what `<%` lets in.
+  const alternatives = await db.$queryRaw<Alternative[]>`
+    SELECT q.word AS query, a.word, a.similarity::float8 AS similarity
+    FROM unnest(justin_search_words(${q})) AS q(word)
+    CROSS JOIN LATERAL (
+      SELECT w.word, word_similarity(q.word, w.word) AS similarity
+      FROM "SearchWord" w
+      WHERE q.word <% w.word
+      ORDER BY similarity DESC, length(w.word), w.word
+      LIMIT ${ALTERNATIVES_PER_WORD}
+    ) a`;
+  const byQueryWord = new Map<string, Alternative[]>();
+  for (const a of alternatives) byQueryWord.set(a.query, [...(byQueryWord.get(a.query) ?? []), a]);
+  if (byQueryWord.size === 0) return [];
+  const groups = [...byQueryWord.values()];
+  // Every query word that matched something must be there, through one of its alternatives.
+  let rows = await holding(db, groups, POOL);
+  // A full pool with near misses in it may hide closer matches of a common word: those come first.
+  const best = groups.map((g) => g.filter((a) => a.similarity === Math.max(...g.map((x) => x.similarity))));
+  const isBest = (r: Row) => best.every((b) => b.some((a) => r.words.includes(a.word)));
+  if (rows.length === POOL && !rows.every(isBest)) rows = union(await holding(db, best, limit), rows);
+  // Nobody holds every word ("grace hopper" with no Grace Hopper on file): those holding some.
+  if (rows.length === 0 && groups.length > 1) rows = await holding(db, [groups.flat()], POOL);
+  const ranked = rows.map((r) => {
+    const words = new Set(r.words);
+    const closeness = groups.map((g) => Math.max(0, ...g.filter((a) => words.has(a.word)).map((a) => a.similarity)));
+    return { id: r.id, name: r.name, email: r.email, score: closeness.reduce((a, b) => a + b, 0) / groups.length, updatedAt: r.updatedAt.getTime() };
+  });
+  // Equally close: the most recently updated first.
+  ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
+  return ranked.slice(0, limit).map(({ updatedAt: _u, ...hit }) => hit);
+}
+
+function union(first: Row[], then: Row[]): Row[] {
+  const seen = new Set(first.map((r) => r.id));
+  return [...first, ...then.filter((r) => !seen.has(r.id))];
+}
+
+/**
+ * Candidates holding one word of every group, straight from the GIN index: the first `limit`
+ * found, in no particular order (ordering by recency made the planner walk a whole index for
+ * a rare word: 570 ms at a million rows, and reading every match of a common word to sort it
+ * cost 50 ms). A word held by thousands needs another word to narrow it anyway.
+ */
+function holding(db: DbOrTx, groups: Alternative[][], limit: number): Promise<Row[]> {
+  const holds = Prisma.join(groups.map((g) => Prisma.sql`"searchWords" && ${g.map((a) => a.word)}::text[]`), ' AND ');
+  return db.$queryRaw<Row[]>`
+    SELECT id, name, "displayEmail" AS email, "searchWords" AS words, "updatedAt" FROM "Candidate"
+    WHERE ${holds} AND "erasedAt" IS NULL
+    LIMIT ${limit}`;
 }
