@@ -26,6 +26,8 @@ export class FakeSlackApi extends LocalFake {
   readonly users = new Map<string, { tz: string; real_name: string }>();
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode; see slack-socket.ts). */
+  socketModeUrl: string | undefined;
   private seq = 0;
 
   get url(): string {
@@ -88,6 +90,8 @@ export class FakeSlackApi extends LocalFake {
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
         return { ok: true, messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(), has_more: false };
       }
+      case 'apps.connections.open':
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
