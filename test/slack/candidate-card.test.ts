@@ -229,6 +229,109 @@ describe('roles', () => {
   });
 });
 
+describe('editing a role', () => {
+  function hire(text: string, user: string) {
+    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: `trig-${text}` }).toString();
+    return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+  }
+  type Modal = ReturnType<typeof roleModal>;
+  type Element = { action_id: string; initial_value?: string; initial_option?: { value: string }; initial_user?: string; initial_users?: string[]; initial_conversation?: string };
+  const element = (view: Modal, block: string) => (view.blocks.find((b) => 'block_id' in b && b.block_id === block) as { element: Element }).element;
+  /** The modal's view state as Slack submits it when nobody touched a field: its initial values. */
+  function stateOf(view: Modal) {
+    const values: Record<string, { value: Record<string, unknown> }> = {};
+    for (const b of view.blocks) {
+      if (!('block_id' in b)) continue;
+      const e = b.element as Element;
+      values[b.block_id] = {
+        value: {
+          value: e.initial_value ?? null,
+          selected_option: e.initial_option ?? null,
+          selected_user: e.initial_user ?? null,
+          selected_users: e.initial_users ?? [],
+          selected_conversation: e.initial_conversation ?? null,
+        },
+      };
+    }
+    return values;
+  }
+  const submit = (view: Modal, values: Record<string, unknown>, user = 'U0ADMIN') =>
+    interaction({ type: 'view_submission', user: { id: user, team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V10', state: { values } } });
+  async function openEdit(title: string) {
+    const before = fake.calls.length;
+    expect((await hire(`role edit ${title}`, 'U0ADMIN')).statusCode).toBe(200);
+    const opened = await eventually(async () => fake.calls.slice(before).find((c) => c.method === 'views.open'));
+    return opened.args.view as Modal;
+  }
+
+  it('opens the role filled in, saves changes in place, and refuses a stale form or removing a step in use', async () => {
+    const p = justin.prisma;
+    const hm = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITHM', name: 'Hm' } });
+    const pool = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITP1', name: 'P1' } });
+    const role = await p.role.create({
+      data: {
+        title: 'Compiler Engineer',
+        requirements: 'LLVM',
+        slackChannelId: 'C0COMP',
+        hiringManagerId: hm.id,
+        stages: {
+          create: [
+            { position: 0, name: 'Intro', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: { create: [{ userId: pool.id }] } },
+            { position: 1, name: 'Deep dive', durationMinutes: 90, kind: 'TECHNICAL', pool: { create: [{ userId: pool.id }] } },
+          ],
+        },
+      },
+      include: { stages: { orderBy: { position: 'asc' } } },
+    });
+    const candidate = await p.candidate.create({ data: { name: 'Frances Allen', email: 'fa@example.org', displayEmail: 'fa@example.org' } });
+    await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 1 } });
+
+    expect((await hire('role edit Compiler', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
+    const view = await openEdit('compiler engineer');
+    expect(view.title.text).toBe('Edit role');
+    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text })).toEqual([]);
+    expect(element(view, 'title').initial_value).toBe('Compiler Engineer');
+    expect(element(view, 'hiring_manager').initial_user).toBe('U0EDITHM');
+    expect(element(view, 'channel').initial_conversation).toBe('C0COMP');
+    expect(element(view, 'stage_1_name').initial_value).toBe('Deep dive');
+    expect(element(view, 'stage_1_duration').initial_option?.value).toBe('90');
+    expect(element(view, 'stage_1_pool').initial_users).toEqual(['U0EDITP1']);
+
+    // Removing the step an application has reached is refused, on that step's field.
+    const untouched = stateOf(view);
+    const dropped = { ...untouched, stage_1_name: { value: { value: '' } }, stage_1_pool: { value: { selected_users: [] } } };
+    expect((await submit(view, dropped)).json()).toEqual({ response_action: 'errors', errors: { stage_1_name: expect.stringMatching(/Step 2 is in use/) } });
+
+    // Renaming it, changing its pool and adding a third step is saved in place.
+    const edited = {
+      ...untouched,
+      requirements: { value: { value: 'LLVM, MLIR' } },
+      stage_1_name: { value: { value: 'Compiler deep dive' } },
+      stage_1_pool: { value: { selected_users: ['U0EDITP1', 'U0EDITP2'] } },
+      stage_1_needed: { value: { selected_option: { value: '2' } } },
+      stage_2_name: { value: { value: 'Meet the team' } },
+      stage_2_duration: { value: { selected_option: { value: '45' } } },
+      stage_2_pool: { value: { selected_users: ['U0EDITP2'] } },
+    };
+    expect((await submit(view, edited)).statusCode).toBe(200);
+    const after = await p.role.findUniqueOrThrow({ where: { id: role.id }, include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } } });
+    expect(after.requirements).toBe('LLVM, MLIR');
+    expect(after.stages.map((s) => [s.id, s.name, s.durationMinutes, s.interviewersNeeded, s.pool.map((m) => m.user.slackUserId).sort()])).toEqual([
+      [role.stages[0]!.id, 'Intro', 30, 1, ['U0EDITP1']],
+      [role.stages[1]!.id, 'Compiler deep dive', 90, 2, ['U0EDITP1', 'U0EDITP2']],
+      [expect.any(String), 'Meet the team', 45, 1, ['U0EDITP2']],
+    ]);
+    expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({ actorId: 'U0ADMIN', data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 } });
+
+    // The same form again is stale: someone (here, we) saved since it was opened.
+    expect((await submit(view, edited)).json()).toEqual({ response_action: 'errors', errors: { title: expect.stringMatching(/Someone changed this role/) } });
+    // A fresh form can drop the unused third step.
+    const fresh = await openEdit('Compiler Engineer');
+    expect((await submit(fresh, { ...stateOf(fresh), stage_2_name: { value: { value: '' } }, stage_2_pool: { value: { selected_users: [] } } })).statusCode).toBe(200);
+    expect(await p.interviewStage.count({ where: { roleId: role.id } })).toBe(2);
+  });
+});
+
 describe('App Home', () => {
   it('publishes my interviews, the scorecards I owe and my roles when I open the Home tab, once per delivery', async () => {
     fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });

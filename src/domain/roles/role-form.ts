@@ -7,7 +7,8 @@ export const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 180, 240] as const;
 
 export type Kind = (typeof KINDS)[number];
 
-export type StageInput = { name: string; durationMinutes: number; kind: Kind; pool: string[]; needed: number | 'all' };
+/** `row`: which of the modal's step rows it came from (an edit keeps each existing step on its row). */
+export type StageInput = { row: number; name: string; durationMinutes: number; kind: Kind; pool: string[]; needed: number | 'all' };
 
 export type RoleInput = {
   title: string;
@@ -54,7 +55,7 @@ export function readRoleForm(v: ViewValues): FormResult {
     if (needed !== 'all' && pool.length && needed > pool.length) {
       errors[`stage_${i}_needed`] = `Step ${i + 1} needs ${needed} interviewers but its pool has ${pool.length}.`;
     }
-    stages.push({ name, durationMinutes: Number(duration), kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'VIDEO', pool, needed });
+    stages.push({ row: i, name, durationMinutes: Number(duration), kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'VIDEO', pool, needed });
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
@@ -73,13 +74,46 @@ export function readRoleForm(v: ViewValues): FormResult {
 }
 
 /** `/hire role <verb> [title]`. */
-export type RoleCommand = { verb: 'new' } | { verb: 'pause' | 'close' | 'reopen'; title: string } | { verb: 'invalid'; reason: string };
+export type RoleCommand = { verb: 'new' } | { verb: 'edit' | 'pause' | 'close' | 'reopen'; title: string } | { verb: 'invalid'; reason: string };
 
 export function parseRoleCommand(args: string): RoleCommand {
-  const m = /^(new|pause|close|reopen)\b\s*(.*)$/i.exec(args.trim());
-  if (!m) return { verb: 'invalid', reason: 'use `/hire role new`, or `/hire role pause|close|reopen <title>`' };
-  const verb = m[1]!.toLowerCase() as 'new' | 'pause' | 'close' | 'reopen';
+  const m = /^(new|edit|pause|close|reopen)\b\s*(.*)$/i.exec(args.trim());
+  if (!m) return { verb: 'invalid', reason: 'use `/hire role new`, or `/hire role edit|pause|close|reopen <title>`' };
+  const verb = m[1]!.toLowerCase() as 'new' | 'edit' | 'pause' | 'close' | 'reopen';
   if (verb === 'new') return { verb };
   const title = m[2]!.trim();
   return title ? { verb, title } : { verb: 'invalid', reason: `say which role: \`/hire role ${verb} <title>\`` };
+}
+
+/** A step as it stands, for an edit: its id, and how many interviews, agent runs and applications (at or past it) use it. */
+export type ExistingStage = { id: string; inUse: number };
+
+export type StagePlan = {
+  update: { id: string; position: number; stage: StageInput }[];
+  create: { position: number; stage: StageInput }[];
+  remove: string[];
+};
+
+/**
+ * What an edit does to the interview plan. Steps stay on their rows, so an application's place
+ * in the plan (its position) keeps meaning the same step: a step is changed where it is, new
+ * steps go after the last one, and only trailing steps nobody has used can be removed. Problems
+ * are keyed by the row's name field, as the modal shows them.
+ */
+export function planStageEdit(existing: ExistingStage[], submitted: StageInput[]): { ok: true; plan: StagePlan } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const byRow = new Map(submitted.map((s) => [s.row, s]));
+  const last = Math.max(-1, ...submitted.map((s) => s.row));
+  for (let row = 0; row < last; row++) {
+    if (!byRow.has(row)) errors[`stage_${row}_name`] = `Step ${row + 1} is empty: fill it, or clear the steps after it too.`;
+  }
+  const plan: StagePlan = { update: [], create: [], remove: [] };
+  for (const [row, stage] of existing.entries()) {
+    const now = byRow.get(row);
+    if (now) plan.update.push({ id: stage.id, position: row, stage: now });
+    else if (stage.inUse > 0) errors[`stage_${row}_name`] ??= `Step ${row + 1} is in use (interviews or applications have reached it): change it, but it cannot be removed.`;
+    else plan.remove.push(stage.id);
+  }
+  for (const stage of submitted) if (stage.row >= existing.length) plan.create.push({ position: stage.row, stage });
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, plan };
 }

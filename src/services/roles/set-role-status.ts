@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/prisma.js';
-import { AppError } from '../../errors.js';
+import { findRoleByTitle } from './find-role.js';
 
 const NEXT = { pause: 'PAUSED', close: 'CLOSED', reopen: 'OPEN' } as const;
 
@@ -9,13 +9,7 @@ export async function setRoleStatus(
   { title, verb, actorSlackId }: { title: string; verb: keyof typeof NEXT; actorSlackId: string },
 ): Promise<{ title: string; status: string }> {
   return prisma.$transaction(async (tx) => {
-    const exact = await tx.role.findMany({ where: { title: { equals: title, mode: 'insensitive' } }, select: { id: true, title: true } });
-    const matches = exact.length ? exact : await tx.role.findMany({ where: { title: { contains: title, mode: 'insensitive' } }, select: { id: true, title: true }, take: 6 });
-    if (!matches.length) throw new AppError('NOT_FOUND', `no role ${title}`, { userMessage: `No role is called “${title}”.` });
-    if (matches.length > 1) {
-      throw new AppError('INVALID_INPUT', `ambiguous role ${title}`, { userMessage: `Which one? ${matches.map((m) => `“${m.title}”`).join(', ')}.` });
-    }
-    const role = matches[0]!;
+    const role = await findRoleByTitle(tx, title);
     const status = NEXT[verb];
     await tx.role.update({ where: { id: role.id }, data: { status, closedAt: status === 'CLOSED' ? new Date() : null } });
     await tx.auditEntry.create({ data: { actorType: 'USER', actorId: actorSlackId, action: `role.${verb}`, subjectType: 'role', subjectId: role.id, data: { status } } });

@@ -6,7 +6,7 @@ const USAGE = [
   ['`/candidate <name | email | skill>`', 'find a candidate; results are shown only to you'],
   ['`/pipeline [role]`', 'where every candidate stands, and who is stuck'],
   ['`/interviews [today | week | @person]`', 'upcoming interviews, in your time zone'],
-  ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role pause|close|reopen <title>`'],
+  ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role edit|pause|close|reopen <title>`'],
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
   ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],

@@ -1,4 +1,5 @@
 import { DURATIONS, KINDS, MAX_STAGES } from '../../domain/roles/role-form.js';
+import type { RoleForEdit } from '../../services/roles/edit-role.js';
 import { ACTIONS } from '../ids.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -10,41 +11,61 @@ function input(block_id: string, label: string, element: Record<string, unknown>
 
 const kindLabel = (k: string) => k.charAt(0) + k.slice(1).toLowerCase().replace('_', ' ');
 
-/** The modal for opening a role: details, people, channel, and up to five interview steps. */
-export function roleModal({ channelId }: { channelId?: string } = {}) {
-  const stageBlocks = Array.from({ length: MAX_STAGES }, (_, i) => [
-    { type: 'header', text: plain(`Interview step ${i + 1}${i === 0 ? '' : ' (optional)'}`) },
-    input(`stage_${i}_name`, 'Name', { type: 'plain_text_input', max_length: 80, placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview') }, true),
-    input(`stage_${i}_duration`, 'Duration', { type: 'static_select', options: DURATIONS.map((d) => opt(`${d} minutes`, String(d))) }, true),
-    input(`stage_${i}_kind`, 'Kind', { type: 'static_select', options: KINDS.map((k) => opt(kindLabel(k), k)) }, true),
-    input(`stage_${i}_pool`, 'Interviewer pool', { type: 'multi_users_select', max_selected_items: 30 }, true),
-    input(
-      `stage_${i}_needed`,
-      'Interviewers per interview',
-      { type: 'static_select', options: [...[1, 2, 3, 4, 5].map((n) => opt(`${n} from the pool`, String(n))), opt('The whole pool (panel)', 'all')] },
-      true,
-      'Fewest interviews in the period go first, then least recent.',
-    ),
-  ]).flat();
+/** What the edit modal carries back on submit (view.private_metadata). */
+export type RoleEditMetadata = { roleId: string; version: string };
+
+const initialText = (value: string | null | undefined) => (value ? { initial_value: value } : {});
+const initialOption = (options: { text: { text: string }; value: string }[], value: string | undefined) => {
+  const found = options.find((o) => o.value === value);
+  return found ? { initial_option: found } : {};
+};
+
+/**
+ * The modal for opening a role (details, people, channel, up to five interview steps), or,
+ * given an existing role, for editing it: every field filled in with what it holds now.
+ */
+export function roleModal({ channelId, existing }: { channelId?: string; existing?: RoleForEdit } = {}) {
+  const durationOptions = DURATIONS.map((d) => opt(`${d} minutes`, String(d)));
+  const kindOptions = KINDS.map((k) => opt(kindLabel(k), k));
+  const neededOptions = [...[1, 2, 3, 4, 5].map((n) => opt(`${n} from the pool`, String(n))), opt('The whole pool (panel)', 'all')];
+  const stageBlocks = Array.from({ length: MAX_STAGES }, (_, i) => {
+    const was = existing?.stages[i];
+    return [
+      { type: 'header', text: plain(`Interview step ${i + 1}${i === 0 ? '' : ' (optional)'}`) },
+      input(`stage_${i}_name`, 'Name', { type: 'plain_text_input', max_length: 80, placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview'), ...initialText(was?.name) }, true),
+      input(`stage_${i}_duration`, 'Duration', { type: 'static_select', options: durationOptions, ...initialOption(durationOptions, was && String(was.durationMinutes)) }, true),
+      input(`stage_${i}_kind`, 'Kind', { type: 'static_select', options: kindOptions, ...initialOption(kindOptions, was?.kind) }, true),
+      input(`stage_${i}_pool`, 'Interviewer pool', { type: 'multi_users_select', max_selected_items: 30, ...(was?.pool.length ? { initial_users: was.pool } : {}) }, true),
+      input(
+        `stage_${i}_needed`,
+        'Interviewers per interview',
+        { type: 'static_select', options: neededOptions, ...initialOption(neededOptions, was && String(was.needed)) },
+        true,
+        'Fewest interviews in the period go first, then least recent.',
+      ),
+    ];
+  }).flat();
+  const channel = existing?.channel ?? channelId;
   return {
     type: 'modal' as const,
     callback_id: ACTIONS.roleSubmit,
-    title: plain('Open a role'),
-    submit: plain('Open role'),
+    title: plain(existing ? 'Edit role' : 'Open a role'),
+    submit: plain(existing ? 'Save' : 'Open role'),
     close: plain('Cancel'),
+    ...(existing ? { private_metadata: JSON.stringify({ roleId: existing.id, version: existing.version } satisfies RoleEditMetadata) } : {}),
     blocks: [
-      input('title', 'Title', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Senior Backend Engineer') }),
-      input('description', 'Description', { type: 'plain_text_input', multiline: true, max_length: 3000 }, true),
-      input('requirements', 'Requirements', { type: 'plain_text_input', multiline: true, max_length: 3000 }, true, 'Justin compares each CV with these.'),
-      input('location', 'Location', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Berlin or remote (EU time zones)') }, true),
-      input('hiring_manager', 'Hiring manager', { type: 'users_select' }),
-      input('recruiter', 'Recruiter', { type: 'users_select' }, true),
+      input('title', 'Title', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Senior Backend Engineer'), ...initialText(existing?.title) }),
+      input('description', 'Description', { type: 'plain_text_input', multiline: true, max_length: 3000, ...initialText(existing?.description) }, true),
+      input('requirements', 'Requirements', { type: 'plain_text_input', multiline: true, max_length: 3000, ...initialText(existing?.requirements) }, true, 'Justin compares each CV with these.'),
+      input('location', 'Location', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Berlin or remote (EU time zones)'), ...initialText(existing?.location) }, true),
+      input('hiring_manager', 'Hiring manager', { type: 'users_select', ...(existing?.hiringManager ? { initial_user: existing.hiringManager } : {}) }),
+      input('recruiter', 'Recruiter', { type: 'users_select', ...(existing?.recruiter ? { initial_user: existing.recruiter } : {}) }, true),
       input(
         'channel',
         "Role's channel",
-        { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(channelId ? { initial_conversation: channelId } : {}) },
+        { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(channel ? { initial_conversation: channel } : {}) },
         false,
-        'Candidate cards for this role are posted here. Invite Justin to the channel.',
+        existing ? 'Cards already posted stay where they are; new ones go here.' : 'Candidate cards for this role are posted here. Invite Justin to the channel.',
       ),
       ...stageBlocks,
     ],

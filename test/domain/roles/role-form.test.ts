@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoleCommand, readRoleForm, type ViewValues } from '../../../src/domain/roles/role-form.js';
+import { parseRoleCommand, planStageEdit, readRoleForm, type StageInput, type ViewValues } from '../../../src/domain/roles/role-form.js';
 
 const t = (value: string) => ({ value: { value } });
 const sel = (value: string) => ({ value: { selected_option: { value } } });
@@ -31,7 +31,7 @@ describe('readRoleForm', () => {
         hiringManager: 'U0HM',
         recruiter: null,
         channel: 'C0BE',
-        stages: [{ name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
+        stages: [{ row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
       },
     });
   });
@@ -72,9 +72,29 @@ describe('parseRoleCommand', () => {
     ['new', { verb: 'new' }],
     ['pause Backend Engineer', { verb: 'pause', title: 'Backend Engineer' }],
     ['CLOSE  data  ', { verb: 'close', title: 'data' }],
+    ['edit Backend', { verb: 'edit', title: 'Backend' }],
     ['close', { verb: 'invalid', reason: 'say which role: `/hire role close <title>`' }],
-    ['delete x', { verb: 'invalid', reason: 'use `/hire role new`, or `/hire role pause|close|reopen <title>`' }],
+    ['delete x', { verb: 'invalid', reason: 'use `/hire role new`, or `/hire role edit|pause|close|reopen <title>`' }],
   ])('%s', (input, expected) => {
     expect(parseRoleCommand(input)).toEqual(expected);
+  });
+});
+
+describe('planStageEdit', () => {
+  const step = (row: number, name = `Step ${row + 1}`): StageInput => ({ row, name, durationMinutes: 45, kind: 'VIDEO', pool: ['U0A'], needed: 1 });
+  const existing = [
+    { id: 's0', inUse: 4 },
+    { id: 's1', inUse: 1 },
+    { id: 's2', inUse: 0 },
+  ];
+
+  it('changes steps where they are, appends new ones and removes unused trailing ones', () => {
+    expect(planStageEdit(existing, [step(0, 'Intro'), step(1)])).toEqual({ ok: true, plan: { update: [{ id: 's0', position: 0, stage: step(0, 'Intro') }, { id: 's1', position: 1, stage: step(1) }], create: [], remove: ['s2'] } });
+    expect(planStageEdit(existing, [step(0), step(1), step(2), step(3, 'Offer chat')])).toMatchObject({ ok: true, plan: { create: [{ position: 3, stage: { name: 'Offer chat' } }], remove: [] } });
+  });
+
+  it('refuses to remove a step in use, or to leave a gap', () => {
+    expect(planStageEdit(existing, [step(0)])).toEqual({ ok: false, errors: { stage_1_name: 'Step 2 is in use (interviews or applications have reached it): change it, but it cannot be removed.' } });
+    expect(planStageEdit(existing, [step(0), step(2), step(3)])).toMatchObject({ ok: false, errors: { stage_1_name: expect.stringMatching(/Step 2 is empty/) } });
   });
 });

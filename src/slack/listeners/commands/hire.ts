@@ -4,6 +4,8 @@ import { parseTeamCommand } from '../../../domain/team/parse-team-command.js';
 import { parseRoleCommand } from '../../../domain/roles/role-form.js';
 import { AppError } from '../../../errors.js';
 import { setRoleStatus } from '../../../services/roles/set-role-status.js';
+import { findRoleByTitle } from '../../../services/roles/find-role.js';
+import { loadRoleForEdit } from '../../../services/roles/edit-role.js';
 import { roleModal } from '../../blocks/role-modal.js';
 import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
@@ -38,6 +40,13 @@ export function registerHireCommand(
         return;
       }
       try {
+        if (parsed.verb === 'edit') {
+          const role = await findRoleByTitle(prisma, parsed.title);
+          const existing = await loadRoleForEdit(prisma, role.id);
+          await ack();
+          await client.views.open({ trigger_id: command.trigger_id, view: roleModal({ existing }) as never });
+          return;
+        }
         const done = await setRoleStatus(prisma, { title: parsed.title, verb: parsed.verb, actorSlackId: command.user_id });
         return ack(plainMessage(`“${done.title}” is now ${done.status.toLowerCase()}.`));
       } catch (err) {

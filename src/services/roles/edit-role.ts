@@ -1,0 +1,99 @@
+import type { PrismaClient } from '../../db/prisma.js';
+import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
+import { roleData, stageData } from './open-role.js';
+
+/** A role as the edit modal shows it: Slack ids for people, and the version it was read at. */
+export type RoleForEdit = {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  requirements: string;
+  location: string | null;
+  hiringManager: string | null;
+  recruiter: string | null;
+  channel: string | null;
+  stages: { id: string; name: string; durationMinutes: number; kind: string; pool: string[]; needed: number | 'all' }[];
+};
+
+export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Promise<RoleForEdit> {
+  const role = await prisma.role.findUniqueOrThrow({
+    where: { id: roleId },
+    include: { hiringManager: true, recruiter: true, stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } },
+  });
+  return {
+    id: role.id,
+    version: role.updatedAt.toISOString(),
+    title: role.title,
+    description: role.description,
+    requirements: role.requirements,
+    location: role.location,
+    hiringManager: role.hiringManager?.slackUserId ?? null,
+    recruiter: role.recruiter?.slackUserId ?? null,
+    channel: role.slackChannelId,
+    stages: role.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      durationMinutes: s.durationMinutes,
+      kind: s.kind,
+      pool: s.pool.map((p) => p.user.slackUserId),
+      needed: s.panelMode === 'ALL' ? 'all' : s.interviewersNeeded,
+    })),
+  };
+}
+
+export type EditOutcome = { ok: true } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Saves the edit modal, in one transaction and audited. Compare-and-set on the version the
+ * modal was opened at: two people editing at once, the second is told rather than silently
+ * overwriting. Steps change where they are (see planStageEdit), so interviews and applications
+ * keep pointing at the step they were for.
+ */
+export async function editRole(
+  prisma: PrismaClient,
+  { roleId, version, input, actorSlackId, slackTeamId }: { roleId: string; version: string; input: RoleInput; actorSlackId: string; slackTeamId: string },
+): Promise<EditOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT "updatedAt" FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
+    if (!locked[0]) return { ok: false, errors: { title: 'This role no longer exists.' } };
+    if (locked[0].updatedAt.toISOString() !== version) {
+      return { ok: false, errors: { title: 'Someone changed this role while you were editing it. Close this and run /hire role edit again to see their changes.' } };
+    }
+    const stages = await tx.interviewStage.findMany({
+      where: { roleId },
+      orderBy: { position: 'asc' },
+      select: { id: true, position: true, _count: { select: { interviews: true, agentRuns: true } } },
+    });
+    const reached = await tx.application.groupBy({ by: ['planPosition'], where: { roleId, planPosition: { not: null } }, _count: true });
+    const existing = stages.map((s) => ({
+      id: s.id,
+      inUse: s._count.interviews + s._count.agentRuns + reached.filter((r) => (r.planPosition ?? -1) >= s.position).reduce((n, r) => n + r._count, 0),
+    }));
+    const planned = planStageEdit(existing, input.stages);
+    if (!planned.ok) return planned;
+    const { plan } = planned;
+
+    await tx.role.update({ where: { id: roleId }, data: await roleData(tx, slackTeamId, input) });
+    await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
+    for (const { id, position, stage } of plan.update) {
+      const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
+      await tx.interviewStage.update({ where: { id }, data: { position, ...fields, pool: { deleteMany: {}, create: poolIds.map((userId) => ({ userId })) } } });
+    }
+    for (const { position, stage } of plan.create) {
+      const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
+      await tx.interviewStage.create({ data: { roleId, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } } });
+    }
+    await tx.auditEntry.create({
+      data: {
+        actorType: 'USER',
+        actorId: actorSlackId,
+        action: 'role.edit',
+        subjectType: 'role',
+        subjectId: roleId,
+        data: { title: input.title, stagesChanged: plan.update.length, stagesAdded: plan.create.length, stagesRemoved: plan.remove.length },
+      },
+    });
+    return { ok: true };
+  });
+}
