@@ -100,7 +100,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       prisma,
       boss,
       breakers,
-      performers: createPerformers({ slack, prisma, google }),
+      performers: createPerformers({ slack, prisma, google, boss }),
       log: log.child({ component: 'outbox' }),
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };

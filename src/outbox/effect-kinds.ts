@@ -21,6 +21,14 @@ export const ZEffectPayloads = {
   'slack.card': z.object({ applicationId: z.string().uuid() }),
   /** Publish one person's App Home, rendered at delivery. */
   'slack.home': z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/) }),
+  /** Create a role's channel (public), invite its people, and make it the role's channel. */
+  'slack.channel': z.object({
+    roleId: z.string().uuid(),
+    name: z.string().min(1).max(80),
+    invite: z.array(z.string().regex(/^[UW][A-Z0-9]+$/)),
+    /** Told privately when the channel cannot be created. */
+    requestedBy: z.string().regex(/^[UW][A-Z0-9]+$/),
+  }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
   /**
    * Make the interview's calendar event match the database: create it (deterministic id, Meet
@@ -50,6 +58,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.update': 'slack',
   'slack.card': 'slack',
   'slack.home': 'slack',
+  'slack.channel': 'slack',
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',
   'gmail.send': 'gmail',

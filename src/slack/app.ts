@@ -65,7 +65,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerSwapInterviewer(app, scheduling);
   registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
-  registerRoleSubmit(app, { prisma: deps.prisma, admins: deps.admins });
+  registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   app.error(async (err) => {

@@ -26,6 +26,8 @@ export class FakeSlackApi extends LocalFake {
   readonly users = new Map<string, { tz: string; real_name: string }>();
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
+  /** Channels by name, as conversations.create made them (or a test put them there). */
+  readonly channels = new Map<string, { id: string; name: string; created: number; members: string[] }>();
   /** The WebSocket URL apps.connections.open hands out (Socket Mode; see slack-socket.ts). */
   socketModeUrl: string | undefined;
   private seq = 0;
@@ -90,6 +92,21 @@ export class FakeSlackApi extends LocalFake {
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
         return { ok: true, messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(), has_more: false };
       }
+      case 'conversations.create': {
+        const name = String(args.name);
+        if (this.channels.has(name)) return { ok: false, error: 'name_taken' };
+        const channel = { id: `C0NEW${++this.seq}`, name, created: Math.floor(Date.now() / 1000), members: [] as string[] };
+        this.channels.set(name, channel);
+        return { ok: true, channel };
+      }
+      case 'conversations.invite': {
+        const channel = [...this.channels.values()].find((c) => c.id === args.channel);
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        channel.members.push(...String(args.users).split(','));
+        return { ok: true, channel };
+      }
+      case 'conversations.list':
+        return { ok: true, channels: [...this.channels.values()], response_metadata: { next_cursor: '' } };
       case 'apps.connections.open':
         return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:

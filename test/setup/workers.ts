@@ -19,7 +19,7 @@ export function jobDeps({ prisma, boss, slack, google, availability, ai, now = (
     log: silentLog,
     metrics,
     slackEnabled: !!slack,
-    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google }), log: silentLog },
+    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google, boss }), log: silentLog },
     google,
     availability,
     ai,

@@ -229,6 +229,34 @@ describe('roles', () => {
   });
 });
 
+describe('a role with a new channel', () => {
+  it('creates the channel after the modal closes, invites the people, and cards then go there', async () => {
+    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: 'U0ADMIN', command: '/hire', text: 'role new', api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: 'trig-new-channel' }).toString();
+    await justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-new-channel'));
+    const view = opened.args.view as ReturnType<typeof roleModal>;
+    const t = (value: string) => ({ value: { type: 'plain_text_input', value } });
+    const values = {
+      title: t('Database Engineer'),
+      hiring_manager: { value: { type: 'users_select', selected_user: 'U0DBHM' } },
+      // The modal came filled in with the channel it was opened from; the typed name wins.
+      channel: { value: { type: 'conversations_select', selected_conversation: 'C0HIRING' } },
+      new_channel: t('#hiring-databases'),
+    };
+    const ack = await interaction({ type: 'view_submission', user: { id: 'U0ADMIN', team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V11', state: { values } } });
+    expect(ack.statusCode).toBe(200);
+    const role = await justin.prisma.role.findFirstOrThrow({ where: { title: 'Database Engineer' } });
+    const channel = await eventually(async () => (await justin.prisma.role.findUniqueOrThrow({ where: { id: role.id } })).slackChannelId);
+    expect(fake.channels.get('hiring-databases')).toMatchObject({ id: channel, members: ['U0DBHM', 'U0ADMIN'] });
+
+    const candidate = await justin.prisma.candidate.create({ data: { name: 'Jim Gray', email: 'jim@example.org', displayEmail: 'jim@example.org' } });
+    const app = await justin.prisma.application.create({ data: { roleId: role.id, candidateId: candidate.id } });
+    await justin.prisma.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
+    const ts = await eventually(async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
+    expect(fake.messages.find((m) => m.ts === ts)?.channel).toBe(channel);
+  });
+});
+
 describe('editing a role', () => {
   function hire(text: string, user: string) {
     const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: `trig-${text}` }).toString();

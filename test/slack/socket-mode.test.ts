@@ -6,6 +6,7 @@ import { FakeSlackSocket } from '../fakes/slack-socket.js';
 import { silentLog } from '../setup/boss.js';
 import { createTestDatabase } from '../setup/database.js';
 import { slackAppEnv } from '../setup/slack.js';
+import { eventually } from '../setup/workers.js';
 
 // Socket Mode, the way a team tries Justin without a public URL: SLACK_APP_TOKEN set, the
 // connection opened through apps.connections.open at the configured API URL, envelopes over
@@ -55,7 +56,10 @@ describe('Socket Mode', () => {
     const first = await socket.send('events_api', event);
     const retry = await socket.send('events_api', event, { retryAttempt: 1 });
     expect([first.envelope_id, retry.envelope_id]).toHaveLength(2);
-    const homes = await justin.prisma.outboxEffect.findMany({ where: { kind: 'slack.home', payload: { path: ['slackUserId'], equals: 'U0ADMIN' } } });
-    expect(homes).toHaveLength(1);
+    // Events are acked before their listener runs: wait for the effect, then for both deliveries' listeners.
+    const homes = () => justin.prisma.outboxEffect.findMany({ where: { kind: 'slack.home', payload: { path: ['slackUserId'], equals: 'U0ADMIN' } } });
+    await eventually(async () => (await homes()).length > 0 || undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await homes()).toHaveLength(1);
   });
 });

@@ -17,7 +17,9 @@ export type RoleInput = {
   location: string | null;
   hiringManager: string;
   recruiter: string | null;
-  channel: string;
+  /** An existing channel picked in the modal, or null when `newChannel` asks for one to be created. */
+  channel: string | null;
+  newChannel: string | null;
   stages: StageInput[];
 };
 
@@ -38,7 +40,14 @@ export function readRoleForm(v: ViewValues): FormResult {
   const hiringManager = v.hiring_manager?.value?.selected_user ?? '';
   if (!hiringManager) errors.hiring_manager = 'Pick the hiring manager.';
   const channel = v.channel?.value?.selected_conversation ?? '';
-  if (!channel) errors.channel = "Pick the channel where this role's candidates are discussed.";
+  const newChannel = text(v, 'new_channel').replace(/^#/, '');
+  if (!channel && !newChannel) errors.channel = "Pick the channel where this role's candidates are discussed, or name a new one below.";
+  // A name typed in wins over the picked channel (which the modal fills in with the one it was
+  // opened from): typing a name is the more deliberate act.
+  if (newChannel) {
+    const problem = channelNameProblem(newChannel);
+    if (problem) errors.new_channel = problem;
+  }
 
   const stages: StageInput[] = [];
   for (let i = 0; i < MAX_STAGES; i++) {
@@ -67,10 +76,21 @@ export function readRoleForm(v: ViewValues): FormResult {
       location: text(v, 'location') || null,
       hiringManager,
       recruiter: v.recruiter?.value?.selected_user || null,
-      channel,
+      channel: newChannel ? null : channel,
+      newChannel: newChannel || null,
       stages,
     },
   };
+}
+
+/**
+ * What is wrong with a name for a new Slack channel, by Slack's rules (lower case letters,
+ * numbers, hyphens and underscores; at most 80), so the modal says it before Slack would.
+ */
+export function channelNameProblem(name: string): string | undefined {
+  if (name.length > 80) return 'Channel names are at most 80 characters.';
+  if (!/^[a-z0-9\p{Ll}\p{Lo}_-]+$/u.test(name)) return 'Channel names use lower-case letters, numbers, hyphens and underscores (no spaces or capitals), e.g. hiring-backend.';
+  return undefined;
 }
 
 /** `/hire role <verb> [title]`. */

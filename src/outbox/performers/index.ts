@@ -4,6 +4,8 @@ import type { PrismaClient } from '../../db/prisma.js';
 import { createSlackPostPerformer, createSlackUpdatePerformer } from './slack.js';
 import { createSlackCardPerformer } from './slack-card.js';
 import { createSlackHomePerformer } from './slack-home.js';
+import { createSlackChannelPerformer } from './slack-channel.js';
+import type { Boss } from '../../jobs/boss.js';
 import { UserDirectory } from '../../slack/user-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 import { createCalendarSyncPerformer } from './calendar-sync.js';
@@ -13,8 +15,11 @@ import type { GoogleAuth } from '../../google/google-auth.js';
 /** Google as the performers need it: who we are, where the API is, whose calendar books. */
 export type GoogleDeps = { auth: GoogleAuth; rootUrl: string; mailbox: string; pubsubTopic?: string | undefined };
 
-/** The performers for the integrations that are on; an effect for one that is off waits. */
-export function createPerformers({ slack, prisma, google }: { slack: WebClient | undefined; prisma: PrismaClient; google?: GoogleDeps | undefined }): Performers {
+/**
+ * The performers for the integrations that are on; an effect for one that is off waits. `boss`
+ * lets a performer record follow-up effects when it is done (a new channel's waiting cards).
+ */
+export function createPerformers({ slack, prisma, google, boss }: { slack: WebClient | undefined; prisma: PrismaClient; google?: GoogleDeps | undefined; boss?: Boss | undefined }): Performers {
   return {
     'webhook.post': createWebhookPerformer(),
     ...(slack
@@ -23,6 +28,7 @@ export function createPerformers({ slack, prisma, google }: { slack: WebClient |
           'slack.update': createSlackUpdatePerformer(slack),
           'slack.card': createSlackCardPerformer({ client: slack, prisma }),
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
+          'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }
       : {}),
     ...(google ? { 'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }), 'gmail.send': createGmailSendPerformer({ prisma, ...google }) } : {}),

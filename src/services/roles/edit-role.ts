@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
-import { roleData, stageData } from './open-role.js';
+import type { Boss } from '../../jobs/boss.js';
+import { requestChannel, roleData, stageData } from './open-role.js';
 
 /** A role as the edit modal shows it: Slack ids for people, and the version it was read at. */
 export type RoleForEdit = {
@@ -51,7 +52,7 @@ export type EditOutcome = { ok: true } | { ok: false; errors: Record<string, str
  * keep pointing at the step they were for.
  */
 export async function editRole(
-  prisma: PrismaClient,
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
   { roleId, version, input, actorSlackId, slackTeamId }: { roleId: string; version: string; input: RoleInput; actorSlackId: string; slackTeamId: string },
 ): Promise<EditOutcome> {
   return prisma.$transaction(async (tx) => {
@@ -75,6 +76,7 @@ export async function editRole(
     const { plan } = planned;
 
     await tx.role.update({ where: { id: roleId }, data: await roleData(tx, slackTeamId, input) });
+    await requestChannel(tx, boss, { roleId, input, actorSlackId });
     await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
     for (const { id, position, stage } of plan.update) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);

@@ -1,5 +1,7 @@
 import type { PrismaClient, Tx } from '../../db/prisma.js';
 import type { RoleInput, StageInput } from '../../domain/roles/role-form.js';
+import type { Boss } from '../../jobs/boss.js';
+import { recordEffect } from '../../outbox/record-effect.js';
 
 /** The User row for a Slack member, created on first mention (name filled in later from Slack). */
 export async function userFor(tx: Tx, slackTeamId: string, slackUserId: string): Promise<string> {
@@ -12,14 +14,17 @@ export async function userFor(tx: Tx, slackTeamId: string, slackUserId: string):
   return user.id;
 }
 
-/** A role's own fields from the modal (people resolved to User rows). */
+/**
+ * A role's own fields from the modal (people resolved to User rows). A channel still to be
+ * created leaves the channel as it is (none, for a new role) until it exists.
+ */
 export async function roleData(tx: Tx, slackTeamId: string, input: RoleInput) {
   return {
     title: input.title,
     description: input.description,
     requirements: input.requirements,
     location: input.location,
-    slackChannelId: input.channel,
+    ...(input.channel ? { slackChannelId: input.channel } : {}),
     hiringManagerId: await userFor(tx, slackTeamId, input.hiringManager),
     recruiterId: input.recruiter ? await userFor(tx, slackTeamId, input.recruiter) : null,
   };
@@ -41,16 +46,27 @@ export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput) 
   };
 }
 
+/** When the modal named a new channel: its creation, through the outbox (see the slack.channel performer). */
+export async function requestChannel(tx: Tx, boss: Boss, { roleId, input, actorSlackId }: { roleId: string; input: RoleInput; actorSlackId: string }): Promise<void> {
+  if (!input.newChannel) return;
+  const invite = [input.hiringManager, input.recruiter, actorSlackId].filter((u): u is string => !!u);
+  await recordEffect({ tx, boss }, { kind: 'slack.channel', idempotencyKey: `channel:${roleId}:${input.newChannel}`, payload: { roleId, name: input.newChannel, invite, requestedBy: actorSlackId } });
+}
+
 /** Opens a role with its interview plan in one transaction, audited. Returns the role id. */
-export async function openRole(prisma: PrismaClient, { input, actorSlackId, slackTeamId }: { input: RoleInput; actorSlackId: string; slackTeamId: string }): Promise<string> {
+export async function openRole(
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  { input, actorSlackId, slackTeamId }: { input: RoleInput; actorSlackId: string; slackTeamId: string },
+): Promise<string> {
   return prisma.$transaction(async (tx) => {
     const role = await tx.role.create({ data: { ...(await roleData(tx, slackTeamId, input)), status: 'OPEN' }, select: { id: true } });
+    await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
     for (const [position, stage] of input.stages.entries()) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
       await tx.interviewStage.create({ data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } } });
     }
     await tx.auditEntry.create({
-      data: { actorType: 'USER', actorId: actorSlackId, action: 'role.open', subjectType: 'role', subjectId: role.id, data: { title: input.title, stages: input.stages.length } },
+      data: { actorType: 'USER', actorId: actorSlackId, action: 'role.open', subjectType: 'role', subjectId: role.id, data: { title: input.title, stages: input.stages.length, ...(input.newChannel ? { newChannel: input.newChannel } : {}) } },
     });
     return role.id;
   });

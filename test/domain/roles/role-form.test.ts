@@ -31,6 +31,7 @@ describe('readRoleForm', () => {
         hiringManager: 'U0HM',
         recruiter: null,
         channel: 'C0BE',
+        newChannel: null,
         stages: [{ row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
       },
     });
@@ -52,13 +53,21 @@ describe('readRoleForm', () => {
       errors: {
         title: 'A role needs a title.',
         hiring_manager: 'Pick the hiring manager.',
-        channel: "Pick the channel where this role's candidates are discussed.",
+        channel: "Pick the channel where this role's candidates are discussed, or name a new one below.",
         stage_1_duration: 'How long is step 2?',
         stage_1_needed: 'Step 2 needs 3 interviewers but its pool has 1.',
         stage_2_name: 'Step 3 needs a name.',
         stage_2_duration: 'How long is step 3?',
       },
     });
+  });
+
+  it('creates a channel when one is named instead of picked, if Slack would take the name', () => {
+    const named = (name: string, picked: string | null = null) => readRoleForm({ ...base, channel: { value: { selected_conversation: picked } }, new_channel: t(name) });
+    expect(named('#hiring-backend')).toMatchObject({ ok: true, role: { channel: null, newChannel: 'hiring-backend' } });
+    expect(named('Hiring Backend')).toEqual({ ok: false, errors: { new_channel: expect.stringMatching(/lower-case letters, numbers, hyphens/) } });
+    expect(named('x'.repeat(81))).toEqual({ ok: false, errors: { new_channel: 'Channel names are at most 80 characters.' } });
+    expect(named('hiring-backend', 'C0BE')).toMatchObject({ ok: true, role: { channel: null, newChannel: 'hiring-backend' } });
   });
 
   it('takes the whole pool for a panel', () => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { PrismaClient } from '../../../db/prisma.js';
+import type { Boss } from '../../../jobs/boss.js';
 import { readRoleForm, type ViewValues } from '../../../domain/roles/role-form.js';
 import { openRole } from '../../../services/roles/open-role.js';
 import { editRole } from '../../../services/roles/edit-role.js';
@@ -13,7 +14,7 @@ export const CAN_MANAGE_ROLES: readonly TeamRole[] = ['ADMIN', 'RECRUITER'];
  * The role modal's submission, new or edit: every problem is shown on its field
  * (response_action: errors); a valid role is stored in one short transaction, well inside Slack's 3 s.
  */
-export function registerRoleSubmit(app: App, deps: { prisma: PrismaClient; admins: readonly string[] }): void {
+export function registerRoleSubmit(app: App, deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[] }): void {
   app.view(ACTIONS.roleSubmit, async ({ ack, view, body }) => {
     const form = readRoleForm(view.state.values as unknown as ViewValues);
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
@@ -23,10 +24,10 @@ export function registerRoleSubmit(app: App, deps: { prisma: PrismaClient; admin
     const editing = readEditMetadata(view.private_metadata);
     if (editing === 'invalid') return ack({ response_action: 'errors', errors: { title: 'This form cannot be read any more: close it and run /hire role edit again.' } });
     if (editing) {
-      const saved = await editRole(deps.prisma, { ...editing, input: form.role, actorSlackId: body.user.id, slackTeamId });
+      const saved = await editRole(deps, { ...editing, input: form.role, actorSlackId: body.user.id, slackTeamId });
       return ack(saved.ok ? undefined : { response_action: 'errors', errors: saved.errors });
     }
-    await openRole(deps.prisma, { input: form.role, actorSlackId: body.user.id, slackTeamId });
+    await openRole(deps, { input: form.role, actorSlackId: body.user.id, slackTeamId });
     await ack();
   });
 }
