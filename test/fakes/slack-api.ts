@@ -28,6 +28,8 @@ export class FakeSlackApi extends LocalFake {
   hook: Hook = () => 'respond';
   /** Channels by name, as conversations.create made them (or a test put them there). */
   readonly channels = new Map<string, { id: string; name: string; created: number; members: string[] }>();
+  /** Channels Justin is not in (any other is answered as one it is in), and whether each is private. */
+  readonly outside = new Map<string, { isPrivate: boolean }>();
   /** The WebSocket URL apps.connections.open hands out (Socket Mode; see slack-socket.ts). */
   socketModeUrl: string | undefined;
   private seq = 0;
@@ -104,6 +106,17 @@ export class FakeSlackApi extends LocalFake {
         if (!channel) return { ok: false, error: 'channel_not_found' };
         channel.members.push(...String(args.users).split(','));
         return { ok: true, channel };
+      }
+      case 'conversations.info': {
+        const id = String(args.channel);
+        const out = this.outside.get(id);
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_member: !out, is_private: out?.isPrivate ?? false, is_archived: false } };
+      }
+      case 'conversations.join': {
+        const id = String(args.channel);
+        if (this.outside.get(id)?.isPrivate) return { ok: false, error: 'method_not_supported_for_channel_type' };
+        this.outside.delete(id);
+        return { ok: true, channel: { id } };
       }
       case 'conversations.list':
         return { ok: true, channels: [...this.channels.values()], response_metadata: { next_cursor: '' } };

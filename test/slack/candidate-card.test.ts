@@ -249,11 +249,14 @@ describe('a role with a new channel', () => {
     const channel = await eventually(async () => (await justin.prisma.role.findUniqueOrThrow({ where: { id: role.id } })).slackChannelId);
     expect(fake.channels.get('hiring-databases')).toMatchObject({ id: channel, members: ['U0DBHM', 'U0ADMIN'] });
 
+    // Someone has removed Justin from the channel since; it is public, so Justin joins it again before the first card.
+    fake.outside.set(channel!, { isPrivate: false });
     const candidate = await justin.prisma.candidate.create({ data: { name: 'Jim Gray', email: 'jim@example.org', displayEmail: 'jim@example.org' } });
     const app = await justin.prisma.application.create({ data: { roleId: role.id, candidateId: candidate.id } });
     await justin.prisma.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
     const ts = await eventually(async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
     expect(fake.messages.find((m) => m.ts === ts)?.channel).toBe(channel);
+    expect(fake.calls.filter((c) => c.method === 'conversations.join').map((c) => c.args.channel)).toEqual([channel]);
   });
 });
 

@@ -7,6 +7,7 @@ import { createSlackHomePerformer } from './slack-home.js';
 import { createSlackChannelPerformer } from './slack-channel.js';
 import type { Boss } from '../../jobs/boss.js';
 import { UserDirectory } from '../../slack/user-directory.js';
+import { ChannelDirectory } from '../../slack/channel-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 import { createCalendarSyncPerformer } from './calendar-sync.js';
 import { createGmailSendPerformer } from './gmail-send.js';
@@ -26,7 +27,7 @@ export function createPerformers({ slack, prisma, google, boss }: { slack: WebCl
       ? {
           'slack.post': createSlackPostPerformer(slack),
           'slack.update': createSlackUpdatePerformer(slack),
-          'slack.card': createSlackCardPerformer({ client: slack, prisma }),
+          'slack.card': createSlackCardPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack) }),
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }

@@ -6,6 +6,7 @@ import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
 import { OUTBOX_EVENT_TYPE } from './slack.js';
+import type { ChannelDirectory } from '../../slack/channel-directory.js';
 
 type Card = EffectPayloads['slack.card'];
 
@@ -16,8 +17,9 @@ type Card = EffectPayloads['slack.card'];
  * ends current. Refreshes of one card are serialised by a transaction-scoped advisory lock,
  * so two of them can never both post. Before a first post that may be a retry, it looks for
  * the card by the key in its metadata, so a crash after Slack took the post costs no duplicate.
+ * Before a first post it also joins the channel if it is public and Justin is not in it yet.
  */
-export function createSlackCardPerformer({ client, prisma }: { client: WebClient; prisma: PrismaClient }): Performer<Card> {
+export function createSlackCardPerformer({ client, prisma, channels }: { client: WebClient; prisma: PrismaClient; channels: ChannelDirectory }): Performer<Card> {
   return {
     async perform({ payload, previousAttemptAt, id }) {
       const cardKey = `card:${payload.applicationId}`;
@@ -31,6 +33,8 @@ export function createSlackCardPerformer({ client, prisma }: { client: WebClient
             await call('chat.update', () => client.chat.update({ channel: card.channel!, ts: card.ts!, text, blocks: blocks as never }));
             return { externalId: card.ts, result: { channel: card.channel, ts: card.ts, version: card.version } };
           }
+          // A first post: Justin must be in the channel (public ones it joins by itself).
+          await channels.ensureCanPost(card.channel);
           const earlier =
             previousAttemptAt ??
             (await tx.outboxEffect.findFirst({
