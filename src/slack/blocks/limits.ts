@@ -109,6 +109,11 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
       over(`${at}.value`, e.value, LIMITS.buttonValue);
     }
     over(`${at}.placeholder`, e.placeholder?.text, LIMITS.placeholder);
+    // A filled-in field must fit its own limits, or Slack refuses the whole view.
+    if (typeof e.max_length === 'number') over(`${at}.initial_value`, e.initial_value, e.max_length);
+    if (typeof e.max_selected_items === 'number' && Array.isArray(e.initial_users) && e.initial_users.length > e.max_selected_items) {
+      problems.push(`${at}.initial_users: ${e.initial_users.length} > ${e.max_selected_items}`);
+    }
     if (Array.isArray(e.options)) {
       if (e.options.length > LIMITS.staticOptions) problems.push(`${at}.options: ${e.options.length} > ${LIMITS.staticOptions}`);
       e.options.forEach((o: Block, j: number) => {

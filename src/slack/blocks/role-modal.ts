@@ -1,6 +1,7 @@
 import { DURATIONS, KINDS, MAX_STAGES } from '../../domain/roles/role-form.js';
 import type { RoleForEdit } from '../../services/roles/edit-role.js';
 import { ACTIONS } from '../ids.js';
+import { fit } from './limits.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const opt = (text: string, value: string) => ({ text: plain(text), value });
@@ -14,7 +15,15 @@ const kindLabel = (k: string) => k.charAt(0) + k.slice(1).toLowerCase().replace(
 /** What the edit modal carries back on submit (view.private_metadata). */
 export type RoleEditMetadata = { roleId: string; version: string };
 
-const initialText = (value: string | null | undefined) => (value ? { initial_value: value } : {});
+/** A text field, filled in with a stored value cut to the field's length (Slack refuses longer). */
+const textField = (maxLength: number, value: string | null | undefined, extra: Record<string, unknown> = {}) => ({
+  type: 'plain_text_input',
+  max_length: maxLength,
+  ...extra,
+  ...(value ? { initial_value: fit(value, maxLength) } : {}),
+});
+/** The modal's pool limit; the modal is the only way to set a pool, so an existing one fits. */
+const MAX_POOL = 30;
 const initialOption = (options: { text: { text: string }; value: string }[], value: string | undefined) => {
   const found = options.find((o) => o.value === value);
   return found ? { initial_option: found } : {};
@@ -32,10 +41,10 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
     const was = existing?.stages[i];
     return [
       { type: 'header', text: plain(`Interview step ${i + 1}${i === 0 ? '' : ' (optional)'}`) },
-      input(`stage_${i}_name`, 'Name', { type: 'plain_text_input', max_length: 80, placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview'), ...initialText(was?.name) }, true),
+      input(`stage_${i}_name`, 'Name', textField(80, was?.name, { placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview') }), true),
       input(`stage_${i}_duration`, 'Duration', { type: 'static_select', options: durationOptions, ...initialOption(durationOptions, was && String(was.durationMinutes)) }, true),
       input(`stage_${i}_kind`, 'Kind', { type: 'static_select', options: kindOptions, ...initialOption(kindOptions, was?.kind) }, true),
-      input(`stage_${i}_pool`, 'Interviewer pool', { type: 'multi_users_select', max_selected_items: 30, ...(was?.pool.length ? { initial_users: was.pool } : {}) }, true),
+      input(`stage_${i}_pool`, 'Interviewer pool', { type: 'multi_users_select', max_selected_items: MAX_POOL, ...(was?.pool.length ? { initial_users: was.pool.slice(0, MAX_POOL) } : {}) }, true),
       input(
         `stage_${i}_needed`,
         'Interviewers per interview',
@@ -54,10 +63,10 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
     close: plain('Cancel'),
     ...(existing ? { private_metadata: JSON.stringify({ roleId: existing.id, version: existing.version } satisfies RoleEditMetadata) } : {}),
     blocks: [
-      input('title', 'Title', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Senior Backend Engineer'), ...initialText(existing?.title) }),
-      input('description', 'Description', { type: 'plain_text_input', multiline: true, max_length: 3000, ...initialText(existing?.description) }, true),
-      input('requirements', 'Requirements', { type: 'plain_text_input', multiline: true, max_length: 3000, ...initialText(existing?.requirements) }, true, 'Justin compares each CV with these.'),
-      input('location', 'Location', { type: 'plain_text_input', max_length: 120, placeholder: plain('e.g. Berlin or remote (EU time zones)'), ...initialText(existing?.location) }, true),
+      input('title', 'Title', textField(120, existing?.title, { placeholder: plain('e.g. Senior Backend Engineer') })),
+      input('description', 'Description', textField(3000, existing?.description, { multiline: true }), true),
+      input('requirements', 'Requirements', textField(3000, existing?.requirements, { multiline: true }), true, 'Justin compares each CV with these.'),
+      input('location', 'Location', textField(120, existing?.location, { placeholder: plain('e.g. Berlin or remote (EU time zones)') }), true),
       input('hiring_manager', 'Hiring manager', { type: 'users_select', ...(existing?.hiringManager ? { initial_user: existing.hiringManager } : {}) }),
       input('recruiter', 'Recruiter', { type: 'users_select', ...(existing?.recruiter ? { initial_user: existing.recruiter } : {}) }, true),
       input(
@@ -70,7 +79,7 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
       input(
         'new_channel',
         'Or create a new channel',
-        { type: 'plain_text_input', max_length: 80, placeholder: plain('e.g. hiring-backend') },
+        textField(80, undefined, { placeholder: plain('e.g. hiring-backend') }),
         true,
         'Justin creates it (public), joins it and invites the hiring manager, the recruiter and you.',
       ),

@@ -3,6 +3,7 @@ import { candidateResults } from '../../../src/slack/blocks/candidate-results.js
 import { helpMessage, refusalMessage } from '../../../src/slack/blocks/help.js';
 import { checkSurface, fit, LIMITS } from '../../../src/slack/blocks/limits.js';
 import type { CandidateHit } from '../../../src/services/candidates/search-candidates.js';
+import { roleModal } from '../../../src/slack/blocks/role-modal.js';
 
 // Long and unicode-heavy data: astral emoji, combining marks, RTL text, CJK.
 const WEIRD = '👩🏽‍💻 Zoë Ångström-Łukasiewicz 王小明 مريم ';
@@ -27,6 +28,38 @@ describe('Block Kit builders stay inside Slack limits', () => {
     ['many long results', candidateResults({ query: long(300), hits: Array.from({ length: 60 }, (_, i) => hit(i, 12)), timeZone: 'Australia/Adelaide' })],
   ])('%s', (_name, message) => {
     expect(checkSurface({ type: 'message', ...message })).toEqual([]);
+  });
+});
+
+describe('the role modal stays inside Slack limits, filled in with long data', () => {
+  it.each([
+    ['new', roleModal({ channelId: 'C0HIRING' })],
+    [
+      'edit',
+      roleModal({
+        existing: {
+          id: '00000000-0000-4000-8000-000000000001',
+          version: new Date().toISOString(),
+          title: long(500),
+          description: long(10_000),
+          requirements: long(10_000),
+          location: long(300),
+          hiringManager: 'U0HM',
+          recruiter: null,
+          channel: 'C0ROLE',
+          stages: Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: long(300), durationMinutes: 45, kind: 'TECHNICAL', pool: Array.from({ length: 30 }, (_, j) => `U0P${j}`), needed: 2 })),
+        },
+      }),
+    ],
+  ])('%s', (_name, view) => {
+    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text, private_metadata: view.private_metadata })).toEqual([]);
+  });
+
+  it('finds a filled-in value longer than its field', () => {
+    const view = roleModal();
+    const title = view.blocks.find((b) => 'block_id' in b && b.block_id === 'title') as { element: Record<string, unknown> };
+    title.element.initial_value = 'x'.repeat(121);
+    expect(checkSurface({ type: 'modal', blocks: view.blocks })).toEqual(['blocks[0] (input).element.initial_value: 121 > 120']);
   });
 });
 
