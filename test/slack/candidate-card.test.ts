@@ -61,6 +61,7 @@ describe('candidate card', () => {
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ channel: 'C0DATA', metadata: { event_payload: { key: `card:${app.id}` } } });
     expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject, ACTIONS.viewDetails]);
+    expect(JSON.stringify(cards[0]!.blocks)).toContain('"text":"Advance to screening"');
     expect(JSON.stringify(cards[0]!.blocks)).not.toContain('@example.com'); // the role does not allow emails in channel
   });
 
@@ -72,6 +73,9 @@ describe('candidate card', () => {
     await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Screening'));
     expect(fake.messages.filter((m) => m.ts === ts)).toHaveLength(1);
     await eventually(async () => fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')));
+    // The button says what the next Advance does: schedule the plan's first step.
+    const advanceText = (blocks: unknown[] | undefined) => JSON.stringify(blocks).match(/"text":\{"type":"plain_text","text":"([^"]+)"\},"value"/)?.[1];
+    await eventually(async () => advanceText(fake.messages.find((m) => m.ts === ts)?.blocks) === 'Schedule: Call' || undefined);
 
     await justin.prisma.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] } });
     await click(ACTIONS.advance, `${app.id}:0`, 'U0RECRUITER');
@@ -400,6 +404,7 @@ describe('card and modal builders stay inside Slack limits', () => {
       stage,
       planPosition: stage === 'INTERVIEW_SCHEDULED' ? 2 : null,
       planLength: 3,
+      planStepNames: [long, long, long],
       source: 'EMAIL',
       fitSummary: long,
       cvFilename: `${long}.pdf`,

@@ -16,7 +16,7 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
       slackMessageTs: true,
       createdAt: true,
       candidate: { select: { name: true, displayEmail: true } },
-      role: { select: { title: true, slackChannelId: true, policy: true, _count: { select: { stages: true } } } },
+      role: { select: { title: true, slackChannelId: true, policy: true, stages: { orderBy: { position: 'asc' }, select: { name: true } } } },
       documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, filename: true, textStatus: true, error: true } },
     },
   });
@@ -30,7 +30,8 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
     roleTitle: app.role.title,
     stage: app.stage,
     planPosition: app.planPosition,
-    planLength: app.role._count.stages,
+    planLength: app.role.stages.length,
+    planStepNames: app.role.stages.map((s) => s.name),
     source: app.source,
     fitSummary: app.fitSummary,
     cvFilename: app.documents[0]?.filename ?? null,

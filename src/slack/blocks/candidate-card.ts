@@ -1,4 +1,5 @@
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
+import { transition } from '../../domain/pipeline/transition.js';
 import { ACTIONS } from '../ids.js';
 import { TEMPLATES } from '../../domain/email/templates.js';
 import { fit, LIMITS } from './limits.js';
@@ -12,6 +13,8 @@ export type CardData = {
   stage: Stage;
   planPosition: number | null;
   planLength: number;
+  /** The interview plan's step names, in order: the Advance button says which one it schedules. */
+  planStepNames: string[];
   source: string;
   fitSummary: string | null;
   cvFilename: string | null;
@@ -23,6 +26,23 @@ export type CardData = {
 };
 
 const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
+
+/** What Advance does from here, said on the button: "Schedule: Technical interview", not just "Advance". */
+function advanceLabel(d: CardData): string {
+  const next = transition({ stage: d.stage, planPosition: d.planPosition }, { type: 'advance' }, { length: d.planLength });
+  if (!next.ok) return 'Advance';
+  const position = next.next.planPosition ?? 0;
+  switch (next.next.stage) {
+    case 'SCHEDULING':
+      return fit(`Schedule: ${d.planStepNames[position] ?? `step ${position + 1}`}`, LIMITS.buttonText);
+    case 'SCREENING':
+      return 'Advance to screening';
+    case 'OFFER':
+      return 'Advance to offer';
+    default:
+      return 'Advance';
+  }
+}
 
 /**
  * The candidate card posted in the role's channel. Buttons carry `<applicationId>:<version>`,
@@ -58,7 +78,7 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
       block_id: `card_${d.version}`,
       elements: [
         ...(d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED'
-          ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: 'Advance' }, value }]
+          ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: advanceLabel(d) }, value }]
           : []),
         ...(d.stage === 'SCHEDULING' ? [{ type: 'button', action_id: ACTIONS.proposeTimes, text: { type: 'plain_text', text: 'Propose times' }, value }] : []),
         { type: 'button', action_id: ACTIONS.reject, style: 'danger', text: { type: 'plain_text', text: 'Reject' }, value },
