@@ -21,6 +21,8 @@ export type EmbeddedPostgresOptions = {
   dataDir: string;
   /** Trade durability for speed (tests). */
   fast?: boolean;
+  /** Record per-statement figures (pg_stat_statements), for a bench that wants to see them. */
+  statementStats?: boolean;
   log?: (line: string) => void;
 };
 
@@ -31,7 +33,7 @@ export type RunningPostgres = { url: string; stop: () => Promise<void> };
  * machine with no DATABASE_URL. Listens on 127.0.0.1 only, on a free port chosen now,
  * with a password generated on first start and kept beside the data directory.
  */
-export async function startEmbeddedPostgres({ dataDir, fast = false, log = () => {} }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, fast = false, statementStats = false, log = () => {} }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   await hydrateLibrarySymlinks();
   const absDir = path.resolve(dataDir);
   await mkdir(path.dirname(absDir), { recursive: true });
@@ -39,6 +41,7 @@ export async function startEmbeddedPostgres({ dataDir, fast = false, log = () =>
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
   if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  if (statementStats) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all');
 
   const pg = new EmbeddedPostgres({
     databaseDir: absDir,

@@ -8,14 +8,16 @@ export async function resolveDatabase({
   databaseUrl,
   dataDir,
   log,
+  statementStats = false,
 }: {
   databaseUrl: string | undefined;
   dataDir: string;
   log: (line: string) => void;
+  statementStats?: boolean;
 }): Promise<RunningPostgres & { embedded: boolean }> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {}, embedded: false };
   // Imported only when needed: the module installs process exit hooks.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
-  const pg = await startEmbeddedPostgres({ dataDir, log });
+  const pg = await startEmbeddedPostgres({ dataDir, log, statementStats });
   return { ...pg, embedded: true };
 }

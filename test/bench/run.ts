@@ -154,7 +154,9 @@ if (!only || only === 'slots') {
   if (only === 'slots') process.exit(0);
 }
 
-const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg-bench', log: () => {} });
+// BENCH_PG_STAT=1: the intake bench also prints the statements Postgres spent its time on.
+const statementStats = !!process.env.BENCH_PG_STAT;
+const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg-bench', log: () => {}, statementStats });
 try {
   const url = await freshDatabase(db.url, 'justin_bench');
   const prisma = createPrisma(url, { max: Number(process.env.BENCH_POOL ?? 20) });
@@ -205,7 +207,18 @@ try {
     console.log();
   }
   if (!only || only === 'intake') {
+    if (statementStats) {
+      await prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await prisma.$executeRawUnsafe('SELECT pg_stat_statements_reset()');
+    }
     const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
+    if (statementStats) {
+      console.log('Postgres time by statement (ms, calls; nested statements, such as triggers, also count inside their caller):');
+      const top = await prisma.$queryRawUnsafe<{ q: string; calls: bigint; ms: number; rows: bigint }[]>(`SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q, calls, round(total_exec_time::numeric, 0)::float8 AS ms, rows FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 30`);
+      for (const t of top) console.log(String(t.ms).padStart(7), String(t.calls).padStart(7), t.q);
+      const all = await prisma.$queryRawUnsafe<{ ms: number; calls: bigint }[]>(`SELECT round(sum(total_exec_time)::numeric,0)::float8 AS ms, sum(calls) AS calls FROM pg_stat_statements`);
+      console.log('TOTAL', all[0]);
+    }
     console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)');
     console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`);
     console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
