@@ -28,6 +28,8 @@ export type JobPayloads = {
   'agent.turn': { applicationId: string; key: string; event: AgentEvent };
   /** Finds runs whose candidate stayed silent past their follow-up time. */
   'agent.follow-ups': Record<string, never>;
+  /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
+  'candidate.erase': { candidateId: string; by: string };
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
 };
 
@@ -61,6 +63,8 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // further, and a turn resumes from its stored steps.
   'agent.turn': { ...common, policy: 'key_strict_fifo', retryLimit: 6, retryDelay: 20, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900 },
   'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
+  'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
 };
 

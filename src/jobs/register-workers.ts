@@ -11,10 +11,11 @@ import { gmailPoll, gmailSync, gmailWatch } from './definitions/gmail.js';
 import { intakeExtractDocument } from './definitions/intake-extract-document.js';
 import { intakeUnderstand } from './definitions/intake-understand.js';
 import { agentFollowUps, agentTurn } from './definitions/agent.js';
+import { candidateErase } from './definitions/candidate-erase.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, candidateErase];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

@@ -4,6 +4,7 @@ import type { PrismaClient } from '../db/prisma.js';
 import type { Boss } from '../jobs/boss.js';
 import { registerCardButtons } from './listeners/actions/card-buttons.js';
 import { registerSlotApproval } from './listeners/actions/slot-approval.js';
+import { registerEraseCandidate } from './listeners/actions/erase-candidate.js';
 import { registerAgentButtons } from './listeners/actions/agent-buttons.js';
 import { registerSwapInterviewer } from './listeners/actions/swap-interviewer.js';
 import { registerIntakeButtons } from './listeners/actions/intake-buttons.js';
@@ -64,6 +65,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerSlotApproval(app, scheduling);
   registerSwapInterviewer(app, scheduling);
   registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerEraseCandidate(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
   registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });

@@ -26,4 +26,6 @@ export const ACTIONS = {
   /** Stop / restart the agent for one candidate (kill switch on the card's thread). */
   agentStop: 'agent_stop',
   agentResume: 'agent_resume',
+  /** An admin confirms erasing a candidate (/hire candidate erase). */
+  eraseCandidate: 'candidate_erase',
 } as const;

@@ -367,6 +367,34 @@ describe('editing a role', () => {
   });
 });
 
+describe('erasing a candidate from Slack', () => {
+  function hire(text: string, user: string) {
+    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: 't' }).toString();
+    return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
+  }
+
+  it('asks an admin first, erases on the confirmed click through a job, and says what went', async () => {
+    const { app } = await newApplication('Ken Iverson');
+    const email = (await justin.prisma.candidate.findFirstOrThrow({ where: { name: 'Ken Iverson' } })).email;
+    expect((await hire(`candidate erase ${email}`, 'U0STRANGER')).json().text).toMatch(/admins only/);
+    const asked = (await hire(`candidate erase <mailto:${email}|${email}>`, 'U0ADMIN')).json();
+    expect(asked.text).toBe('Erase Ken Iverson?');
+    expect(checkSurface({ type: 'message', ...asked })).toEqual([]);
+    const button = asked.blocks[1].elements[0];
+    expect(button).toMatchObject({ action_id: ACTIONS.eraseCandidate, style: 'danger', confirm: { confirm: { text: 'Erase' } } });
+
+    await click(ACTIONS.eraseCandidate, button.value, 'U0STRANGER');
+    expect((await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER' && String(r.body.text).includes('erasing')))).body.text).toBe('Sorry, erasing candidates is for admins.');
+    await click(ACTIONS.eraseCandidate, button.value, 'U0ADMIN');
+    const told = await eventually(async () => fake.messages.find((m) => m.channel === 'U0ADMIN' && m.text.startsWith('Erased:')));
+    expect(told.text).toMatch(/1 application\(s\) kept as figures only/);
+    expect(await justin.prisma.candidate.findUniqueOrThrow({ where: { id: app.candidateId } })).toMatchObject({ name: 'Erased candidate', erasedAt: expect.any(Date) });
+    // The card in the channel no longer names them.
+    await eventually(async () => fake.messages.find((m) => m.channel === 'C0DATA' && m.text.includes('Erased candidate')));
+    expect((await hire(`candidate erase ${email}`, 'U0ADMIN')).json().text).toMatch(/No candidate with the address/);
+  });
+});
+
 describe('App Home', () => {
   it('publishes my interviews, the scorecards I owe and my roles when I open the Home tab, once per delivery', async () => {
     fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });

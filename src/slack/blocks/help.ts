@@ -10,6 +10,7 @@ const USAGE = [
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
   ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],
+  ['`/hire candidate erase <email>`', 'admins: erase everything Justin holds about a candidate (asks first)'],
   ['`/hire connect google`', 'admins: a link to connect the recruiting mailbox (Gmail and Calendar)'],
   ['`/hire help`', 'this message'],
 ];

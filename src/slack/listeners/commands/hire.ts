@@ -7,6 +7,8 @@ import { setRoleStatus } from '../../../services/roles/set-role-status.js';
 import { findRoleByTitle } from '../../../services/roles/find-role.js';
 import { loadRoleForEdit } from '../../../services/roles/edit-role.js';
 import { roleModal } from '../../blocks/role-modal.js';
+import { eraseConfirmation } from '../../blocks/erase-confirmation.js';
+import { normaliseEmail } from '../../../domain/intake/normalise-email.js';
 import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
 import { setIntakeChannel } from '../../../services/intake/set-intake-channel.js';
@@ -68,6 +70,18 @@ export function registerHireCommand(
       if (!channel) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.' });
       await setIntakeChannel(prisma, { channel, by: command.user_id });
       return ack({ response_type: 'ephemeral', text: `Intake questions go to <#${channel}> from now on. Invite me there if I am not in it yet.` });
+    }
+    if (/^candidate$/i.test(sub)) {
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!mine.has('ADMIN')) return ack(refusalMessage('erasing candidates (admins only)'));
+      // Slack sends a typed address as <mailto:a@b|a@b>.
+      const address = (rest[1] ?? '').replace(/^<mailto:[^|>]+\|([^>]+)>$/, '$1');
+      if (!/^erase$/i.test(rest[0] ?? '') || !address.includes('@')) {
+        return ack({ response_type: 'ephemeral', text: 'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: `npm run candidate -- export <email>` on the server.' });
+      }
+      const found = await prisma.candidate.findUnique({ where: { email: normaliseEmail(address) }, select: { id: true, name: true, displayEmail: true, erasedAt: true, _count: { select: { applications: true } } } });
+      if (!found || found.erasedAt) return ack(plainMessage(`No candidate with the address ${address}${found ? ' (already erased)' : ''}.`));
+      return ack(eraseConfirmation({ candidateId: found.id, name: found.name, email: found.displayEmail, applications: found._count.applications }));
     }
     if (/^agent$/i.test(sub)) {
       const [verb = '', target = ''] = rest;

@@ -1,0 +1,106 @@
+import type { PrismaClient, Tx } from '../../db/prisma.js';
+import { Prisma } from '../../generated/prisma/client.js';
+import { AppError } from '../../errors.js';
+import type { Boss } from '../../jobs/boss.js';
+import { recordEffect } from '../../outbox/record-effect.js';
+
+export type ErasureReport = {
+  status: 'erased' | 'already-erased';
+  applications: number;
+  documents: number;
+  emailMessages: number;
+  rawEmails: number;
+  agentSteps: number;
+  interviewsCancelled: number;
+  effectsCancelled: number;
+};
+
+const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'] as const;
+
+/**
+ * Erases a candidate, in one transaction: what they sent and what was written about them goes,
+ * and what the team needs to keep its figures (that an application existed, its stage history,
+ * its dates) stays with no one's details in it.
+ * - gone: CV and other documents, email threads and messages, the raw mail they came in,
+ *   the agent's conversation steps, AI answers mentioning them, interviewers' scorecard notes,
+ *   and any word of theirs no other candidate has in the search word list;
+ * - scrubbed: the candidate row (name "Erased candidate", an address that cannot receive mail,
+ *   no profile, phone, place or zone), every event's and outbox effect's data;
+ * - stopped: agent runs, pending emails and posts, future interviews (their calendar events
+ *   are cancelled, which removes the candidate from them), and open applications (withdrawn).
+ * Cards in Slack are re-rendered without the name. What Justin cannot reach is listed in the
+ * README (the Gmail mailbox itself, Slack messages people wrote).
+ */
+export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; boss: Boss }, { candidateId, actorId }: { candidateId: string; actorId: string }): Promise<ErasureReport> {
+  return prisma.$transaction(
+    async (tx) => {
+      // The event log is append-only; erasure is its one exception (see the init migration).
+      await tx.$executeRaw`SET LOCAL justin.erasure = 'on'`;
+      const locked = await tx.$queryRaw<{ email: string; erasedAt: Date | null; searchWords: string[] }[]>`
+        SELECT email, "erasedAt", "searchWords" FROM "Candidate" WHERE id = ${candidateId}::uuid FOR UPDATE`;
+      const candidate = locked[0];
+      if (!candidate) throw new AppError('NOT_FOUND', `candidate ${candidateId} not found`, { userMessage: 'No such candidate.' });
+      const empty = { applications: 0, documents: 0, emailMessages: 0, rawEmails: 0, agentSteps: 0, interviewsCancelled: 0, effectsCancelled: 0 };
+      if (candidate.erasedAt) return { status: 'already-erased', ...empty };
+
+      const apps = await tx.application.findMany({ where: { candidateId }, select: { id: true, stage: true, version: true, slackMessageTs: true } });
+      const appIds = apps.map((a) => a.id);
+      const report: ErasureReport = { status: 'erased', ...empty, applications: apps.length };
+
+      const threads = await tx.emailThread.findMany({
+        where: { OR: [{ candidateId }, { applicationId: { in: appIds } }] },
+        select: { id: true, messages: { select: { gmailMessageId: true } } },
+      });
+      const gmailIds = threads.flatMap((t) => t.messages.map((m) => m.gmailMessageId)).filter((id): id is string => !!id);
+      report.rawEmails = (await tx.inboundEmail.deleteMany({ where: { gmailMessageId: { in: gmailIds } } })).count;
+      report.emailMessages = (await tx.emailMessage.deleteMany({ where: { threadId: { in: threads.map((t) => t.id) } } })).count;
+      await tx.emailThread.deleteMany({ where: { id: { in: threads.map((t) => t.id) } } });
+      report.documents = (await tx.document.deleteMany({ where: { candidateId } })).count;
+
+      report.interviewsCancelled = await cancelFutureInterviews(tx, boss, appIds);
+      await tx.agentRun.updateMany({ where: { applicationId: { in: appIds }, status: { in: ['RUNNING', 'WAITING'] } }, data: { status: 'STOPPED', finishedAt: new Date(), error: 'candidate erased' } });
+      report.agentSteps = (await tx.agentStep.deleteMany({ where: { run: { applicationId: { in: appIds } } } })).count;
+      await tx.scorecard.updateMany({ where: { interview: { applicationId: { in: appIds } } }, data: { notes: '' } });
+      await tx.applicationEvent.updateMany({ where: { applicationId: { in: appIds } }, data: { data: {} } });
+      report.effectsCancelled = (await tx.outboxEffect.updateMany({ where: { applicationId: { in: appIds }, status: 'PENDING', kind: { not: 'calendar.sync' } }, data: { status: 'CANCELLED' } })).count;
+      // Effects already carried out (or cancelled) keep their status and lose their content.
+      await tx.outboxEffect.updateMany({ where: { applicationId: { in: appIds }, status: { not: 'PENDING' } }, data: { payload: { erased: true }, result: Prisma.DbNull } });
+      await tx.$executeRaw`DELETE FROM "AiCacheEntry" WHERE strpos(lower(response::text), ${candidate.email}) > 0`;
+
+      for (const app of apps) {
+        if (!(CLOSED as readonly string[]).includes(app.stage)) {
+          await tx.application.update({ where: { id: app.id }, data: { stage: 'WITHDRAWN', version: app.version + 1, stageChangedAt: new Date(), fitSummary: null } });
+        } else {
+          await tx.application.update({ where: { id: app.id }, data: { fitSummary: null } });
+        }
+        await tx.applicationEvent.create({ data: { applicationId: app.id, actorType: 'USER', actorId, type: 'candidate.erased', fromStage: app.stage, toStage: CLOSED.includes(app.stage as never) ? app.stage : 'WITHDRAWN' } });
+        if (app.slackMessageTs) await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:erased`, applicationId: app.id, payload: { applicationId: app.id } });
+      }
+
+      const address = `erased+${candidateId}@invalid.invalid`;
+      await tx.candidate.update({
+        where: { id: candidateId },
+        data: { name: 'Erased candidate', email: address, displayEmail: address, phone: null, location: null, timeZone: null, profile: Prisma.DbNull, searchText: '', erasedAt: new Date() },
+      });
+      // Words only this candidate had (a rare surname) leave the search word list too.
+      await tx.$executeRaw`
+        DELETE FROM "SearchWord" w WHERE w.word = ANY(${candidate.searchWords}::text[])
+          AND NOT EXISTS (SELECT 1 FROM "Candidate" c WHERE c."searchWords" @> ARRAY[w.word])`;
+      await tx.auditEntry.create({ data: { actorType: 'USER', actorId, action: 'candidate.erase', subjectType: 'Candidate', subjectId: candidateId, data: { ...report } } });
+      return report;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Future interviews are cancelled like any other: interviewers freed, the calendar event cancelled. */
+async function cancelFutureInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<number> {
+  const interviews = await tx.interview.findMany({ where: { applicationId: { in: appIds }, status: { notIn: ['CANCELLED', 'COMPLETED'] } }, select: { id: true, status: true, applicationId: true } });
+  for (const i of interviews) {
+    await tx.interviewerBooking.deleteMany({ where: { interviewId: i.id } });
+    await tx.slotProposal.updateMany({ where: { interviewId: i.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+    await tx.interview.update({ where: { id: i.id }, data: { status: 'CANCELLED' } });
+    if (i.status === 'BOOKED') await recordEffect({ tx, boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${i.id}:cancel`, applicationId: i.applicationId, payload: { interviewId: i.id } });
+  }
+  return interviews.length;
+}
