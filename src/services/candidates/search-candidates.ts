@@ -27,9 +27,10 @@ const POOL = 50;
  * stay fast at a million candidates. Each word of the query is matched by trigrams against
  * the list of distinct words (`SearchWord`, tens of thousands of short rows): "turnig" finds
  * "turing", "lov" finds "lovelace". Then candidates holding, for every query word, one of its
- * matches are fetched by exact word (GIN on `searchWords`), the most recently updated first,
- * and ranked by how close their words are. An email address is looked up exactly first
- * (unique index): as words, every address looks alike.
+ * matches are fetched by exact word (GIN on `searchWords`), the first POOL found, and ranked
+ * by how close their words are, then by how recently they changed. A query word nothing
+ * resembles is left out rather than failing the search. An email address is looked up
+ * exactly first (unique index): as words, every address looks alike.
  */
 export async function searchCandidates(db: DbOrTx, { query, limit = 8 }: { query: string; limit?: number }): Promise<CandidateHit[]> {
   const q = normaliseQuery(query);
