@@ -104,7 +104,9 @@ export class FakeSlackApi extends LocalFake {
       case 'conversations.invite': {
         const channel = [...this.channels.values()].find((c) => c.id === args.channel);
         if (!channel) return { ok: false, error: 'channel_not_found' };
-        channel.members.push(...String(args.users).split(','));
+        const users = String(args.users).split(',');
+        if (users.some((u) => u.startsWith('U0GONE'))) return { ok: false, error: 'user_is_restricted' };
+        channel.members.push(...users);
         return { ok: true, channel };
       }
       case 'conversations.info': {

@@ -26,14 +26,18 @@ export function createSlackChannelPerformer({ client, boss }: { client: WebClien
       const { payload } = attempt;
       const channel = await createOrAdopt(client, attempt);
       const users = payload.invite.filter((u, i, all) => all.indexOf(u) === i);
+      let inviteError: string | undefined;
       if (users.length) {
         try {
           await call('conversations.invite', () => client.conversations.invite({ channel, users: users.join(','), force: true }));
         } catch (err) {
-          if (!HARMLESS_INVITE_ERRORS.has(slackErrorOf(err))) throw err;
+          // The channel exists either way: a refused invite (a deactivated person, a guest) is
+          // noted, not a reason to fail the effect and leave the role without its channel.
+          if (!(err instanceof AppError) || err.code !== 'EXTERNAL_PERMANENT') throw err;
+          if (!HARMLESS_INVITE_ERRORS.has(slackErrorOf(err))) inviteError = slackErrorOf(err);
         }
       }
-      return { externalId: channel, result: { channel, name: payload.name } };
+      return { externalId: channel, result: { channel, name: payload.name, ...(inviteError ? { inviteError } : {}) } };
     },
     async onDone(tx, payload, outcome) {
       if (!outcome.externalId) return;

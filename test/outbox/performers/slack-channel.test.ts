@@ -31,6 +31,11 @@ describe('slack.channel performer', () => {
     expect(made.members).toEqual(['U0HM', 'U0REC']);
   });
 
+  it('keeps the channel when Slack refuses an invite, and says so in the result', async () => {
+    const outcome = await performer.perform({ ...attempt('hiring-ml'), payload: { ...payload('hiring-ml'), invite: ['U0GONE1'] } });
+    expect(outcome).toMatchObject({ externalId: fake.channels.get('hiring-ml')!.id, result: { inviteError: 'user_is_restricted' } });
+  });
+
   it('adopts the channel an earlier attempt created before its outcome was recorded', async () => {
     fake.channels.set('hiring-data', { id: 'C0EARLIER', name: 'hiring-data', created: Math.floor(Date.now() / 1000), members: [] });
     const outcome = await performer.perform(attempt('hiring-data', new Date(Date.now() - 5_000)));
