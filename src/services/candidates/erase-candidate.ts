@@ -3,6 +3,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import type { Stage } from '../../domain/pipeline/stages.js';
 
 export type ErasureReport = {
   status: 'erased' | 'already-erased';
@@ -43,7 +44,9 @@ export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; b
       const empty = { applications: 0, documents: 0, emailMessages: 0, rawEmails: 0, agentSteps: 0, interviewsCancelled: 0, effectsCancelled: 0 };
       if (candidate.erasedAt) return { status: 'already-erased', ...empty };
 
-      const apps = await tx.application.findMany({ where: { candidateId }, select: { id: true, stage: true, version: true, slackMessageTs: true } });
+      // Locked: a click on a card meanwhile waits, then finds the application withdrawn.
+      const apps = await tx.$queryRaw<{ id: string; stage: Stage; slackMessageTs: string | null }[]>`
+        SELECT id, stage::text AS stage, "slackMessageTs" FROM "Application" WHERE "candidateId" = ${candidateId}::uuid FOR UPDATE`;
       const appIds = apps.map((a) => a.id);
       const report: ErasureReport = { status: 'erased', ...empty, applications: apps.length };
 
@@ -68,12 +71,12 @@ export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; b
       await tx.$executeRaw`DELETE FROM "AiCacheEntry" WHERE strpos(lower(response::text), ${candidate.email}) > 0`;
 
       for (const app of apps) {
-        if (!(CLOSED as readonly string[]).includes(app.stage)) {
-          await tx.application.update({ where: { id: app.id }, data: { stage: 'WITHDRAWN', version: app.version + 1, stageChangedAt: new Date(), fitSummary: null } });
-        } else {
-          await tx.application.update({ where: { id: app.id }, data: { fitSummary: null } });
-        }
-        await tx.applicationEvent.create({ data: { applicationId: app.id, actorType: 'USER', actorId, type: 'candidate.erased', fromStage: app.stage, toStage: CLOSED.includes(app.stage as never) ? app.stage : 'WITHDRAWN' } });
+        const closed = (CLOSED as readonly string[]).includes(app.stage);
+        await tx.application.update({
+          where: { id: app.id },
+          data: closed ? { fitSummary: null } : { stage: 'WITHDRAWN', version: { increment: 1 }, stageChangedAt: new Date(), fitSummary: null },
+        });
+        await tx.applicationEvent.create({ data: { applicationId: app.id, actorType: 'USER', actorId, type: 'candidate.erased', fromStage: app.stage, toStage: closed ? app.stage : 'WITHDRAWN' } });
         if (app.slackMessageTs) await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:erased`, applicationId: app.id, payload: { applicationId: app.id } });
       }
 
