@@ -42,8 +42,3 @@ function isSpendLimit(err: unknown): boolean {
   const headers = err.headers;
   return !headers?.get('retry-after') && !headers?.get('retry-after-ms');
 }
-
-/** Text of a structured-output answer (the JSON), or '' when the model sent none. */
-export function textOf(message: Anthropic.Messages.Message): string {
-  return message.content.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('');
-}

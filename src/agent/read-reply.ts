@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { askForJson, textOf } from '../ai/json-answer.js';
 import type { AgentDeps } from './agent-deps.js';
-import { callModel, textOf, type ModelUsage } from './model-call.js';
+import { callModel, type ModelUsage } from './model-call.js';
 import { READ_REPLY_FORMAT, READ_REPLY_SYSTEM, ZReplyReading, type ReplyReading } from './reply-reading.js';
 
 /**
@@ -12,30 +12,21 @@ export async function readReply(
   deps: AgentDeps,
   { text, nowLine, options }: { text: string; nowLine: string; options: Array<{ option: number; when: string }> },
 ): Promise<{ reading: ReplyReading | null; usage: ModelUsage; problem?: string }> {
-  const content = `today: ${nowLine}\noptions we offered: ${JSON.stringify(options)}\n<reply>${JSON.stringify(text)}</reply>`;
-  const messages: Array<{ role: 'user' | 'assistant'; content: string }> = [{ role: 'user', content }];
   const total: ModelUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, latencyMs: 0 };
-  let problem = '';
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const { message, usage } = await callModel(deps.claude, {
-      model: deps.models.fast,
-      max_tokens: 800,
-      system: [{ type: 'text', text: READ_REPLY_SYSTEM, cache_control: { type: 'ephemeral' } }],
-      output_config: { format: READ_REPLY_FORMAT },
-      messages,
-    });
-    for (const k of Object.keys(total) as Array<keyof ModelUsage>) total[k] += usage[k];
-    const answer = textOf(message);
-    let json: unknown;
-    try {
-      json = JSON.parse(answer);
-    } catch {
-      json = undefined;
-    }
-    const parsed = ZReplyReading.safeParse(json);
-    if (parsed.success) return { reading: parsed.data, usage: total };
-    problem = json === undefined ? 'the answer is not JSON' : z.prettifyError(parsed.error);
-    messages.push({ role: 'assistant', content: answer || '(empty)' }, { role: 'user', content: `That answer did not match the required format:\n${problem}\nAnswer again with corrected JSON only.` });
-  }
-  return { reading: null, usage: total, problem };
+  const answer = await askForJson(
+    async (messages) => {
+      const { message, usage } = await callModel(deps.claude, {
+        model: deps.models.fast,
+        max_tokens: 800,
+        system: [{ type: 'text', text: READ_REPLY_SYSTEM, cache_control: { type: 'ephemeral' } }],
+        output_config: { format: READ_REPLY_FORMAT },
+        messages,
+      });
+      for (const k of Object.keys(total) as Array<keyof ModelUsage>) total[k] += usage[k];
+      return textOf(message);
+    },
+    ZReplyReading,
+    `today: ${nowLine}\noptions we offered: ${JSON.stringify(options)}\n<reply>${JSON.stringify(text)}</reply>`,
+  );
+  return answer.value ? { reading: answer.value, usage: total } : { reading: null, usage: total, problem: answer.problem };
 }

@@ -1,7 +1,7 @@
-import type Anthropic from '@anthropic-ai/sdk';
 import { z } from 'zod';
 import { cacheKey, cachedCall } from '../../ai/ai-cache.js';
 import type { Claude } from '../../ai/claude.js';
+import { askForJson, textOf } from '../../ai/json-answer.js';
 import { costUsd, type Usage } from '../../ai/pricing.js';
 import type { PrismaClient } from '../../db/prisma.js';
 import { ZProfileAnswer, type TProfileAnswer } from '../../domain/profile/profile-schema.js';
@@ -84,36 +84,20 @@ export async function understandApplication(deps: { prisma: PrismaClient; boss: 
 
 /** One request, and one more with the validation errors if the first answer does not parse. */
 async function ask(claude: Claude, model: string, role: string, cv: string): Promise<{ value: TProfileAnswer; usage: Usage }> {
-  // The system prompt is the same for every CV: cached by Anthropic after the first call.
-  const messages: Anthropic.Messages.MessageParam[] = [{ role: 'user', content: [{ type: 'text', text: role }, { type: 'text', text: `<cv>\n${cv}\n</cv>` }] }];
   const usage: Usage = { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    const response = await claude.messages.create({
-      model,
-      max_tokens: 2000,
-      system: [{ type: 'text', text: SYSTEM, cache_control: { type: 'ephemeral' } }],
-      output_config: { format: FORMAT },
-      messages,
-    });
-    usage.input_tokens += response.usage.input_tokens;
-    usage.output_tokens += response.usage.output_tokens;
-    usage.cache_read_input_tokens! += response.usage.cache_read_input_tokens ?? 0;
-    usage.cache_creation_input_tokens! += response.usage.cache_creation_input_tokens ?? 0;
-    const text = response.content.flatMap((c) => (c.type === 'text' ? [c.text] : [])).join('');
-    const json = parseJson(text);
-    const parsed = ZProfileAnswer.safeParse(json);
-    if (parsed.success) return { value: parsed.data, usage };
-    const problem = json === undefined ? 'the answer is not JSON' : z.prettifyError(parsed.error);
-    if (attempt === 2) throw new InvalidModelOutput(problem);
-    messages.push({ role: 'assistant', content: text || '(empty)' }, { role: 'user', content: `That answer did not match the required format:\n${problem}\nAnswer again with corrected JSON only.` });
-  }
-  throw new InvalidModelOutput('unreachable');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const answer = await askForJson(
+    async (messages) => {
+      // The system prompt is the same for every CV: cached by Anthropic after the first call.
+      const response = await claude.messages.create({ model, max_tokens: 2000, system: [{ type: 'text', text: SYSTEM, cache_control: { type: 'ephemeral' } }], output_config: { format: FORMAT }, messages });
+      usage.input_tokens += response.usage.input_tokens;
+      usage.output_tokens += response.usage.output_tokens;
+      usage.cache_read_input_tokens! += response.usage.cache_read_input_tokens ?? 0;
+      usage.cache_creation_input_tokens! += response.usage.cache_creation_input_tokens ?? 0;
+      return textOf(response);
+    },
+    ZProfileAnswer,
+    [{ type: 'text', text: role }, { type: 'text', text: `<cv>\n${cv}\n</cv>` }],
+  );
+  if (answer.value === null) throw new InvalidModelOutput(answer.problem);
+  return { value: answer.value, usage };
 }
