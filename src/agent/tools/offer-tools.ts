@@ -1,15 +1,13 @@
-import { findSlots } from '../../domain/scheduling/find-slots.js';
 import { windowsFromLocalRanges, describeSlotFor, type LocalRange } from '../../domain/agent/candidate-times.js';
 import { loadInterviewPlan } from '../../services/scheduling/load-interview-plan.js';
 import { proposeSlots } from '../../services/scheduling/propose-slots.js';
-import { slotQueryFor } from '../../services/scheduling/slot-query-for.js';
+import { searchSlots } from '../../services/scheduling/search-slots.js';
 import { Refused, type AgentDeps } from '../agent-deps.js';
 import { loadRunFacts, type RunFacts } from '../run-facts.js';
 import { describeOptions } from './describe.js';
 import { resolvedOnce } from './tool-call-record.js';
 import type { ToolOutcome } from './tool-outcome.js';
 
-const DAY = 86_400_000;
 
 /** Candidate ranges to instants in their zone; without a known zone the ranges cannot be read. */
 export function candidateWindows(facts: RunFacts, within: readonly LocalRange[] | undefined, now: Date) {
@@ -29,13 +27,7 @@ export async function findSlotsTool(deps: AgentDeps, facts: RunFacts, input: { w
   const now = deps.now();
   const { windows, refused } = candidateWindows(facts, input.within, now);
   const plan = await loadInterviewPlan(deps.prisma, interview.id);
-  const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
-  const fresh = await deps.availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
-  const booked = await deps.prisma.interviewerBooking.findMany({
-    where: { userId: { in: plan.people.map((p) => p.userId) }, interviewId: { not: interview.id }, endsAt: { gt: new Date(now.getTime() - 7 * DAY) } },
-    select: { userId: true, startsAt: true, endsAt: true },
-  });
-  const result = findSlots(slotQueryFor({ plan, fresh, booked, window, now, candidateWindows: windows }), { report: false });
+  const { result } = await searchSlots({ prisma: deps.prisma, availability: deps.availability }, { plan, now, candidateWindows: windows, report: false });
   return {
     ok: true,
     result: { times: result.slots.map((s) => describeSlotFor(new Date(s.start), new Date(s.end), facts.displayZone)), possible: result.possible, ...(refused.length ? { ranges_refused: refused } : {}), note: 'Not offered yet: call propose_slots to offer times.' },

@@ -10,7 +10,8 @@ import type { CalendarBusy } from '../../calendar/free-busy.js';
 import type { AvailabilitySource, FreshBusy } from './availability.js';
 import { checkTime } from './check-time.js';
 import { loadInterviewPlan, type Person } from './load-interview-plan.js';
-import { slotQueryFor, type Booked } from './slot-query-for.js';
+import { slotQueryFor } from './slot-query-for.js';
+import { bookingsOf } from './search-slots.js';
 
 export type BookSlotOptions = {
   interviewId: string;
@@ -141,14 +142,6 @@ function withoutOwnTime(calendars: FreshBusy, own: { start: Date; end: Date }): 
     return [...(s < from ? [{ ...b, end: own.start.toISOString() }] : []), ...(e > to ? [{ ...b, start: own.end.toISOString() }] : [])];
   };
   return new Map([...calendars].map(([id, c]) => [id, { ...c, busy: c.busy.flatMap(cut) }]));
-}
-
-async function bookingsOf(tx: Tx, people: readonly Person[], from: Date, to: Date, except: string): Promise<Booked[]> {
-  // Caps count whole weeks, so look a week either side of the window.
-  return tx.interviewerBooking.findMany({
-    where: { userId: { in: people.map((p) => p.userId) }, interviewId: { not: except }, endsAt: { gt: new Date(from.getTime() - 7 * DAY) }, startsAt: { lt: new Date(to.getTime() + 7 * DAY) } },
-    select: { userId: true, startsAt: true, endsAt: true },
-  });
 }
 
 function isExclusionViolation(err: unknown): boolean {

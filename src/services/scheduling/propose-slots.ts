@@ -1,13 +1,12 @@
 import type { PrismaClient } from '../../db/prisma.js';
-import { findSlots, type SlotSearchResult } from '../../domain/scheduling/find-slots.js';
+import type { SlotSearchResult } from '../../domain/scheduling/find-slots.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { calendarWarning, decidedApprovalMessage, noSlotsMessage, slotApprovalMessage } from '../../slack/blocks/slot-approval.js';
 import type { AvailabilitySource } from './availability.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
-import { slotQueryFor } from './slot-query-for.js';
+import { searchSlots } from './search-slots.js';
 
-const DAY = 86_400_000;
 
 export type ProposeResult = { status: 'proposed'; proposalIds: string[] } | { status: 'no-slots'; result: SlotSearchResult } | { status: 'not-proposing'; interviewStatus: string };
 
@@ -42,14 +41,7 @@ export async function proposeSlots(
   const rescheduling = approval === 'auto' && plan.interview.status === 'BOOKED';
   if (plan.interview.status !== 'PROPOSING' && !rescheduling) return { status: 'not-proposing', interviewStatus: plan.interview.status };
   const now = deps.now();
-  const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
-  const fresh = await deps.availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
-  const booked = await deps.prisma.interviewerBooking.findMany({
-    where: { userId: { in: plan.people.map((p) => p.userId) }, endsAt: { gt: new Date(now.getTime() - 7 * DAY) }, startsAt: { lt: new Date(window.end.getTime() + 7 * DAY) } },
-    select: { userId: true, startsAt: true, endsAt: true },
-  });
-  const query = slotQueryFor({ plan, fresh, booked, window, now, candidateWindows });
-  const result = findSlots(query);
+  const { query, fresh, result } = await searchSlots(deps, { plan, now, candidateWindows });
   const problems = plan.people.flatMap((p) => (fresh.get(p.userId)?.problems.length ? [{ name: p.name, problems: fresh.get(p.userId)!.problems }] : []));
   const channel = plan.role.slackChannelId ?? plan.role.recruiterSlackId;
 
