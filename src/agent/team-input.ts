@@ -34,7 +34,7 @@ export async function answerAgentQuestion(deps: Deps, { runId, answer, internal,
   });
 }
 
-/** `/hire agent stop|start all|<candidate email>`: the kill switch from Slack. Returns what to tell the admin. */
+/** `/hire agent stop|start all|<candidate email>` (the address as typed, unwrapped): the kill switch from Slack. Returns what to tell the admin. */
 export async function agentSwitch(deps: Deps, { verb, target, by }: { verb: 'stop' | 'start'; target: string; by: string }): Promise<string> {
   if (/^all$/i.test(target)) {
     if (verb === 'stop') {
@@ -44,8 +44,7 @@ export async function agentSwitch(deps: Deps, { verb, target, by }: { verb: 'sto
     const woken = await resumeAgent(deps, { by });
     return `Justin is back on; ${woken} conversation${woken === 1 ? '' : 's'} resume${woken === 1 ? 's' : ''} from where they were.`;
   }
-  // Slack turns a typed address into <mailto:a@b|a@b>.
-  const email = normaliseEmail(/<mailto:([^|>]+)/.exec(target)?.[1] ?? target);
+  const email = normaliseEmail(target);
   const apps = await deps.prisma.application.findMany({ where: { candidate: { email } }, select: { id: true } });
   if (apps.length === 0) throw new AppError('NOT_FOUND', 'no such candidate', { userMessage: `No candidate with the address ${email}.` });
   for (const app of apps) {

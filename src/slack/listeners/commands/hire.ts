@@ -9,6 +9,7 @@ import { loadRoleForEdit } from '../../../services/roles/edit-role.js';
 import { roleModal } from '../../blocks/role-modal.js';
 import { eraseConfirmation } from '../../blocks/erase-confirmation.js';
 import { normaliseEmail } from '../../../domain/intake/normalise-email.js';
+import { typedAddress } from '../../typed-address.js';
 import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
 import { setIntakeChannel } from '../../../services/intake/set-intake-channel.js';
@@ -74,8 +75,7 @@ export function registerHireCommand(
     if (/^candidate$/i.test(sub)) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!mine.has('ADMIN')) return ack(refusalMessage('erasing candidates (admins only)'));
-      // Slack sends a typed address as <mailto:a@b|a@b>.
-      const address = (rest[1] ?? '').replace(/^<mailto:[^|>]+\|([^>]+)>$/, '$1');
+      const address = typedAddress(rest[1] ?? '');
       if (!/^erase$/i.test(rest[0] ?? '') || !address.includes('@')) {
         return ack({ response_type: 'ephemeral', text: 'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: `npm run candidate -- export <email>` on the server.' });
       }
@@ -89,7 +89,7 @@ export function registerHireCommand(
       if (!/^(stop|start)$/i.test(verb) || !target) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire agent stop all`, `/hire agent stop ada@example.com`, and `start` to resume.' });
       if (/^all$/i.test(target) ? !mine.has('ADMIN') : !hasAny(mine, CAN_DECIDE)) return ack(refusalMessage(/^all$/i.test(target) ? 'stopping the agent for everyone (admins only)' : 'stopping the agent (recruiters, hiring managers and admins)'));
       try {
-        return ack(plainMessage(await agentSwitch({ prisma, boss }, { verb: verb.toLowerCase() as 'stop' | 'start', target, by: command.user_id })));
+        return ack(plainMessage(await agentSwitch({ prisma, boss }, { verb: verb.toLowerCase() as 'stop' | 'start', target: typedAddress(target), by: command.user_id })));
       } catch (err) {
         if (err instanceof AppError) return ack(plainMessage(err.userMessage));
         throw err;
