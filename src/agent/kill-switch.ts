@@ -10,11 +10,8 @@ export const AGENT_PAUSED_SETTING = 'agent.paused';
 type PausedValue = { paused: boolean; reason?: string; by?: string; at?: string };
 
 export async function isAgentPaused(db: DbOrTx, applicationId: string): Promise<boolean> {
-  const [app, setting] = await Promise.all([
-    db.application.findUnique({ where: { id: applicationId }, select: { agentPaused: true } }),
-    db.setting.findUnique({ where: { key: AGENT_PAUSED_SETTING } }),
-  ]);
-  return !!app?.agentPaused || !!(setting?.value as PausedValue | undefined)?.paused;
+  const [app, everywhere] = await Promise.all([db.application.findUnique({ where: { id: applicationId }, select: { agentPaused: true } }), globalPause(db)]);
+  return !!app?.agentPaused || !!everywhere;
 }
 
 export async function globalPause(db: DbOrTx): Promise<PausedValue | null> {

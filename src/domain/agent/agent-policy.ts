@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:30');
 
+// prefault({}): a missing object is parsed as {}, so each field's own default applies and the
+// defaults are written once.
 export const ZAgentPolicy = z
   .object({
     /** What waits for a person's click before it happens. */
@@ -17,9 +19,9 @@ export const ZAgentPolicy = z
         /** Booking the time the candidate chose. */
         booking: z.boolean().default(false),
       })
-      .default({ firstProposal: true, everyEmail: false, booking: false }),
+      .prefault({}),
     /** Emails go out in these hours of the candidate's day (Mon–Fri); outside them they wait. */
-    sendHours: z.object({ from: HHMM, to: HHMM }).default({ from: '08:00', to: '20:00' }),
+    sendHours: z.object({ from: HHMM.default('08:00'), to: HHMM.default('20:00') }).prefault({}),
     /** Business days of silence (in the candidate's zone) before a nudge. */
     nudgeAfterBusinessDays: z.number().int().min(1).max(10).default(2),
     /** Nudges before the candidate is handed over to the team. */
@@ -31,15 +33,7 @@ export const ZAgentPolicy = z
     /** Tokens (input, cached or not, plus output) one run may spend. */
     tokenBudgetPerRun: z.number().int().min(5_000).max(5_000_000).default(400_000),
   })
-  .default({
-    approve: { firstProposal: true, everyEmail: false, booking: false },
-    sendHours: { from: '08:00', to: '20:00' },
-    nudgeAfterBusinessDays: 2,
-    maxNudges: 2,
-    maxEmailsPerDay: 4,
-    maxModelCallsPerRun: 24,
-    tokenBudgetPerRun: 400_000,
-  });
+  .prefault({});
 
 export type AgentPolicy = z.output<typeof ZAgentPolicy>;
 

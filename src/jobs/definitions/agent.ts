@@ -8,7 +8,7 @@ import { enqueue } from '../boss.js';
 import type { JobDeps } from '../definition.js';
 import { defineJob } from '../definition.js';
 
-/** The agent's dependencies from the job's, or null when Claude is not configured (the job waits and retries). */
+/** The agent's dependencies from the job's, or null when Claude is not configured (the team is told instead). */
 export function agentDeps(deps: JobDeps): AgentDeps | null {
   if (!deps.ai) return null;
   return {
