@@ -43,10 +43,14 @@ export async function executeTool(deps: AgentDeps, runId: string, use: ToolUse, 
       outcome = { ok: false, result: { error: err.userMessage } };
     } else throw err;
   }
-  if (!outcome.recorded) {
-    await appendStep(deps.prisma, runId, { kind: 'TOOL_RESULT', name: use.name, input: { toolUseId: use.id, input: use.input }, output: { ok: outcome.ok, result: outcome.result, endsTurn: outcome.ok && !!outcome.endsTurn } });
-  }
-  await deps.prisma.auditEntry.create({ data: { actorType: 'AGENT', actorId: runId, action: `agent.tool.${use.name.slice(0, 40)}`, subjectType: 'Application', subjectId: facts.application.id, data: { ok: outcome.ok, ...(violation ? { violation } : {}) } } });
+  // The result step and its audit row together: a crash between them would leave a tool call
+  // that is never run again (its result exists) and never audited.
+  await deps.prisma.$transaction(async (tx) => {
+    if (!outcome.recorded) {
+      await appendStep(tx, runId, { kind: 'TOOL_RESULT', name: use.name, input: { toolUseId: use.id, input: use.input }, output: { ok: outcome.ok, result: outcome.result, endsTurn: outcome.ok && !!outcome.endsTurn } });
+    }
+    await tx.auditEntry.create({ data: { actorType: 'AGENT', actorId: runId, action: `agent.tool.${use.name.slice(0, 40)}`, subjectType: 'Application', subjectId: facts.application.id, data: { ok: outcome.ok, ...(violation ? { violation } : {}) } } });
+  });
   if (violation) await recordViolation(deps, facts, call, violation);
 }
 
