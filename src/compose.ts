@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from './config.js';
 import { defaultPaths, applyMigrations, readMigrationList } from './db/migrations.js';
-import { createPrisma, type PrismaClient } from './db/prisma.js';
+import { createPrisma, openConnections, type PrismaClient } from './db/prisma.js';
 import { resolveDatabase } from './db/resolve-database.js';
 import { buildServer } from './http/server.js';
 import { createBoss, ensureQueues, ensureSchedules, type Boss } from './jobs/boss.js';
@@ -61,7 +61,8 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
   if (applied.length) log.info({ applied }, 'migrations applied');
   const expectedMigrations = (await readMigrationList(defaultPaths.migrations)).migrationDirectories.length;
 
-  const prisma = createPrisma(db.url);
+  const prisma = createPrisma(db.url, { max: config.database.poolSize });
+  await openConnections(prisma, config.database.poolSize);
   const boss = createBoss({ databaseUrl: db.url, log: log.child({ component: 'pg-boss' }), schedule: runsWorker });
   let bossStarted = false;
   await boss.start();

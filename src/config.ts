@@ -31,6 +31,7 @@ export const VARIABLES: Record<string, VarDoc> = {
     where: 'generate: node -e "console.log(crypto.randomBytes(32).toString(\'base64\'))"',
   },
   WORKER_CONCURRENCY: { integration: 'core', purpose: 'jobs one worker process runs at once per queue (default 4)', where: 'your choice' },
+  DATABASE_POOL_SIZE: { integration: 'core', purpose: 'Postgres connections one process opens at start and keeps (default 10)', where: 'your choice' },
   SLACK_BOT_TOKEN: {
     integration: 'slack',
     purpose: 'bot token (xoxb-…) for the Web API',
@@ -110,6 +111,7 @@ const ZEnv = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32 hex characters Slack shows').optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
@@ -150,7 +152,7 @@ export type Config = {
   role: Env['ROLE'];
   http: { port: number; host: string; publicUrl: string | undefined };
   logLevel: Env['LOG_LEVEL'];
-  database: { url: string | undefined; dataDir: string };
+  database: { url: string | undefined; dataDir: string; poolSize: number };
   encryptionKey: Buffer | undefined;
   workerConcurrency: number;
   slack:
@@ -234,7 +236,7 @@ function toConfig(env: Env): Config {
     role: env.ROLE,
     http: { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL },
     logLevel: env.LOG_LEVEL,
-    database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR },
+    database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,
     workerConcurrency: env.WORKER_CONCURRENCY,
     slack: env.SLACK_BOT_TOKEN

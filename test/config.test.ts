@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'alice' })[0]).toMatch(/^SLACK_ADMINS: must be Slack member ids/);
   });
 
+  it('sizes the database pool: 10 unless told, and never fewer than two', () => {
+    expect(loadConfig({}).database.poolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '25' }).database.poolSize).toBe(25);
+    expect(problems({ DATABASE_POOL_SIZE: '1' })[0]).toMatch(/^DATABASE_POOL_SIZE: /);
+  });
+
   it('accepts Socket Mode instead of a signing secret', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
   });
