@@ -55,6 +55,10 @@ export function createSlackApp(deps: SlackAppDeps): App {
     logger: slackLogger(deps.log.child({ component: 'bolt' })),
     logLevel: LogLevel.WARN,
     clientOptions: { slackApiUrl: deps.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true },
+    // Bolt's conversation store is per process (state lives in the database here) and, for each
+    // request in a channel it has no entry for, builds an Error to say so: with source maps on,
+    // the stack it captures cost more CPU than the rest of Bolt's handling of the request.
+    convoStore: false,
   });
   registerHireCommand(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, googleConnectLink: deps.googleConnectLink });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
