@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { PrismaClient } from '../../../db/prisma.js';
 import { searchCandidates } from '../../../services/candidates/search-candidates.js';
-import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
+import { CAN_VIEW_CANDIDATES, hasAny, teamMemberOf } from '../../../services/team/team-roles.js';
 import { candidateResults } from '../../blocks/candidate-results.js';
 import { helpMessage, refusalMessage } from '../../blocks/help.js';
 import { COMMANDS } from '../../ids.js';
@@ -12,12 +12,11 @@ import { COMMANDS } from '../../ids.js';
  */
 export function registerCandidateCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
   app.command(COMMANDS.candidate, async ({ command, ack }) => {
-    const roles = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+    const { roles, timeZone } = await teamMemberOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
     if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return ack(refusalMessage('searching candidates'));
     const query = command.text.trim();
     if (query.length < 2) return ack(helpMessage({ unknown: `${COMMANDS.candidate} ${query}`.trim() }));
-    const user = await prisma.user.findFirst({ where: { slackUserId: command.user_id }, select: { timeZone: true } });
     const hits = await searchCandidates(prisma, { query });
-    await ack(candidateResults({ query, hits, timeZone: user?.timeZone ?? 'UTC' }));
+    await ack(candidateResults({ query, hits, timeZone }));
   });
 }
