@@ -9,15 +9,17 @@ export async function resolveDatabase({
   dataDir,
   log,
   statementStats = false,
+  logStalls = false,
 }: {
   databaseUrl: string | undefined;
   dataDir: string;
   log: (line: string) => void;
   statementStats?: boolean;
+  logStalls?: boolean;
 }): Promise<RunningPostgres & { embedded: boolean }> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {}, embedded: false };
   // Imported only when needed: the module installs process exit hooks.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
-  const pg = await startEmbeddedPostgres({ dataDir, log, statementStats });
+  const pg = await startEmbeddedPostgres({ dataDir, log, statementStats, logStalls });
   return { ...pg, embedded: true };
 }

@@ -1,11 +1,11 @@
 // Slack-facing figures: ack latency of signed slash commands under load, and /candidate
 // search latency as the candidate table grows.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import { searchCandidates } from '../../src/services/candidates/search-candidates.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-import { commandBody, signedHeaders, SIGNING_SECRET } from '../setup/slack.js';
+import { SIGNING_SECRET } from '../setup/slack.js';
 
 type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
 
@@ -26,6 +26,7 @@ const SKILLS = ['typescript', 'postgres', 'kubernetes', 'rust', 'react', 'python
 
 /** Grows the Candidate table to `total` rows of plausible names, emails and skills, in SQL. */
 async function growCandidates(prisma: PrismaClient, from: number, total: number): Promise<void> {
+  if (from >= total) return;
   for (let start = from; start < total; start += 100_000) {
     const end = Math.min(total, start + 100_000);
     await prisma.$executeRawUnsafe(`
@@ -45,12 +46,17 @@ async function growCandidates(prisma: PrismaClient, from: number, total: number)
   await prisma.$executeRawUnsafe('ANALYZE "Candidate"');
 }
 
+async function candidateCount(prisma: PrismaClient): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Candidate"`;
+  return row!.n;
+}
+
 const QUERIES = ['lovelace', 'grace hopper', 'turnig', 'dijkstra', 'cand52117@example.com', 'kubernetes', 'van rossum', 'hamiltn', 'karimo', 'radia perlman'];
 
 /** /candidate's query (trigram, indexed) against the naive ILIKE '%…%' scan, at 10k, 100k, 1M rows. */
 export async function benchSearch(prisma: PrismaClient, sizes = [10_000, 100_000, 1_000_000]) {
   const rows: { size: number; trigram: Summary; ilike: Summary }[] = [];
-  let have = 0;
+  let have = await candidateCount(prisma);
   for (const size of sizes) {
     await growCandidates(prisma, have, size);
     have = size;
@@ -73,6 +79,35 @@ export async function benchSearch(prisma: PrismaClient, sizes = [10_000, 100_000
   return rows;
 }
 
+type ServerView = { p99AtMostMs: number; over50: number; loopLagMaxMs: number };
+
+/**
+ * What the service itself saw during one phase, from its /metrics: the bucket its 99th
+ * percentile of /slack/events falls in, how many requests took over 50 ms inside Fastify, and
+ * its event loop's worst delay (prom-client resets that histogram on every scrape).
+ */
+function serverView(before: string, after: string): ServerView {
+  const buckets = (text: string) => {
+    const m = new Map<number, number>();
+    for (const line of text.split('\n')) {
+      const hit = /^justin_http_request_duration_seconds_bucket\{(.*)\} (\d+)/.exec(line);
+      if (!hit || !hit[1]!.includes('route="/slack/events"')) continue;
+      const le = /le="([^"]+)"/.exec(hit[1]!)![1]!;
+      const bound = le === '+Inf' ? Infinity : Number(le);
+      m.set(bound, (m.get(bound) ?? 0) + Number(hit[2]));
+    }
+    return m;
+  };
+  const a = buckets(before);
+  const b = buckets(after);
+  const bounds = [...b.keys()].sort((x, y) => x - y);
+  const count = (le: number) => (b.get(le) ?? 0) - (a.get(le) ?? 0);
+  const total = count(Infinity);
+  const p99 = bounds.find((le) => count(le) >= total * 0.99) ?? Infinity;
+  const lag = /^justin_process_nodejs_eventloop_lag_max_seconds (\S+)/m.exec(after);
+  return { p99AtMostMs: p99 * 1000, over50: total - count(0.05), loopLagMaxMs: lag ? Number(lag[1]) * 1000 : NaN };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -82,14 +117,33 @@ function freePort(): Promise<number> {
   });
 }
 
+/** One phase of load from its own process (ack-load.ts). */
+function runLoad(phase: { port: number; kind: string; text: string; rate: number; seconds: number; warmup: number; respondUrl: string }) {
+  return new Promise<{ latencies: number[]; errors: number; lagMaxMs: number; machineBusy: number }>((resolve, reject) => {
+    const gen = spawn(process.execPath, ['--import', 'tsx', 'test/bench/ack-load.ts', JSON.stringify(phase)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    gen.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    gen.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
+  });
+}
+
 /**
- * Ack latency of signed slash commands, open loop (requests leave on a schedule, not when
- * the previous answer came back), against the real service in its own process.
+ * Ack latency of signed slash commands and button clicks, open loop, against the service as
+ * production runs it (`node dist/main.js`, built first) in its own process, with the load from
+ * a third process. Beside each figure, what the service saw itself (its /metrics), and the
+ * worst stall of either event loop, so a tail can be placed.
  */
-export async function benchAck(databaseUrl: string, rates = [50, 100, 200, 400], seconds = 5) {
+export async function benchAck(prisma: PrismaClient, databaseUrl: string, rates = [50, 100, 200, 400], seconds = 5) {
+  // /candidate searches 10,000 candidates and answers with the famous surname's matches.
+  await growCandidates(prisma, await candidateCount(prisma), 10_000);
+  // Settled, as a live database is: left to itself, autovacuum visits the freshly loaded
+  // tables a minute later, in the middle of a phase (measured: 75% machine CPU, not 58%).
+  await prisma.$executeRawUnsafe('VACUUM (ANALYZE) "Candidate", "SearchWord"');
+  const built = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
   const fake = await new FakeSlackApi().start();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -110,52 +164,19 @@ export async function benchAck(databaseUrl: string, rates = [50, 100, 200, 400],
       if (ok) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const out: { rate: number; command: string; latency: Summary; errors: number }[] = [];
-    const click = () => {
-      const payload = {
-        type: 'block_actions',
-        user: { id: 'U0BENCH', team_id: 'T0TEAM' },
-        team: { id: 'T0TEAM' },
-        api_app_id: 'A0JUSTIN',
-        trigger_id: 't',
-        response_url: `${fake.origin}/respond/bench`,
-        actions: [{ type: 'button', action_id: 'card_advance', block_id: 'card_0', value: '00000000-0000-4000-8000-000000000000:0', action_ts: '1' }],
-      };
-      return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    };
-    const send = (command: string, text: string) => {
-      const body = command === 'button' ? click() : commandBody(command, text, { user: 'U0BENCH' });
-      return fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', body, headers: signedHeaders(body) });
-    };
-    for (const [command, text] of [['/hire', 'help'], ['/candidate', 'lovelace'], ['button', 'Advance']] as const) {
-      // Warm up first (JIT, connections, plans): a running service is warm.
-      for (let i = 0; i < 200; i++) await (await send(command, text)).arrayBuffer();
+    const scrape = () => fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+    const out: { rate: number; command: string; latency: Summary; errors: number; server: ServerView; generatorLagMaxMs: number; machineBusy: number }[] = [];
+    // BENCH_ACK_KINDS=/candidate (comma-separated) measures only those.
+    const only = process.env.BENCH_ACK_KINDS?.split(',');
+    const kinds = ([['/hire', 'help'], ['/candidate', 'lovelace'], ['button', 'Advance']] as const).filter(([k]) => !only || only.includes(k));
+    for (const [command, text] of kinds) {
+      const respondUrl = `${fake.origin}/respond/bench`;
+      // Warm the service up first (JIT, every pooled connection, query plans): a running service is warm.
+      await runLoad({ port, kind: command, text, rate: 0, seconds: 0, warmup: 300, respondUrl });
       for (const rate of rates) {
-        const latencies: number[] = [];
-        let errors = 0;
-        const total = rate * seconds;
-        const started = performance.now();
-        const inflight: Promise<void>[] = [];
-        for (let i = 0; i < total; i++) {
-          const due = started + (i * 1000) / rate;
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-          const t = performance.now();
-          inflight.push(
-            send(command, text).then(
-              async (res) => {
-                await res.arrayBuffer();
-                if (res.status === 200) latencies.push(performance.now() - t);
-                else errors++;
-              },
-              () => {
-                errors++;
-              },
-            ),
-          );
-        }
-        await Promise.all(inflight);
-        out.push({ rate, command, latency: summary(latencies), errors });
+        const before = await scrape();
+        const load = await runLoad({ port, kind: command, text, rate, seconds, warmup: 0, respondUrl });
+        out.push({ rate, command, latency: summary(load.latencies), errors: load.errors, server: serverView(before, await scrape()), generatorLagMaxMs: load.lagMaxMs, machineBusy: load.machineBusy });
       }
     }
     return out;
