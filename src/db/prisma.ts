@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { poolConfigFromUrl } from './database-url.js';
+import { preparedStatementName } from './prepared-statements.js';
 
 export type { PrismaClient };
 export type Db = PrismaClient;
@@ -35,7 +36,10 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
  * server a few MB each.
  */
 export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ ...poolConfigFromUrl(databaseUrl), max, min: max, options: SESSION_OPTIONS }), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({
+    adapter: new PrismaPg({ ...poolConfigFromUrl(databaseUrl), max, min: max, options: SESSION_OPTIONS }, { statementNameGenerator: preparedStatementName }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }
 
 /**
@@ -45,3 +49,4 @@ export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number }
 export async function openConnections(prisma: PrismaClient, connections: number): Promise<void> {
   await Promise.all(Array.from({ length: connections }, () => prisma.$queryRaw`SELECT 1`));
 }
+

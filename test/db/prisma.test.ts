@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrisma, openConnections } from '../../src/db/prisma.js';
+import { searchCandidates } from '../../src/services/candidates/search-candidates.js';
 import { useTestDatabase } from '../setup/database.js';
 
 const db = useTestDatabase();
@@ -27,5 +28,31 @@ describe('the Prisma pool', () => {
     await openConnections(prisma, 4);
     const results = await Promise.all(Array.from({ length: 5 }, (_, i) => prisma.$queryRaw<{ i: number }[]>`SELECT ${i}::int AS i, pg_sleep(0.05)::text AS slept`));
     expect(results.map((r) => r[0]!.i)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('prepared statements', () => {
+  it('prepares a statement once per connection, by name, and runs it again from there', async () => {
+    const prisma = createPrisma(db.url, { max: 1 });
+    try {
+      for (let i = 0; i < 3; i++) await prisma.user.findFirst({ where: { slackUserId: `U0PREP${i}` }, select: { id: true } });
+      const prepared = await prisma.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements`;
+      const user = prepared.filter((p) => p.statement.includes('"User"'));
+      expect(user).toHaveLength(1);
+      expect(user[0]!.name).toMatch(/^justin_\d+$/);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it('plans the candidate search for its values every time: its statements are not prepared', async () => {
+    const prisma = createPrisma(db.url, { max: 1 });
+    try {
+      for (let i = 0; i < 6; i++) await searchCandidates(prisma, { query: 'ada lovelace' });
+      const prepared = await prisma.$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements`;
+      expect(prepared.filter((p) => p.statement.includes('SearchWord') || p.statement.includes('"searchWords" &&'))).toEqual([]);
+    } finally {
+      await prisma.$disconnect();
+    }
   });
 });

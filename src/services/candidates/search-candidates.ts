@@ -1,5 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { DbOrTx } from '../../db/prisma.js';
+import { CUSTOM_PLAN } from '../../db/prepared-statements.js';
 
 export type CandidateHit = {
   id: string;
@@ -13,6 +14,9 @@ export type CandidateHit = {
 export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+/** Planned for their values every time (db/prepared-statements.ts): a rare word and a common one need different plans. */
+const CUSTOM = Prisma.raw(CUSTOM_PLAN);
 
 type Row = { id: string; name: string; email: string; words: string[]; updatedAt: Date };
 type Alternative = { query: string; word: string; similarity: number };
@@ -57,7 +61,7 @@ export async function searchCandidates(db: DbOrTx, { query, limit = 8 }: { query
 
 async function byWords(db: DbOrTx, q: string, limit: number): Promise<{ id: string; name: string; email: string; score: number }[]> {
   // The session's pg_trgm.word_similarity_threshold (0.4, see db/prisma.ts) decides what `<%` lets in.
-  const alternatives = await db.$queryRaw<Alternative[]>`
+  const alternatives = await db.$queryRaw<Alternative[]>`${CUSTOM}
     SELECT q.word AS query, a.word, a.similarity::float8 AS similarity
     FROM unnest(justin_search_words(${q})) AS q(word)
     CROSS JOIN LATERAL (
@@ -102,7 +106,7 @@ function union(first: Row[], then: Row[]): Row[] {
  */
 function holding(db: DbOrTx, groups: Alternative[][], limit: number): Promise<Row[]> {
   const holds = Prisma.join(groups.map((g) => Prisma.sql`"searchWords" && ${g.map((a) => a.word)}::text[]`), ' AND ');
-  return db.$queryRaw<Row[]>`
+  return db.$queryRaw<Row[]>`${CUSTOM}
     SELECT id, name, "displayEmail" AS email, "searchWords" AS words, "updatedAt" FROM "Candidate"
     WHERE ${holds} AND "erasedAt" IS NULL
     LIMIT ${limit}`;
