@@ -31,8 +31,8 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
  * The pool keeps every connection it opens (`min` = `max`): node-postgres closes one idle for
  * 10 s by default, and the next burst pays for a new one on the request path: authentication,
  * a new backend process, and catalog caches that start cold (measured on the embedded server:
- * 23 ms to parse and 30 ms to bind the first query of a fresh connection, and a `/candidate`
- * ack p99 of 200 ms in the second of a burst that needed one). Ten idle backends cost the
+ * 23 ms to parse and 30 ms to bind the first query of a fresh connection, and 200–300 ms of
+ * `/candidate` ack tail in whichever burst first needed one more). Ten idle backends cost the
  * server a few MB each.
  */
 export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number } = {}): PrismaClient {
@@ -49,4 +49,3 @@ export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number }
 export async function openConnections(prisma: PrismaClient, connections: number): Promise<void> {
   await Promise.all(Array.from({ length: connections }, () => prisma.$queryRaw`SELECT 1`));
 }
-
