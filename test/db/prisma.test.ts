@@ -26,8 +26,11 @@ describe('the Prisma pool', () => {
     const prisma = createPrisma(db.url, { max: 4 });
     clients.push(prisma);
     await openConnections(prisma, 4);
+    const started = performance.now();
     const results = await Promise.all(Array.from({ length: 5 }, (_, i) => prisma.$queryRaw<{ i: number }[]>`SELECT ${i}::int AS i, pg_sleep(0.05)::text AS slept`));
     expect(results.map((r) => r[0]!.i)).toEqual([0, 1, 2, 3, 4]);
+    // Four at once, then the fifth: two rounds of 50 ms, not one (the pool did not grow past its size).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
   });
 });
 
