@@ -32,8 +32,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
  * 10 s by default, and the next burst pays for a new one on the request path: authentication,
  * a new backend process, and catalog caches that start cold (measured on the embedded server:
  * 23 ms to parse and 30 ms to bind the first query of a fresh connection, and 200–300 ms of
- * `/candidate` ack tail in whichever burst first needed one more). Ten idle backends cost the
- * server a few MB each.
+ * `/candidate` ack tail in whichever burst first needed one more).
  */
 export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number } = {}): PrismaClient {
   return new PrismaClient({

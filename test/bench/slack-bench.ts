@@ -136,8 +136,7 @@ function runLoad(phase: { port: number; kind: string; text: string; rate: number
 export async function benchAck(prisma: PrismaClient, databaseUrl: string, rates = [50, 100, 200, 400], seconds = 5) {
   // /candidate searches 10,000 candidates and answers with the famous surname's matches.
   await growCandidates(prisma, await candidateCount(prisma), 10_000);
-  // Settled, as a live database is: left to itself, autovacuum visits the freshly loaded
-  // tables a minute later, in the middle of a phase (measured: 75% machine CPU, not 58%).
+  // Settled (visibility map set, statistics fresh), as a live database's tables are.
   await prisma.$executeRawUnsafe('VACUUM (ANALYZE) "Candidate", "SearchWord"');
   const built = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run build failed');
