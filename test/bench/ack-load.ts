@@ -6,32 +6,14 @@
 //
 //   tsx test/bench/ack-load.ts '{"port":…,"kind":"/candidate","text":"lovelace","rate":200,"seconds":5,"warmup":200}'
 // prints one JSON line: { latencies: number[], errors: number, lagMaxMs: number, machineBusy: number }.
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { commandBody, signedHeaders } from '../setup/slack.js';
+import { busyShare, machineCpu } from './cpu-meter.js';
 
 type Phase = { port: number; kind: string; text: string; rate: number; seconds: number; warmup: number; respondUrl: string };
 
 const phase = JSON.parse(process.argv[2]!) as Phase;
-
-/** The machine's CPU time so far, busy and all, from /proc/stat (Linux; zeros elsewhere). */
-function cpuTimes(): { busy: number; all: number } {
-  try {
-    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
-    const t = fields.map(Number);
-    const idle = t[3]! + (t[4] ?? 0);
-    const all = t.slice(0, 8).reduce((a, b) => a + b, 0);
-    return { busy: all - idle, all };
-  } catch {
-    return { busy: 0, all: 0 };
-  }
-}
-
-/** Share of all cores busy between two readings (the whole machine: service, Postgres and generator). */
-function cpuBusy(a: { busy: number; all: number }, b: { busy: number; all: number }): number {
-  return b.all > a.all ? (b.busy - a.busy) / (b.all - a.all) : NaN;
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
@@ -71,7 +53,7 @@ const latencies: number[] = [];
 let errors = 0;
 const lag = monitorEventLoopDelay({ resolution: 1 });
 lag.enable();
-const cpu = cpuTimes();
+const cpu = machineCpu();
 const total = phase.rate * phase.seconds;
 const started = performance.now();
 const inflight: Promise<void>[] = [];
@@ -94,6 +76,6 @@ for (let i = 0; i < total; i++) {
 }
 await Promise.all(inflight);
 lag.disable();
-const machineBusy = cpuBusy(cpu, cpuTimes());
+const machineBusy = busyShare(cpu, machineCpu());
 process.stdout.write(`${JSON.stringify({ latencies, errors, lagMaxMs: lag.max / 1e6, machineBusy })}\n`);
 agent.destroy();

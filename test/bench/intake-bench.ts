@@ -15,6 +15,7 @@ import { applicationEmail } from '../factories/mime.js';
 import { textPdf } from '../factories/pdf.js';
 import { testGoogleAuth } from '../setup/google-auth.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
+import { busyShare, machineCpu, ownCpu, postgresCpu } from './cpu-meter.js';
 
 /** A local stand-in for the Messages API: answers every request with a valid profile in the JSON format. */
 async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
@@ -53,6 +54,8 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
   const memory: number[] = [];
+  const backendPid = (await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
+  const cpuBefore = { own: ownCpu(), postgres: postgresCpu(backendPid), machine: machineCpu() };
   const started = performance.now();
   const tag = randomBytes(3).toString('hex');
   // As a mailbox sync stores them: a batch of raw messages per transaction.
@@ -86,8 +89,18 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     await new Promise((r) => setTimeout(r, 200));
   }
   const seconds = (performance.now() - started) / 1000;
+  const own = ownCpu();
+  const postgresMs = postgresCpu(backendPid);
+  // CPU per message, by who spent it: this process (workers, the fakes, the generator) and its
+  // JavaScript thread alone, and the Postgres server (every backend, pg-boss's included).
+  const cpu = {
+    processMs: (own.processMs - cpuBefore.own.processMs) / messages,
+    mainThreadMs: (own.mainThreadMs - cpuBefore.own.mainThreadMs) / messages,
+    postgresMs: postgresMs === null || cpuBefore.postgres === null ? null : (postgresMs - cpuBefore.postgres) / messages,
+    machineBusy: busyShare(cpuBefore.machine, machineCpu()),
+  };
   memory.push(process.memoryUsage().rss);
   claude.close();
   await slack.stop();
-  return { messages, claudeCalls: claude.calls(), seconds, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
+  return { messages, claudeCalls: claude.calls(), seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
 }

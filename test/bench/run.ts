@@ -19,6 +19,7 @@ import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
 import { benchAgent } from './agent-bench.js';
 import { freshDatabase } from '../setup/fresh-database.js';
+import { countRoundTrips, resetRoundTrips, roundTripReport } from './round-trips.js';
 
 const log = createLogger({ level: 'silent' });
 const only = process.argv[2];
@@ -155,6 +156,7 @@ if (!only || only === 'slots') {
 }
 
 // BENCH_PG_STAT=1: the intake bench also prints the statements Postgres spent its time on.
+// BENCH_ROUND_TRIPS=1: and the statements it sent, per message.
 // BENCH_PG_LOG=1: the embedded server logs what can stall a request (slow statements,
 // autovacuum, checkpoints, lock waits) to stderr, to line up with a latency tail.
 const statementStats = !!process.env.BENCH_PG_STAT;
@@ -223,6 +225,10 @@ try {
       await prisma.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
       await prisma.$executeRawUnsafe('SELECT pg_stat_statements_reset()');
     }
+    if (process.env.BENCH_ROUND_TRIPS) {
+      countRoundTrips();
+      resetRoundTrips();
+    }
     const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
     if (statementStats) {
       console.log('Postgres time by statement (ms, calls; nested statements, such as triggers, also count inside their caller):');
@@ -231,9 +237,12 @@ try {
       const all = await prisma.$queryRawUnsafe<{ ms: number; calls: bigint }[]>(`SELECT round(sum(total_exec_time)::numeric,0)::float8 AS ms, sum(calls) AS calls FROM pg_stat_statements`);
       console.log('TOTAL', all[0]);
     }
+    if (process.env.BENCH_ROUND_TRIPS) console.log(roundTripReport(r.messages).join('\n'));
     console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)');
     console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`);
     console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
+    const c = r.cpu;
+    console.log(`CPU per message: ${c.processMs.toFixed(1)} ms in the bench process (${c.mainThreadMs.toFixed(1)} ms on its JavaScript thread), ${c.postgresMs === null ? 'Postgres not local' : `${c.postgresMs.toFixed(1)} ms in Postgres`}; the machine ${(c.machineBusy * 100).toFixed(0)} % busy`);
     console.log();
   }
   if (!only || only === 'agent') {

@@ -50,7 +50,7 @@ export async function processEmail(deps: Deps, { inboundId, roleId: chosenRole, 
     const locked = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "InboundEmail" WHERE id = ${inboundId}::uuid FOR UPDATE`;
     const status = locked[0]?.status;
     if (status !== 'RECEIVED' && !(status === 'NEEDS_ROLE' && chosenRole)) return { kind: 'already-processed', status: status ?? 'gone' };
-    const outcome = await decide(tx, deps, { inboundId, email, reading, texts, gmailThreadId: row.gmailThreadId, gmailMessageId: row.gmailMessageId, chosenRole, actorId });
+    const outcome = await decide(tx, deps, { inboundId, email, reading, texts, sentAt: email.date ?? new Date(), gmailThreadId: row.gmailThreadId, gmailMessageId: row.gmailMessageId, chosenRole, actorId });
     const finalStatus = outcome.kind === 'ignored' ? 'IGNORED' : outcome.kind === 'needs-role' ? 'NEEDS_ROLE' : outcome.kind === 'failed' ? 'FAILED' : 'PROCESSED';
     await tx.inboundEmail.update({
       where: { id: inboundId },
@@ -60,7 +60,7 @@ export async function processEmail(deps: Deps, { inboundId, roleId: chosenRole, 
   });
 }
 
-type Facts = { inboundId: string; email: ParsedEmail; reading: MessageReading; texts: ReadonlyMap<string, DocumentText>; gmailThreadId: string | null; gmailMessageId: string; chosenRole: string | undefined; actorId: string | undefined };
+type Facts = { inboundId: string; email: ParsedEmail; reading: MessageReading; texts: ReadonlyMap<string, DocumentText>; sentAt: Date; gmailThreadId: string | null; gmailMessageId: string; chosenRole: string | undefined; actorId: string | undefined };
 
 async function decide(tx: Tx, deps: Deps, facts: Facts): Promise<IntakeOutcome> {
   const { email, reading } = facts;
@@ -92,15 +92,18 @@ async function findThread(tx: Tx, { gmailThreadId, email }: Facts) {
   return earlier?.thread ?? null;
 }
 
-async function addMessage(tx: Tx, threadId: string, { email, reading, gmailMessageId }: Facts, { isAutoReply = false } = {}) {
-  const sentAt = email.date ?? new Date();
+async function addMessage(tx: Tx, threadId: string, { email, reading, gmailMessageId, sentAt }: Facts, { isAutoReply = false, touchThread = true } = {}) {
+  const rfcMessageId = email.messageId ?? `gmail-${gmailMessageId}`;
+  // Stored unless already on file (the same mail seen through another path). Setting the key
+  // to itself on conflict lets Prisma send one INSERT … ON CONFLICT; with an empty update it
+  // sends a SELECT, the INSERT and another SELECT.
   const message = await tx.emailMessage.upsert({
-    where: { rfcMessageId: email.messageId ?? `gmail-${gmailMessageId}` },
-    update: {},
+    where: { rfcMessageId },
+    update: { rfcMessageId },
     create: {
       threadId,
       gmailMessageId,
-      rfcMessageId: email.messageId ?? `gmail-${gmailMessageId}`,
+      rfcMessageId,
       inReplyTo: email.inReplyTo ?? null,
       references: email.references,
       direction: 'INBOUND',
@@ -116,7 +119,7 @@ async function addMessage(tx: Tx, threadId: string, { email, reading, gmailMessa
     },
     select: { id: true },
   });
-  await tx.emailThread.update({ where: { id: threadId }, data: { lastMessageAt: sentAt } });
+  if (touchThread) await tx.emailThread.update({ where: { id: threadId }, data: { lastMessageAt: sentAt } });
   return message;
 }
 
@@ -142,19 +145,20 @@ async function reply(tx: Tx, deps: Deps, thread: { id: string; applicationId: st
 
 async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how: string): Promise<IntakeOutcome> {
   const sender = facts.reading.sender!;
+  // One INSERT … ON CONFLICT (see addMessage); a second application bumps updatedAt.
   const candidate = await tx.candidate.upsert({
     where: { email: sender.normalised },
-    update: {},
+    update: { email: sender.normalised },
     create: { email: sender.normalised, displayEmail: sender.address, name: sender.name, searchText: `${sender.name} ${sender.normalised}`.toLowerCase() },
     select: { id: true },
   });
   const existing = await tx.application.findUnique({ where: { candidateId_roleId: { candidateId: candidate.id, roleId } }, select: { id: true } });
   const app = existing ?? (await tx.application.create({ data: { candidateId: candidate.id, roleId, source: 'EMAIL' }, select: { id: true } }));
   const thread = await tx.emailThread.create({
-    data: { gmailThreadId: facts.gmailThreadId, subject: facts.reading.subject, candidateId: candidate.id, applicationId: app.id },
+    data: { gmailThreadId: facts.gmailThreadId, subject: facts.reading.subject, candidateId: candidate.id, applicationId: app.id, lastMessageAt: facts.sentAt },
     select: { id: true },
   });
-  await addMessage(tx, thread.id, facts);
+  await addMessage(tx, thread.id, facts, { touchThread: false });
   const documents = await storeDocuments(tx, deps.boss, { candidateId: candidate.id, applicationId: app.id, documents: facts.reading.documents, texts: facts.texts });
   // A CV we already had (same bytes) is not read again, so its reading cannot trigger the
   // profile for this application: ask for it now.
