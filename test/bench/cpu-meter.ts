@@ -44,6 +44,11 @@ export function ownCpu(): { processMs: number; mainThreadMs: number } {
   return { processMs: (usage.user + usage.system) / 1000, mainThreadMs: stat(`/proc/self/task/${process.pid}/stat`)?.ms ?? NaN };
 }
 
+/** CPU ms another process on this machine has used so far (null when it cannot be read). */
+export function processCpu(pid: number): number | null {
+  return stat(`/proc/${pid}/stat`)?.ms ?? null;
+}
+
 /**
  * CPU ms of a whole Postgres server on this machine so far: its postmaster, every live child
  * (backends, autovacuum, WAL writer…) and the children it has reaped. `backendPid` is any

@@ -2,11 +2,10 @@
 // application with its extracted CV text and a profile from Claude (a local fake of the
 // Messages API over HTTP), through the real queues and workers.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createClaude } from '../../src/ai/claude.js';
 import { createSlackClient } from '../../src/slack/web-client.js';
-import { FakeSlackApi } from '../fakes/slack-api.js';
 import { silentLog } from '../setup/boss.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import type { Boss } from '../../src/jobs/boss.js';
@@ -15,47 +14,51 @@ import { applicationEmail } from '../factories/mime.js';
 import { textPdf } from '../factories/pdf.js';
 import { testGoogleAuth } from '../setup/google-auth.js';
 import { jobDeps, startWorkers } from '../setup/workers.js';
-import { busyShare, machineCpu, ownCpu, postgresCpu } from './cpu-meter.js';
+import { busyShare, machineCpu, ownCpu, postgresCpu, processCpu } from './cpu-meter.js';
 
-/** A local stand-in for the Messages API: answers every request with a valid profile in the JSON format. */
-async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
-  let calls = 0;
-  const answer = JSON.stringify({
-    id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', stop_reason: 'end_turn',
-    content: [{ type: 'text', text: JSON.stringify({
-      profile: { name: 'Candidate', headline: 'Senior engineer', location: null, yearsExperience: 8, skills: ['Postgres', 'TypeScript'], languages: ['English'], experience: [], education: [] },
-      fit: { summary: 'Eight years of Postgres and TypeScript.', strengths: ['Postgres'], gaps: [], rating: 4 },
-    }) }],
-    usage: { input_tokens: 1500, output_tokens: 250, cache_read_input_tokens: 1200, cache_creation_input_tokens: 0 },
-  });
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      calls++;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls: () => calls, close: () => server.close() };
+/** The fakes of Slack and the Messages API, started in their own process (fake-services.ts). */
+async function startFakeServices() {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fake-services.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async <T>(): Promise<T> => {
+    const line = await lines.next();
+    if (line.done) throw new Error('the fake services exited');
+    return JSON.parse(line.value) as T;
+  };
+  const urls = await next<{ claudeUrl: string; slackUrl: string }>();
+  return {
+    ...urls,
+    pid: child.pid!,
+    /** Stops them; what they served. */
+    stop: async () => {
+      child.stdin!.end();
+      return next<{ claudeCalls: number; slackCalls: number }>();
+    },
+  };
 }
 
 export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000 } = {}) {
   const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}`, slackChannelId: 'C0BENCH' } });
-  const claude = await fakeClaude();
-  // Cards go to a local fake of Slack's Web API, as they would go to Slack: without it, every
-  // card effect would fail and retry, which is not what a real deployment does.
-  const slack = await new FakeSlackApi().start();
+  // Cards go to a fake of Slack's Web API, as they would go to Slack (without it, every card
+  // effect would fail and retry, which is not what a real deployment does), and the profile
+  // request to a fake of the Messages API; both in a process of their own.
+  const fakes = await startFakeServices();
   const deps = jobDeps({
     prisma,
     boss,
-    slack: createSlackClient({ token: 'xoxb-bench', apiUrl: slack.url, log: silentLog }),
+    slack: createSlackClient({ token: 'xoxb-bench', apiUrl: fakes.slackUrl, log: silentLog }),
     google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
-    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: claude.url }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
+    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: fakes.claudeUrl }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
   });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
-  const memory: number[] = [];
+  // RSS and the V8 heap in use, so growth can be told apart: JavaScript objects or native memory.
+  const memory: { rss: number; heap: number }[] = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    memory.push({ rss: m.rss, heap: m.heapUsed });
+  };
   const backendPid = (await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
-  const cpuBefore = { own: ownCpu(), postgres: postgresCpu(backendPid), machine: machineCpu() };
+  const cpuBefore = { own: ownCpu(), postgres: postgresCpu(backendPid), fakes: processCpu(fakes.pid), machine: machineCpu() };
   const started = performance.now();
   const tag = randomBytes(3).toString('hex');
   // As a mailbox sync stores them: a batch of raw messages per transaction.
@@ -71,7 +74,7 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
       return { gmailMessageId: `${tag}-${n}`, raw };
     });
     await receiveEmails({ prisma, boss }, 'jobs@example.com', batch);
-    if (i % 1000 === 0) memory.push(process.memoryUsage().rss);
+    if (i % 1000 === 0) sample();
   }
   const enqueued = performance.now();
   let lastSample = enqueued;
@@ -83,7 +86,7 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     ]);
     if (apps >= messages && docs >= messages && understood >= messages) break;
     if (performance.now() - lastSample > 5_000) {
-      memory.push(process.memoryUsage().rss);
+      sample();
       lastSample = performance.now();
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -91,16 +94,17 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const seconds = (performance.now() - started) / 1000;
   const own = ownCpu();
   const postgresMs = postgresCpu(backendPid);
+  const fakesMs = processCpu(fakes.pid);
   // CPU per message, by who spent it: this process (workers, the fakes, the generator) and its
   // JavaScript thread alone, and the Postgres server (every backend, pg-boss's included).
   const cpu = {
     processMs: (own.processMs - cpuBefore.own.processMs) / messages,
     mainThreadMs: (own.mainThreadMs - cpuBefore.own.mainThreadMs) / messages,
     postgresMs: postgresMs === null || cpuBefore.postgres === null ? null : (postgresMs - cpuBefore.postgres) / messages,
+    fakesMs: fakesMs === null || cpuBefore.fakes === null ? null : (fakesMs - cpuBefore.fakes) / messages,
     machineBusy: busyShare(cpuBefore.machine, machineCpu()),
   };
-  memory.push(process.memoryUsage().rss);
-  claude.close();
-  await slack.stop();
-  return { messages, claudeCalls: claude.calls(), seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m / 1024 / 1024)) };
+  sample();
+  const served = await fakes.stop();
+  return { messages, claudeCalls: served.claudeCalls, seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m.rss / 2 ** 20)), heapMb: memory.map((m) => Math.round(m.heap / 2 ** 20)) };
 }
