@@ -53,6 +53,18 @@ describe('intake', () => {
     expect((note.payload as { text: string }).text).toMatch(/Ada CV\.pdf: 1 page\(s\) with almost no text: an image scan\. The file is kept/);
   });
 
+  it('stores a message once when the mailbox holds two copies of it (the same Message-ID under two Gmail ids)', async () => {
+    const r = await role('SRE');
+    const raw = applicationEmail({ from: 'Ada Lovelace <ada@example.net>', subject: r.title, messageId: '<copy@mail.example.org>' });
+    const first = await deliver(raw);
+    const copy = await deliver(raw);
+    expect(first.outcome).toMatchObject({ kind: 'new-application' });
+    expect(copy.outcome).toMatchObject({ kind: 'existing-application' });
+    const stored = await db.prisma.emailMessage.findMany({ where: { rfcMessageId: 'copy@mail.example.org' } });
+    expect(stored).toHaveLength(1);
+    expect(await db.prisma.candidate.count({ where: { email: 'ada@example.net' } })).toBe(1);
+  });
+
   it('is one candidate per person: a second application to another role is a new application; a resent CV is stored once', async () => {
     const [a, b] = [await role('Data Engineer'), await role('Platform Engineer')];
     const cv = { filename: 'cv.pdf', contentType: 'application/pdf', content: scannedPdf(2) };
