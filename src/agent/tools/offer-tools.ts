@@ -8,7 +8,6 @@ import { describeOptions } from './describe.js';
 import { resolvedOnce } from './tool-call-record.js';
 import type { ToolOutcome } from './tool-outcome.js';
 
-
 /** Candidate ranges to instants in their zone; without a known zone the ranges cannot be read. */
 export function candidateWindows(facts: RunFacts, within: readonly LocalRange[] | undefined, now: Date) {
   if (!within?.length) return { windows: [], refused: [] };
