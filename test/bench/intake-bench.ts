@@ -51,11 +51,13 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: fakes.claudeUrl }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
   });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
-  // RSS and the V8 heap in use, so growth can be told apart: JavaScript objects or native memory.
-  const memory: { rss: number; heap: number }[] = [];
-  const sample = () => {
+  // RSS and the V8 heap in use (so growth can be told apart: JavaScript objects or native
+  // memory), each beside how many messages had become applications by then.
+  const memory: { processed: number; rss: number; heap: number }[] = [];
+  const processed = () => prisma.application.count({ where: { roleId: role.id } });
+  const sample = (done: number) => {
     const m = process.memoryUsage();
-    memory.push({ rss: m.rss, heap: m.heapUsed });
+    memory.push({ processed: done, rss: m.rss, heap: m.heapUsed });
   };
   const backendPid = (await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
   const cpuBefore = { own: ownCpu(), postgres: postgresCpu(backendPid), fakes: processCpu(fakes.pid), machine: machineCpu() };
@@ -74,19 +76,19 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
       return { gmailMessageId: `${tag}-${n}`, raw };
     });
     await receiveEmails({ prisma, boss }, 'jobs@example.com', batch);
-    if (i % 1000 === 0) sample();
+    if (i % 1000 === 0) sample(await processed());
   }
   const enqueued = performance.now();
   let lastSample = enqueued;
   for (;;) {
     const [apps, docs, understood] = await Promise.all([
-      prisma.application.count({ where: { roleId: role.id } }),
+      processed(),
       prisma.document.count({ where: { application: { roleId: role.id }, textStatus: { not: 'PENDING' } } }),
       prisma.application.count({ where: { roleId: role.id, fitSummary: { not: null } } }),
     ]);
     if (apps >= messages && docs >= messages && understood >= messages) break;
     if (performance.now() - lastSample > 5_000) {
-      sample();
+      sample(apps);
       lastSample = performance.now();
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -95,16 +97,17 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const own = ownCpu();
   const postgresMs = postgresCpu(backendPid);
   const fakesMs = processCpu(fakes.pid);
-  // CPU per message, by who spent it: this process (workers, the fakes, the generator) and its
-  // JavaScript thread alone, and the Postgres server (every backend, pg-boss's included).
+  // CPU per message, by who spent it: this process (the workers and the generator) and its
+  // JavaScript thread alone, the Postgres server (every backend, pg-boss's included) and the fakes.
+  const perMessage = (after: number | null, before: number | null) => (after === null || before === null ? null : (after - before) / messages);
   const cpu = {
-    processMs: (own.processMs - cpuBefore.own.processMs) / messages,
-    mainThreadMs: (own.mainThreadMs - cpuBefore.own.mainThreadMs) / messages,
-    postgresMs: postgresMs === null || cpuBefore.postgres === null ? null : (postgresMs - cpuBefore.postgres) / messages,
-    fakesMs: fakesMs === null || cpuBefore.fakes === null ? null : (fakesMs - cpuBefore.fakes) / messages,
+    processMs: perMessage(own.processMs, cpuBefore.own.processMs)!,
+    mainThreadMs: perMessage(own.mainThreadMs, cpuBefore.own.mainThreadMs)!,
+    postgresMs: perMessage(postgresMs, cpuBefore.postgres),
+    fakesMs: perMessage(fakesMs, cpuBefore.fakes),
     machineBusy: busyShare(cpuBefore.machine, machineCpu()),
   };
-  sample();
+  sample(messages);
   const served = await fakes.stop();
-  return { messages, claudeCalls: served.claudeCalls, seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, rssMb: memory.map((m) => Math.round(m.rss / 2 ** 20)), heapMb: memory.map((m) => Math.round(m.heap / 2 ** 20)) };
+  return { messages, claudeCalls: served.claudeCalls, seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, memory: memory.map((m) => ({ processed: m.processed, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heap / 2 ** 20) })) };
 }

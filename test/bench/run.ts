@@ -240,8 +240,8 @@ try {
     if (process.env.BENCH_ROUND_TRIPS) console.log(roundTripReport(r.messages).join('\n'));
     console.log('## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)');
     console.log(`${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`);
-    console.log(`process RSS (MB) through the run: ${r.rssMb.join(' → ')}`);
-    console.log(`V8 heap in use (MB), same moments: ${r.heapMb.join(' → ')}`);
+    console.log(`process RSS (MB) at so many messages processed: ${r.memory.map((m) => `${m.processed}: ${m.rssMb}`).join(' → ')}`);
+    console.log(`V8 heap in use (MB), same moments: ${r.memory.map((m) => m.heapMb).join(' → ')}`);
     const c = r.cpu;
     console.log(`CPU per message: ${c.processMs.toFixed(1)} ms in the bench process (the workers; ${c.mainThreadMs.toFixed(1)} ms on its JavaScript thread), ${c.postgresMs === null ? 'Postgres not local' : `${c.postgresMs.toFixed(1)} ms in Postgres`}, ${c.fakesMs === null ? '?' : c.fakesMs.toFixed(1)} ms in the fakes of Slack and Claude; the machine ${(c.machineBusy * 100).toFixed(0)} % busy`);
     console.log();
