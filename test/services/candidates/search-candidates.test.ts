@@ -24,6 +24,9 @@ describe('searchCandidates', () => {
     expect(await names('grace hopper')).toEqual(['Grace Hopper']);
     // Nobody is both: those who are either, the closer first.
     expect(await names('grace turing')).toEqual(expect.arrayContaining(['Alan Turing', 'Grace Hopper', 'Grace Kelly']));
+    // Each holds one of the two words exactly: half the score of someone holding both.
+    expect((await searchCandidates(db.prisma, { query: 'grace turing' })).map((h) => h.score)).toEqual([0.5, 0.5, 0.5]);
+    expect(await searchCandidates(db.prisma, { query: 'grace hopper' })).toMatchObject([{ score: 1 }]);
     expect((await names('grace')).sort()).toEqual(['Grace Hopper', 'Grace Kelly']);
     expect(await names('Müller')).toEqual(['Jürgen Müller']);
     expect(await names('GK@example.net')).toEqual(['Grace Kelly']);
