@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { poolConfigFromUrl } from './database-url.js';
 import { preparedStatementName } from './prepared-statements.js';
@@ -35,14 +36,27 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
  * `/candidate` ack tail in whichever burst first needed one more).
  */
 export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({
-    adapter: new PrismaPg({ ...poolConfigFromUrl(databaseUrl), max, min: max, options: SESSION_OPTIONS }, { statementNameGenerator: preparedStatementName }),
+  const pool = new pg.Pool({ ...poolConfigFromUrl(databaseUrl), max, min: max, options: SESSION_OPTIONS });
+  const prisma = new PrismaClient({
+    // Prisma ends the pool when it disconnects, as it does one it made itself.
+    adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName, disposeExternalPool: true }),
     transactionOptions: TRANSACTION_OPTIONS,
     // Outside NODE_ENV=production Prisma defaults to a format that points at the calling line,
     // and to know it, it builds an Error (a stack trace) for every query: 2.5 % of the intake
     // bench's JavaScript thread. Our errors are logged with their own stack and Prisma's code.
     errorFormat: 'minimal',
   });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The node-postgres pool under a client made by createPrisma (see db/direct-sql.ts). */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error('this Prisma client was not made by createPrisma: it has no pool of ours');
+  return pool;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchCandidates } from '../../../src/services/candidates/search-candidates.js';
 import { useTestDatabase } from '../../setup/database.js';
+import { createRole } from '../../factories/index.js';
 
 const db = useTestDatabase();
 
@@ -48,6 +49,20 @@ describe('searchCandidates', () => {
     expect(words).toHaveLength(3);
     await candidate('Sam Cand', 'cand52117@example.com');
     expect(await db.prisma.searchWord.count({ where: { word: { contains: '52117' } } })).toBe(0);
+  });
+
+  it("shows each hit's applications: role, stage and the exact instant of the next booked interview", async () => {
+    const c = await candidate('Katherine Johnson', 'kj@example.org', 'orbital mechanics');
+    const role = await createRole(db.prisma, { title: 'Flight Engineer' });
+    const app = await db.prisma.application.create({ data: { candidateId: c.id, roleId: role.id, stage: 'INTERVIEW_SCHEDULED' } });
+    const soon = new Date(Date.now() + 86_400_000 + 123);
+    const later = new Date(soon.getTime() + 7 * 86_400_000);
+    for (const [i, startsAt] of [soon, later].entries()) {
+      await db.prisma.interview.create({ data: { applicationId: app.id, stageId: (await db.prisma.interviewStage.findFirstOrThrow({ where: { roleId: role.id, position: i } })).id, status: 'BOOKED', startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000) } });
+    }
+    const [hit] = await searchCandidates(db.prisma, { query: 'katherine johnson' });
+    expect(hit).toMatchObject({ name: 'Katherine Johnson', email: 'kj@example.org', score: 1, applications: [{ roleTitle: 'Flight Engineer', stage: 'INTERVIEW_SCHEDULED' }] });
+    expect(hit!.applications[0]!.nextInterviewAt!.getTime()).toBe(soon.getTime());
   });
 
   it('puts the exact word first even when a near miss is far more common', async () => {
