@@ -47,6 +47,12 @@ export function createPrisma(databaseUrl: string, { max = 10 }: { max?: number }
     errorFormat: 'minimal',
   });
   pools.set(prisma, pool);
+  // Prisma ends the pool only if it connected; one used only through direct-sql.ts is ended here.
+  const disconnect = prisma.$disconnect.bind(prisma);
+  prisma.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
   return prisma;
 }
 

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createPrisma, openConnections } from '../../src/db/prisma.js';
+import { createPrisma, openConnections, poolOf } from '../../src/db/prisma.js';
+import { readSql } from '../../src/db/direct-sql.js';
+import { Prisma } from '../../src/generated/prisma/client.js';
 import { searchCandidates } from '../../src/services/candidates/search-candidates.js';
 import { useTestDatabase } from '../setup/database.js';
 
@@ -31,6 +33,20 @@ describe('the Prisma pool', () => {
     expect(results.map((r) => r[0]!.i)).toEqual([0, 1, 2, 3, 4]);
     // Four at once, then the fifth: two rounds of 50 ms, not one (the pool did not grow past its size).
     expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+  });
+
+  it('is the pool direct SQL runs on, with the same session settings, and closes on disconnect however it was used', async () => {
+    const prisma = createPrisma(db.url, { max: 1 });
+    const [viaDirect] = await readSql<{ pid: number; threshold: string }>(prisma, Prisma.sql`SELECT pg_backend_pid() AS pid, current_setting('pg_trgm.word_similarity_threshold') AS threshold`);
+    const [viaPrisma] = await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    expect(viaDirect).toEqual({ pid: viaPrisma!.pid, threshold: '0.4' });
+    await prisma.$disconnect();
+    expect(poolOf(prisma).ended).toBe(true);
+    // Used only through direct SQL, Prisma never connected: its disconnect still ends the pool.
+    const direct = createPrisma(db.url, { max: 1 });
+    await readSql(direct, Prisma.sql`SELECT 1`);
+    await direct.$disconnect();
+    expect(poolOf(direct)).toMatchObject({ ended: true, totalCount: 0 });
   });
 });
 
