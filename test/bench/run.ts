@@ -18,6 +18,7 @@ import { benchAck, benchSearch } from './slack-bench.js';
 import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
 import { benchAgent } from './agent-bench.js';
+import { benchReadPaths } from './read-paths.js';
 import { freshDatabase } from '../setup/fresh-database.js';
 import { countRoundTrips, resetRoundTrips, roundTripReport } from './round-trips.js';
 
@@ -217,6 +218,17 @@ try {
     console.log('|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(`| ${r.size.toLocaleString('en')} | ${ms(r.trigram.p50)} | ${ms(r.trigram.p95)} | ${ms(r.ilike.p50)} | ${ms(r.ilike.p95)} | ${(r.ilike.p95 / r.trigram.p95).toFixed(1)}× |`);
+    }
+    console.log();
+  }
+  if (!only || only === 'reads') {
+    const rows = await benchReadPaths(prisma, url);
+    console.log('## One read of 50 rows, three ways on one pool (each in its own process, twice, alternating; 10,000 reads a run)');
+    console.log('| way | CPU per query | scavenges per 1,000 queries | pause per scavenge | old generation growth per query |');
+    console.log('|---|---|---|---|---|');
+    const base = rows[0]!;
+    for (const r of rows) {
+      console.log(`| ${r.way} | ${r.cpuUsPerQuery.toFixed(0)} µs (${(r.cpuUsPerQuery / base.cpuUsPerQuery).toFixed(1)}×) | ${r.scavengesPer1000.toFixed(1)} | ${ms(r.msPerScavenge)} | ${r.oldGrowthKbPerQuery.toFixed(1)} KB |`);
     }
     console.log();
   }
