@@ -42,7 +42,7 @@ async function measure(way: Way, databaseUrl: string, queries = 10_000): Promise
   await new Promise((resolve) => setImmediate(resolve)); // let the observer report
   const used = process.cpuUsage(cpu);
   observer.disconnect();
-  // Old-generation growth (a full collection would lower it; none ran in these runs' traces).
+  // Old-generation growth: what outlived the scavenges (a full collection during the run would lower it).
   const measured = { queries, cpuUs: used.user + used.system, scavenges, scavengeMs, oldGrowthBytes: Math.max(0, oldSpace() - old0) };
   await prisma.$disconnect();
   return measured;
