@@ -5,12 +5,12 @@
 // process: one way's garbage would slow another's collections), twice, alternating.
 //
 //   tsx test/bench/read-paths.ts <way> <database url>   (one measurement; prints one JSON line)
-import { spawn } from 'node:child_process';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { readSql } from '../../src/db/direct-sql.js';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma.js';
 import { Prisma } from '../../src/generated/prisma/client.js';
+import { childJson } from './child-json.js';
 
 const WAYS = {
   'node-postgres (direct-sql.ts)': (prisma: PrismaClient) => readSql(prisma, Prisma.sql`SELECT id, name, "displayEmail" AS email, "updatedAt" FROM "Candidate" ORDER BY id LIMIT 50`),
@@ -48,15 +48,6 @@ async function measure(way: Way, databaseUrl: string, queries = 10_000): Promise
   return measured;
 }
 
-function inChild(way: Way, databaseUrl: string): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/read-paths.ts', way, databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Measured) : reject(new Error(`read-paths child exited with ${code}`))));
-  });
-}
-
 export async function benchReadPaths(prisma: PrismaClient, databaseUrl: string, { rounds = 2 } = {}) {
   const have = await prisma.candidate.count();
   if (have < 50) {
@@ -65,7 +56,7 @@ export async function benchReadPaths(prisma: PrismaClient, databaseUrl: string, 
   const totals = new Map<Way, Measured>();
   for (let r = 0; r < rounds; r++) {
     for (const way of Object.keys(WAYS) as Way[]) {
-      const m = await inChild(way, databaseUrl);
+      const m = await childJson<Measured>('test/bench/read-paths.ts', [way, databaseUrl]);
       const t = totals.get(way) ?? { queries: 0, cpuUs: 0, scavenges: 0, scavengeMs: 0, oldGrowthBytes: 0 };
       totals.set(way, { queries: t.queries + m.queries, cpuUs: t.cpuUs + m.cpuUs, scavenges: t.scavenges + m.scavenges, scavengeMs: t.scavengeMs + m.scavengeMs, oldGrowthBytes: t.oldGrowthBytes + m.oldGrowthBytes });
     }

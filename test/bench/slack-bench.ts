@@ -2,6 +2,7 @@
 // search latency as the candidate table grows.
 import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
+import { childJson } from './child-json.js';
 import type { PrismaClient } from '../../src/db/prisma.js';
 import { searchCandidates } from '../../src/services/candidates/search-candidates.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
@@ -119,12 +120,7 @@ function freePort(): Promise<number> {
 
 /** One phase of load from its own process (ack-load.ts). */
 function runLoad(phase: { port: number; kind: string; text: string; rate: number; seconds: number; warmup: number; respondUrl: string }) {
-  return new Promise<{ latencies: number[]; errors: number; lagMaxMs: number; machineBusy: number }>((resolve, reject) => {
-    const gen = spawn(process.execPath, ['--import', 'tsx', 'test/bench/ack-load.ts', JSON.stringify(phase)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    gen.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    gen.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load generator exited with ${code}`))));
-  });
+  return childJson<{ latencies: number[]; errors: number; lagMaxMs: number; machineBusy: number }>('test/bench/ack-load.ts', [JSON.stringify(phase)]);
 }
 
 /**
