@@ -77,14 +77,13 @@ async function byWords(db: PrismaClient, q: string, limit: number): Promise<{ id
   for (const a of alternatives) byQueryWord.set(a.query, [...(byQueryWord.get(a.query) ?? []), a]);
   if (byQueryWord.size === 0) return [];
   const groups = [...byQueryWord.values()];
-  const scoring = scoringOf(groups);
+  // Each query word's closest alternatives (several when they tie).
+  const best = groups.map((g) => g.filter((a) => a.similarity === Math.max(...g.map((x) => x.similarity))));
+  const scoring = scoringOf(groups, best);
   // Every query word that matched something must be there, through one of its alternatives.
   let rows = await holding(db, groups, scoring, POOL);
   // A full pool with near misses in it may hide closer matches of a common word: those come first.
-  if (rows.length === POOL && !rows.every((r) => r.isBest)) {
-    const best = groups.map((g) => g.filter((a) => a.similarity === Math.max(...g.map((x) => x.similarity))));
-    rows = union(await holding(db, best, scoring, limit), rows);
-  }
+  if (rows.length === POOL && !rows.every((r) => r.isBest)) rows = union(await holding(db, best, scoring, limit), rows);
   // Nobody holds every word ("grace hopper" with no Grace Hopper on file): those holding some.
   if (rows.length === 0 && groups.length > 1) rows = await holding(db, [groups.flat()], scoring, POOL);
   // Equally close: the most recently updated first.
@@ -98,15 +97,14 @@ async function byWords(db: PrismaClient, q: string, limit: number): Promise<{ id
  */
 type Scoring = { words: string[]; groups: number[]; similarities: number[]; best: boolean[]; count: number };
 
-function scoringOf(groups: Alternative[][]): Scoring {
+function scoringOf(groups: Alternative[][], best: Alternative[][]): Scoring {
   const scoring: Scoring = { words: [], groups: [], similarities: [], best: [], count: groups.length };
   groups.forEach((g, i) => {
-    const top = Math.max(...g.map((a) => a.similarity));
     for (const a of g) {
       scoring.words.push(a.word);
       scoring.groups.push(i);
       scoring.similarities.push(a.similarity);
-      scoring.best.push(a.similarity === top);
+      scoring.best.push(best[i]!.includes(a));
     }
   });
   return scoring;
