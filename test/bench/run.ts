@@ -17,6 +17,7 @@ import { jobDeps, startWorkers } from '../setup/workers.js';
 import { benchAck, benchSearch } from './slack-bench.js';
 import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
+import { machineMarkerMs } from './machine-marker.js';
 import { benchAgent } from './agent-bench.js';
 import { benchReadPaths } from './read-paths.js';
 import { freshDatabase } from '../setup/fresh-database.js';
@@ -241,6 +242,7 @@ try {
       countRoundTrips();
       resetRoundTrips();
     }
+    const marker = await machineMarkerMs();
     const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
     if (statementStats) {
       console.log('Postgres time by statement (ms, calls; nested statements, such as triggers, also count inside their caller):');
@@ -256,6 +258,8 @@ try {
     console.log(`V8 heap in use (MB), same moments: ${r.memory.map((m) => m.heapMb).join(' → ')}`);
     const c = r.cpu;
     console.log(`CPU per message: ${c.processMs.toFixed(1)} ms in the bench process (the workers; ${c.mainThreadMs.toFixed(1)} ms on its JavaScript thread), ${c.postgresMs === null ? 'Postgres not local' : `${c.postgresMs.toFixed(1)} ms in Postgres`}, ${c.fakesMs === null ? '?' : c.fakesMs.toFixed(1)} ms in the fakes of Slack and Claude; the machine ${(c.machineBusy * 100).toFixed(0)} % busy`);
+    const total = c.processMs + (c.postgresMs ?? 0) + (c.fakesMs ?? 0);
+    console.log(`machine marker (machine-marker.ts: one bench message's MIME and CV text read alone): ${marker.toFixed(2)} ms of CPU; a message's CPU in all is ${(total / marker).toFixed(1)} markers`);
     console.log();
   }
   if (!only || only === 'agent') {
