@@ -1,4 +1,6 @@
-import { google, type calendar_v3 } from 'googleapis';
+// googleapis's own module for this one API: the package's index loads all of its ~300 APIs
+// (measured: 0.5 s and 59 MB of heap more per process than the two Justin uses).
+import { calendar, type calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import type { OAuth2Client } from 'google-auth-library';
 
 export type CalendarApi = calendar_v3.Calendar;
@@ -8,5 +10,5 @@ export type CalendarApi = calendar_v3.Calendar;
  * ours, not gaxios's: jobs and the outbox retry with backoff and honour Retry-After.
  */
 export function createCalendarApi(auth: OAuth2Client, rootUrl: string): CalendarApi {
-  return google.calendar({ version: 'v3', auth, rootUrl, retry: false, timeout: 20_000 });
+  return calendar({ version: 'v3', auth, rootUrl, retry: false, timeout: 20_000 });
 }
