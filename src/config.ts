@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The only reader of process.env (main.ts passes it in). Each integration is all-or-nothing:
+// The only reader of process.env (serve.ts passes it in). Each integration is all-or-nothing:
 // every variable absent means the integration is off (the status page says how to turn it
 // on); some present and some missing, or any malformed, stops the start with every problem
 // listed at once.

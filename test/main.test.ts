@@ -21,10 +21,10 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+function start(env: Record<string, string>, preload: string[] = []): { child: ChildProcess; output: () => string } {
   let out = '';
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('GOOGLE_') && k !== 'DATABASE_URL'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env: { ...clean, LOG_LEVEL: 'info', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/main.ts'], { cwd: root, env: { ...clean, LOG_LEVEL: 'info', ...env } });
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   children.push(child);
@@ -74,7 +74,7 @@ describe('the service process', () => {
   it('splits into a worker process that serves only health and metrics', async () => {
     const db = await createTestDatabase();
     const port = await freePort();
-    const { child, output } = start({ DATABASE_URL: db.url, ROLE: 'worker', PORT: String(port) });
+    const { child, output } = start({ DATABASE_URL: db.url, ROLE: 'worker', PORT: String(port) }, ['./test/fixtures/process/report-on-exit.mjs']);
     try {
       await eventually(async () => output().includes('Justin is up (role worker)'), { timeoutMs: 30_000 });
       expect(await readyz(port)).toBe(200);
@@ -82,6 +82,11 @@ describe('the service process', () => {
       expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
+      // What keeps a process small (see src/main.ts and src/gmail/gmail-api.ts): source maps for
+      // our own code only, and of googleapis's ~300 APIs only the two Justin calls.
+      const report = JSON.parse(/REPORT (.*)/.exec(output())![1]!) as { sourceMaps: { enabled: boolean; nodeModules: boolean }; googleApis: string[] };
+      expect(report.sourceMaps).toMatchObject({ enabled: true, nodeModules: false });
+      expect(report.googleApis).toEqual(['calendar', 'gmail']);
     } finally {
       child.kill('SIGKILL');
       await db.drop();

