@@ -101,7 +101,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       prisma,
       boss,
       breakers,
-      performers: createPerformers({ slack, prisma, google, boss }),
+      performers: createPerformers({ slack, prisma, google, boss, poolSize: config.database.poolSize }),
       log: log.child({ component: 'outbox' }),
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
     };

@@ -12,6 +12,7 @@
  * - EXTERNAL_RETRYABLE  an external service failed in a way worth retrying (5xx, 429, network)
  * - EXTERNAL_PERMANENT  an external service refused for good (4xx other than 408/429)
  * - CIRCUIT_OPEN        we are not calling a service that keeps failing; try later
+ * - BUSY                this process is at its own limit for this work (a bulkhead); try shortly
  */
 export type ErrorCode =
   | 'ILLEGAL_TRANSITION'
@@ -22,7 +23,8 @@ export type ErrorCode =
   | 'INTEGRATION_OFF'
   | 'EXTERNAL_RETRYABLE'
   | 'EXTERNAL_PERMANENT'
-  | 'CIRCUIT_OPEN';
+  | 'CIRCUIT_OPEN'
+  | 'BUSY';
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   ILLEGAL_TRANSITION: 409,
@@ -34,12 +36,13 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   EXTERNAL_RETRYABLE: 502,
   EXTERNAL_PERMANENT: 502,
   CIRCUIT_OPEN: 503,
+  BUSY: 503,
 };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: string;
-  /** For EXTERNAL_RETRYABLE / CIRCUIT_OPEN: the earliest sensible retry, from Retry-After or the breaker. */
+  /** For EXTERNAL_RETRYABLE / CIRCUIT_OPEN / BUSY: the earliest sensible retry, from Retry-After or the breaker. */
   readonly retryAfterMs: number | undefined;
   readonly details: Record<string, unknown>;
 
@@ -61,7 +64,7 @@ export class AppError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === 'EXTERNAL_RETRYABLE' || this.code === 'CIRCUIT_OPEN' || this.code === 'STALE_STATE';
+    return this.code === 'EXTERNAL_RETRYABLE' || this.code === 'CIRCUIT_OPEN' || this.code === 'STALE_STATE' || this.code === 'BUSY';
   }
 }
 

@@ -20,14 +20,27 @@ export type GoogleDeps = { auth: GoogleAuth; rootUrl: string; mailbox: string; p
  * The performers for the integrations that are on; an effect for one that is off waits. `boss`
  * lets a performer record follow-up effects when it is done (a new channel's waiting cards).
  */
-export function createPerformers({ slack, prisma, google, boss }: { slack: WebClient | undefined; prisma: PrismaClient; google?: GoogleDeps | undefined; boss?: Boss | undefined }): Performers {
+export function createPerformers({
+  slack,
+  prisma,
+  google,
+  boss,
+  poolSize = 10,
+}: {
+  slack: WebClient | undefined;
+  prisma: PrismaClient;
+  google?: GoogleDeps | undefined;
+  boss?: Boss | undefined;
+  /** The database pool's size: cards in flight (each holding a connection) take at most a third of it. */
+  poolSize?: number;
+}): Performers {
   return {
     'webhook.post': createWebhookPerformer(),
     ...(slack
       ? {
           'slack.post': createSlackPostPerformer(slack),
           'slack.update': createSlackUpdatePerformer(slack),
-          'slack.card': createSlackCardPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack) }),
+          'slack.card': createSlackCardPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack), concurrency: Math.max(1, Math.floor(poolSize / 3)) }),
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }
