@@ -157,8 +157,10 @@ async function settleFailure(deps: DeliverDeps, effect: Claimed, err: AppError, 
   else breaker.release();
   // An unconfigured integration is not the effect's fault: keep it pending, check back later.
   const retryable = err.retryable || err.code === 'INTEGRATION_OFF';
+  // Nor is our own bulkhead being full (the service was never called): that never kills it.
+  const counts = err.code !== 'BUSY';
   const log = deps.log.child({ effectId: effect.id, kind: effect.kind, attempt: effect.attempts });
-  if (retryable && effect.attempts < maxAttempts) {
+  if (retryable && (effect.attempts < maxAttempts || !counts)) {
     const delay = retryDelayMs(effect.attempts, { retryAfterMs: err.retryAfterMs });
     log.warn({ delayMs: delay, err: err.message }, 'effect failed; will retry');
     await reschedule(deps, effect.id, effect.service, delay, err.message, true);

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
 import { deliverEffect, sweepOutbox, type DeliverDeps } from '../../src/outbox/deliver-effect.js';
 import { createPerformers } from '../../src/outbox/performers/index.js';
 import { recordEffect } from '../../src/outbox/record-effect.js';
@@ -90,6 +91,19 @@ describe('deliverEffect', () => {
     await db.prisma.outboxEffect.update({ where: { id }, data: { nextAttemptAt: new Date() } });
     expect(await deliverEffect(d, id)).toBe('dead');
     expect(await effect(id)).toMatchObject({ status: 'DEAD', attempts: 2 });
+  });
+
+  it('never marks an effect dead because our own bulkhead was full, nor blames the service for it', async () => {
+    const id = await record('webhook.post', { url: `${HOOK}/never-called`, body: {} });
+    const busy = { perform: async () => Promise.reject(new AppError('BUSY', 'webhooks: all slots taken', { retryAfterMs: 1_000 })) };
+    const breakers = new BreakerRegistry(Date.now, { failureThreshold: 2, cooldownMs: 60_000, maxCooldownMs: 60_000 });
+    const d = deps({ performers: { 'webhook.post': busy }, breakers, options: { maxAttempts: 2 } });
+    for (let i = 0; i < 4; i++) {
+      expect(await deliverEffect(d, id)).toBe('retry');
+      await db.prisma.outboxEffect.update({ where: { id }, data: { nextAttemptAt: new Date() } });
+    }
+    expect(await effect(id)).toMatchObject({ status: 'PENDING', attempts: 4, lastError: 'webhooks: all slots taken' });
+    expect(breakers.get('webhook').state).toBe('closed');
   });
 
   it('opens the circuit after repeated failures and stops calling the service', async () => {
