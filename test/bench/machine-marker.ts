@@ -1,6 +1,6 @@
 // A fixed piece of the intake's own work, timed alone before the intake run: reading one bench
 // message (its MIME and its PDF CV's text). The machines this bench runs on differ from day to
-// day (the same code has measured 40 and 103 messages/s on two of them), so the intake's CPU per
+// day (the same code has measured 41 messages/s on one and 93–107 on another), so the intake's CPU per
 // message is printed beside this figure as well: the ratio between the two moves far less from
 // one machine to the next than either does alone. It runs in a process of its own, before the
 // run, so that neither the run's garbage nor its warmed-up code moves it.
