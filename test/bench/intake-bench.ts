@@ -37,7 +37,8 @@ async function startFakeServices() {
   };
 }
 
-export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000 } = {}) {
+/** `poolSize`: the size of `prisma`'s pool, which the service sizes its card bulkhead by. */
+export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000, poolSize = 10 } = {}) {
   const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}`, slackChannelId: 'C0BENCH' } });
   // Cards go to a fake of Slack's Web API, as they would go to Slack (without it, every card
   // effect would fail and retry, which is not what a real deployment does), and the profile
@@ -46,6 +47,7 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const deps = jobDeps({
     prisma,
     boss,
+    poolSize,
     slack: createSlackClient({ token: 'xoxb-bench', apiUrl: fakes.slackUrl, log: silentLog }),
     google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
     ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: fakes.claudeUrl }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },

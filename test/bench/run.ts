@@ -172,7 +172,8 @@ const db = await resolveDatabase({
 });
 try {
   const url = await freshDatabase(db.url, 'justin_bench');
-  const prisma = createPrisma(url, { max: Number(process.env.BENCH_POOL ?? 20) });
+  const poolSize = Number(process.env.BENCH_POOL ?? 20);
+  const prisma = createPrisma(url, { max: poolSize });
   const boss = createBoss({ databaseUrl: url, log, schedule: false, max: 20 });
   await boss.start();
   await ensureQueues(boss);
@@ -243,7 +244,7 @@ try {
       resetRoundTrips();
     }
     const marker = await machineMarkerMs();
-    const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000) });
+    const r = await benchIntake(prisma, boss, { messages: Number(process.env.BENCH_INTAKE_MESSAGES ?? 10_000), poolSize });
     if (statementStats) {
       console.log('Postgres time by statement (ms, calls; nested statements, such as triggers, also count inside their caller):');
       const top = await prisma.$queryRawUnsafe<{ q: string; calls: bigint; ms: number; rows: bigint }[]>(`SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q, calls, round(total_exec_time::numeric, 0)::float8 AS ms, rows FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 30`);

@@ -9,8 +9,8 @@ import type { AvailabilitySource } from '../../src/services/scheduling/availabil
 import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
 import { silentLog } from './boss.js';
 
-/** The same job deps main.ts builds, for a test's database. */
-export function jobDeps({ prisma, boss, slack, google, availability, ai, now = () => new Date() }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; ai?: JobDeps['ai']; now?: () => Date }): JobDeps {
+/** The same job deps compose.ts builds, for a test's database; `poolSize` is the Prisma pool's, as there. */
+export function jobDeps({ prisma, boss, slack, google, availability, ai, now = () => new Date(), poolSize }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; ai?: JobDeps['ai']; now?: () => Date; poolSize?: number }): JobDeps {
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
   return {
@@ -19,7 +19,7 @@ export function jobDeps({ prisma, boss, slack, google, availability, ai, now = (
     log: silentLog,
     metrics,
     slackEnabled: !!slack,
-    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google, boss }), log: silentLog },
+    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google, boss, poolSize }), log: silentLog },
     google,
     availability,
     ai,
