@@ -1,23 +1,13 @@
 // The intake bench's outside world, in a process of its own as Slack and Anthropic are in
 // production: its CPU and memory are not the workers'. Prints one JSON line with the URLs when
 // ready; when stdin closes, prints one with what it served and exits.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 
 // How long each answers, as the real services take (BENCH_SLACK_MS, BENCH_CLAUDE_MS; 0 by default).
 const slackMs = Number(process.env.BENCH_SLACK_MS ?? 0);
 const claudeMs = Number(process.env.BENCH_CLAUDE_MS ?? 0);
-
-/** The Slack fake, answering after `slackMs`. */
-class SlackAtDistance extends FakeSlackApi {
-  protected override async handle(req: IncomingMessage) {
-    const reply = await super.handle(req);
-    if (slackMs > 0) await sleep(slackMs);
-    return reply;
-  }
-}
 
 /** A local stand-in for the Messages API: answers every request with a valid profile in the JSON format. */
 async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
@@ -42,7 +32,9 @@ async function fakeClaude(): Promise<{ url: string; calls: () => number; close: 
 }
 
 const claude = await fakeClaude();
-const slack = await new SlackAtDistance().start();
+const slack = new FakeSlackApi();
+slack.answerAfterMs = slackMs;
+await slack.start();
 process.stdout.write(`${JSON.stringify({ claudeUrl: claude.url, slackUrl: slack.url })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { LocalFake, readBody } from './local-server.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LocalFake, readBody, type FakeReply } from './local-server.js';
 
 export type FakeMessage = {
   channel: string;
@@ -39,7 +40,24 @@ export class FakeSlackApi extends LocalFake {
   }
 
 
-  protected async handle(req: IncomingMessage): Promise<{ status: number; headers?: Record<string, string>; body?: unknown }> {
+  /** How long each call takes to answer, as Slack does from afar (0: at once). */
+  answerAfterMs = 0;
+  /** The most calls being answered at once so far. */
+  mostInFlight = 0;
+  private inFlight = 0;
+
+  protected async handle(req: IncomingMessage): Promise<FakeReply> {
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
+    try {
+      const reply = await this.answer(req);
+      if (this.answerAfterMs > 0) await sleep(this.answerAfterMs);
+      return reply;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async answer(req: IncomingMessage): Promise<FakeReply> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const args = parseBody(await readBody(req), req.headers['content-type'] ?? '');
     if (!path.startsWith('/api/')) {

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, poolOf, type PrismaClient } from '../../../src/db/prisma.js';
@@ -9,22 +8,9 @@ import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { silentLog } from '../../setup/boss.js';
 import { createTestDatabase } from '../../setup/database.js';
 
-/** Slack as far away as it is in production: each answer takes 100 ms; counts calls in flight. */
-class DistantSlack extends FakeSlackApi {
-  inFlight = 0;
-  mostInFlight = 0;
-  protected override async handle(req: IncomingMessage) {
-    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
-    try {
-      await sleep(100);
-      return await super.handle(req);
-    } finally {
-      this.inFlight--;
-    }
-  }
-}
-
-const slack = new DistantSlack();
+// Slack as far away as it is in production: each answer takes 100 ms.
+const slack = new FakeSlackApi();
+slack.answerAfterMs = 100;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let prisma: PrismaClient;
 beforeAll(async () => {
