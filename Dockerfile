@@ -25,5 +25,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-# Source maps are switched on by main.js itself, for our own code only (see src/main.ts).
+# Source maps are switched on by main.js itself, for our own code only (see src/own-source-maps.ts).
 CMD ["node", "dist/main.js"]
