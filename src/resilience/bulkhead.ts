@@ -26,7 +26,7 @@ export class Bulkhead {
     }
   }
 
-  /** How many run now and how many wait (for metrics and tests). */
+  /** How many run now and how many wait. */
   get load(): { active: number; waiting: number } {
     return { active: this.active, waiting: this.waiting.length };
   }

@@ -24,7 +24,7 @@ export function createSlackCardPerformer({
   client,
   prisma,
   channels,
-  concurrency = 3,
+  concurrency,
 }: {
   client: WebClient;
   prisma: PrismaClient;
@@ -35,7 +35,7 @@ export function createSlackCardPerformer({
    * whole pool and starved everything else: with Slack answering in 200 ms, the intake fell from
    * about 100 messages/s to 22 (the intake bench, `BENCH_SLACK_MS=200`, a pool of 10).
    */
-  concurrency?: number;
+  concurrency: number;
 }): Performer<Card> {
   const bulkhead = new Bulkhead('slack cards', concurrency);
   return {
