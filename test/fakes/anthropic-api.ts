@@ -48,13 +48,32 @@ export class FakeAnthropic extends LocalFake {
   readonly recorded: { agent: Scripted[]; reading: Scripted[] } = { agent: [], reading: [] };
   /** The clock for cache expiry (the harness moves it). */
   now: () => number = () => Date.now();
+  /** When set, a request with another x-api-key is refused with 401, as a revoked key would be. */
+  apiKey: string | undefined;
+  /** What GET /v1/models lists (the status page probes it with limit=1). */
+  models: Array<{ id: string; display_name: string; created_at: string }> = [
+    { id: 'claude-sonnet-5-5', display_name: 'Claude Sonnet 5.5', created_at: '2026-01-01T00:00:00Z' },
+    { id: 'claude-haiku-4-5', display_name: 'Claude Haiku 4.5', created_at: '2025-10-01T00:00:00Z' },
+  ];
 
   get url(): string {
     return this.origin;
   }
 
   protected async handle(req: IncomingMessage): Promise<FakeReply> {
-    const body = JSON.parse(await readBody(req)) as MessagesRequest;
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (this.apiKey && req.headers['x-api-key'] !== this.apiKey) {
+      const error = { type: 'authentication_error', message: 'invalid x-api-key' };
+      return { status: 401, body: { type: 'error', error } };
+    }
+    if (req.method === 'GET' && path.startsWith('/v1/models')) return this.listModels(path, req.url ?? '');
+    const raw = await readBody(req);
+    // An empty or non-JSON body is the client's bug: say so, as Anthropic does, rather than throw.
+    const body = parseJson(raw) as MessagesRequest | undefined;
+    if (!body) {
+      const error = { type: 'invalid_request_error', message: `fake: ${req.method} ${path} has no JSON body` };
+      return { status: 400, body: { type: 'error', error } };
+    }
     const entry: { body: MessagesRequest; usage?: Record<string, number> } = { body };
     this.requests.push(entry);
     if (this.upstream) return this.forward(body, entry);
@@ -131,6 +150,21 @@ export class FakeAnthropic extends LocalFake {
     return { input_tokens: Math.max(0, input), cache_read_input_tokens: read, cache_creation_input_tokens: written };
   }
 
+  /** GET /v1/models (a page of `models`, in order) or /v1/models/{id}. */
+  private listModels(path: string, url: string): FakeReply {
+    const model = (m: (typeof this.models)[number]) => ({ type: 'model', ...m });
+    const id = /^\/v1\/models\/([^/]+)$/.exec(path)?.[1];
+    if (id) {
+      const found = this.models.find((m) => m.id === decodeURIComponent(id));
+      if (found) return { status: 200, body: model(found) };
+      return { status: 404, body: { type: 'error', error: { type: 'not_found_error', message: `model: ${id}` } } };
+    }
+    const limit = Number(new URL(url, 'http://x').searchParams.get('limit') ?? 20) || 20;
+    const data = this.models.slice(0, limit).map(model);
+    const page = { data, has_more: this.models.length > limit };
+    return { status: 200, body: { ...page, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null } };
+  }
+
   /** Totals over every answered request. */
   totals(): { calls: number; input: number; cacheRead: number; cacheWrite: number; output: number } {
     const t = { calls: 0, input: 0, cacheRead: 0, cacheWrite: 0, output: 0 };
@@ -146,3 +180,11 @@ export class FakeAnthropic extends LocalFake {
   }
 }
 
+function parseJson(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}

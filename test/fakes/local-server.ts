@@ -5,7 +5,7 @@ export type FakeReply = { status: number; headers?: Record<string, string>; body
 
 /**
  * The HTTP part every local fake shares: a server on a free loopback port answering JSON from
- * `handle`. Status 0 means hang (never answer), for timeout tests; 204 has no body.
+ * `handle`. Status 0 means hang (never answer), for timeout tests; 204 and 302 have no body.
  */
 export abstract class LocalFake {
   private server: Server | undefined;
@@ -19,10 +19,16 @@ export abstract class LocalFake {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      void this.handle(req).then(({ status, headers, body }) => {
+      // A fake that throws answers 500 with the message: a hung request would hide the bug
+      // behind the client's timeout.
+      const reply = this.handle(req).catch((err: unknown): FakeReply => ({
+        status: 500,
+        body: { error: { code: 500, message: `fake: ${(err as Error).message}` } },
+      }));
+      void reply.then(({ status, headers, body }) => {
         if (status === 0) return;
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(status === 204 ? undefined : JSON.stringify(body));
+        res.end(status === 204 || status === 302 ? undefined : JSON.stringify(body));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -43,4 +49,9 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(data));
     req.on('error', reject);
   });
+}
+
+/** A form-encoded body (OAuth's token endpoint) as plain fields. */
+export function parseForm(raw: string): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(raw));
 }

@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LocalFake, readBody, type FakeReply } from './local-server.js';
+import { parseBody } from './slack-wire.js';
+import { imChannelOf, isUserId, slackUserInfo, type FakeSlackUser } from './slack-users.js';
+import { FakeViews, type FakeView } from './slack-views.js';
 
 export type FakeMessage = {
   channel: string;
@@ -10,6 +13,9 @@ export type FakeMessage = {
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 };
+
+export type FakeChannel = { id: string; name: string; created: number; members: string[]; isPrivate?: boolean };
+type ChannelSpec = { id: string; name: string; isPrivate?: boolean; member?: boolean };
 
 type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
 
@@ -23,12 +29,27 @@ export class FakeSlackApi extends LocalFake {
   readonly calls: { method: string; args: Record<string, unknown> }[] = [];
   /** What was POSTed to response_url-style paths (anything outside /api/): ephemeral replies. */
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
-  /** Users for users.info, by id. */
-  readonly users = new Map<string, { tz: string; real_name: string }>();
+  /** Users for users.info, by id (addUser fills one in). */
+  readonly users = new Map<string, FakeSlackUser>();
+  /** The workspace every user belongs to (users.info's team_id). */
+  teamId = 'T0TEAM';
+  /**
+   * When on, a post to a user id lands in that user's IM channel (`D` + user id) and is
+   * answered with it, as Slack does. Off by default: older tests look for DMs under the user
+   * id. dmsTo() and messagesIn() find a user's DMs either way.
+   */
+  imChannels = false;
+  /** chat.postEphemeral calls, in order. */
+  readonly ephemerals: Array<{ channel: string; user: string; text: string; blocks?: unknown[] }> = [];
+  private readonly viewStore = new FakeViews(() => String(++this.seq), () => this.teamId);
+  /** Every modal opened or pushed, its latest version after views.update. */
+  readonly views: FakeView[] = this.viewStore.views;
+  /** Each user's latest published Home tab view. */
+  readonly homes: Map<string, Record<string, unknown>> = this.viewStore.homes;
   /** Runs after the call is recorded (and its effect applied) but before the answer. */
   hook: Hook = () => 'respond';
   /** Channels by name, as conversations.create made them (or a test put them there). */
-  readonly channels = new Map<string, { id: string; name: string; created: number; members: string[] }>();
+  readonly channels = new Map<string, FakeChannel>();
   /** Channels Justin is not in (any other is answered as one it is in), and whether each is private. */
   readonly outside = new Map<string, { isPrivate: boolean }>();
   /** The WebSocket URL apps.connections.open hands out (Socket Mode; see slack-socket.ts). */
@@ -39,6 +60,53 @@ export class FakeSlackApi extends LocalFake {
     return `${this.origin}/api/`;
   }
 
+  /** A person in the workspace, as users.info answers for them (email in their profile). */
+  addUser(id: string, { name, email, tz = 'UTC' }: { name: string; email?: string; tz?: string }): this {
+    this.users.set(id, { real_name: name, tz, ...(email ? { email } : {}) });
+    return this;
+  }
+
+  /** A channel conversations.info answers by name; `member: false` means Justin is not in it. */
+  addChannel({ id, name, isPrivate = false, member = true }: ChannelSpec): this {
+    this.channels.set(name, { id, name, created: Math.floor(Date.now() / 1000), members: [], isPrivate });
+    if (member) this.outside.delete(id);
+    else this.outside.set(id, { isPrivate });
+    return this;
+  }
+
+  /** Messages Justin sent a user directly (their IM, or the user id when imChannels is off), in order. */
+  dmsTo(userId: string): FakeMessage[] {
+    return this.messagesIn(userId);
+  }
+
+  /** A channel's messages in post order; with `thread`, that thread's parent and replies. */
+  messagesIn(channel: string, { thread }: { thread?: string } = {}): FakeMessage[] {
+    const ids = isUserId(channel) ? [channel, imChannelOf(channel)] : [channel];
+    const inThread = (m: FakeMessage) => !thread || m.ts === thread || m.thread_ts === thread;
+    return this.messages.filter((m) => ids.includes(m.channel) && inThread(m));
+  }
+
+  /** The first message that matches. */
+  find(predicate: (message: FakeMessage) => boolean): FakeMessage | undefined {
+    return this.messages.find(predicate);
+  }
+
+  /** The person submitted or dismissed the modal (Slack tells the app; the fake only marks it). */
+  closeView(id: string): void {
+    const view = this.views.find((v) => v.id === id);
+    if (view) view.closed = true;
+  }
+
+  /** Where a post to `channel` lands: a user id means their IM when imChannels is on. */
+  private route(channel: unknown): string {
+    const id = String(channel);
+    return this.imChannels && isUserId(id) ? imChannelOf(id) : id;
+  }
+
+  // Real Slack ts values are the post time in seconds with a per-channel suffix.
+  private nextTs(): string {
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+  }
 
   /** How long each call takes to answer, as Slack does from afar (0: at once). */
   answerAfterMs = 0;
@@ -76,11 +144,10 @@ export class FakeSlackApi extends LocalFake {
   private apply(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team: 'Fake Team', user: 'justin', user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN' };
+        return { ok: true, team: 'Fake Team', team_id: this.teamId, user: 'justin', user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN' };
       case 'chat.postMessage': {
-        // Real Slack ts values are the post time in seconds with a per-channel suffix.
-        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
-        const message: FakeMessage = { channel: String(args.channel), ts, text: String(args.text ?? '') };
+        const ts = this.nextTs();
+        const message: FakeMessage = { channel: this.route(args.channel), ts, text: String(args.text ?? '') };
         if (args.thread_ts) message.thread_ts = String(args.thread_ts);
         if (Array.isArray(args.blocks)) message.blocks = args.blocks;
         if (args.metadata) message.metadata = args.metadata as FakeMessage['metadata'];
@@ -88,27 +155,41 @@ export class FakeSlackApi extends LocalFake {
         return { ok: true, channel: message.channel, ts, message };
       }
       case 'chat.update': {
-        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        const channel = this.route(args.channel);
+        const message = this.messages.find((m) => m.channel === channel && m.ts === args.ts);
         if (!message) return { ok: false, error: 'message_not_found' };
         message.text = String(args.text ?? '');
         if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+        if (args.metadata) message.metadata = args.metadata as FakeMessage['metadata'];
         return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case 'chat.postEphemeral': {
+        const ephemeral = { channel: String(args.channel), user: String(args.user), text: String(args.text ?? '') };
+        this.ephemerals.push(Array.isArray(args.blocks) ? { ...ephemeral, blocks: args.blocks } : ephemeral);
+        return { ok: true, message_ts: this.nextTs() };
       }
       case 'users.info': {
         const user = this.users.get(String(args.user));
-        return user ? { ok: true, user: { id: args.user, ...user, profile: { display_name: user.real_name } } } : { ok: false, error: 'user_not_found' };
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: slackUserInfo(String(args.user), user, this.teamId) };
       }
-      case 'views.publish':
-        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
       case 'views.open':
-        return { ok: true, view: { id: `V${++this.seq}`, ...(args.view as object) } };
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return this.viewStore.apply(method, args);
+      case 'conversations.open': {
+        const user = String(args.users ?? '').split(',')[0] ?? '';
+        if (!isUserId(user)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: imChannelOf(user) } };
+      }
       case 'conversations.history':
       case 'conversations.replies': {
         const oldest = Number(args.oldest ?? 0);
         const inThread = method === 'conversations.replies';
-        const found = this.messages.filter(
-          (m) => m.channel === args.channel && Number(m.ts) >= oldest && (inThread ? m.thread_ts === args.ts || m.ts === args.ts : !m.thread_ts),
-        );
+        const channel = this.route(args.channel);
+        const inScope = (m: FakeMessage) => (inThread ? m.thread_ts === args.ts || m.ts === args.ts : !m.thread_ts);
+        const found = this.messages.filter((m) => m.channel === channel && Number(m.ts) >= oldest && inScope(m));
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
         return { ok: true, messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(), has_more: false };
       }
@@ -130,7 +211,10 @@ export class FakeSlackApi extends LocalFake {
       case 'conversations.info': {
         const id = String(args.channel);
         const out = this.outside.get(id);
-        return { ok: true, channel: { id, name: id.toLowerCase(), is_member: !out, is_private: out?.isPrivate ?? false, is_archived: false } };
+        const known = [...this.channels.values()].find((c) => c.id === id);
+        const isPrivate = known?.isPrivate ?? out?.isPrivate ?? false;
+        const name = known?.name ?? id.toLowerCase();
+        return { ok: true, channel: { id, name, is_member: !out, is_private: isPrivate, is_archived: false } };
       }
       case 'conversations.join': {
         const id = String(args.channel);
@@ -138,29 +222,16 @@ export class FakeSlackApi extends LocalFake {
         this.outside.delete(id);
         return { ok: true, channel: { id } };
       }
-      case 'conversations.list':
-        return { ok: true, channels: [...this.channels.values()], response_metadata: { next_cursor: '' } };
+      case 'conversations.list': {
+        // The service lists public channels; a private one shows only when asked for.
+        const privateToo = String(args.types ?? '').includes('private_channel');
+        const channels = [...this.channels.values()].filter((c) => privateToo || !c.isPrivate);
+        return { ok: true, channels, response_metadata: { next_cursor: '' } };
+      }
       case 'apps.connections.open':
         return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
-  }
-}
-
-function parseBody(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
-  }
-  return out;
-}
-
-function safeJson(v: string): unknown {
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
   }
 }
