@@ -46,7 +46,18 @@ export type Justin = {
  * The composition root: config → database → migrations → Prisma → pg-boss → clients →
  * workers and/or web server. The only place that constructs clients.
  */
-export async function startJustin(config: Config, log: Logger, { listen = true }: { listen?: boolean } = {}): Promise<Justin> {
+export async function startJustin(
+  config: Config,
+  log: Logger,
+  {
+    listen = true,
+    now = () => new Date(),
+  }: {
+    listen?: boolean;
+    /** The clock every business decision reads (holds, follow-ups, interviews that ended); tests pass their own. */
+    now?: () => Date;
+  } = {},
+): Promise<Justin> {
   const runsWeb = config.role !== 'worker';
   const runsWorker = config.role !== 'web';
 
@@ -101,12 +112,13 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       prisma,
       boss,
       breakers,
-      performers: createPerformers({ slack, prisma, google, boss, poolSize: config.database.poolSize }),
+      performers: createPerformers({ slack, prisma, google, boss, poolSize: config.database.poolSize, now }),
       log: log.child({ component: 'outbox' }),
       onOutcome: (kind: string, outcome: string) => metrics.outboxDeliveries.inc({ kind, outcome }),
+      now,
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, ai, now: () => new Date() },
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, ai, now },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');
@@ -126,7 +138,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }), gmail: cachedProbe(() => probeGmail(google, prisma), { ttlMs: 60_000 }) } : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox, googleConnectLink: connectLinkFor(config) }) : undefined;
+  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox, googleConnectLink: connectLinkFor(config), now }) : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -136,7 +148,7 @@ export async function startJustin(config: Config, log: Logger, { listen = true }
       ...(slackApp?.receiver ? [slackApp.receiver.plugin] : []),
       ...(config.google ? [gmailPushRoute({ prisma, boss, mailbox: config.google.mailbox, verify: createPushVerifier(config.google.push) })] : []),
       ...(google && config.google?.oauth && config.encryptionKey && config.http.publicUrl
-        ? [googleOAuthRoutes({ prisma, auth: google.auth, oauth: config.google.oauth, key: config.encryptionKey, mailbox: config.google.mailbox, publicUrl: config.http.publicUrl, rootUrl: config.google.rootUrl })]
+        ? [googleOAuthRoutes({ prisma, boss, auth: google.auth, oauth: config.google.oauth, key: config.encryptionKey, mailbox: config.google.mailbox, publicUrl: config.http.publicUrl, rootUrl: config.google.rootUrl })]
         : []),
     ],
   });
@@ -180,6 +192,7 @@ async function startSlackApp({
   availability,
   mailbox,
   googleConnectLink,
+  now,
 }: {
   config: NonNullable<Config['slack']>;
   prisma: PrismaClient;
@@ -189,11 +202,12 @@ async function startSlackApp({
   availability: AvailabilitySource | undefined;
   mailbox: string | undefined;
   googleConnectLink: ((by: string) => string) | undefined;
+  now: () => Date;
 }): Promise<{ app: App; receiver: FastifyReceiver | undefined }> {
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox, googleConnectLink };
+  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox, googleConnectLink, now };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();

@@ -81,6 +81,16 @@ export const VARIABLES: Record<string, VarDoc> = {
     where: 'the same subscription page',
   },
   GOOGLE_ROOT_URL: { integration: 'google', purpose: 'Google API root (default https://www.googleapis.com/); point at a fake for local runs', where: 'only for testing' },
+  GOOGLE_AUTH_URL: {
+    integration: 'google',
+    purpose: "Google's OAuth consent page (default https://accounts.google.com/o/oauth2/v2/auth); point at a fake for local runs",
+    where: 'only for testing',
+  },
+  GOOGLE_TOKEN_URL: {
+    integration: 'google',
+    purpose: "Google's OAuth token endpoint (default https://oauth2.googleapis.com/token); point at a fake for local runs",
+    where: 'only for testing',
+  },
   GOOGLE_CERTS_URL: { integration: 'google', purpose: "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for local runs", where: 'only for testing' },
   ANTHROPIC_API_KEY: { integration: 'anthropic', purpose: 'Claude API key', where: 'console.anthropic.com → Settings → API Keys' },
   ANTHROPIC_BASE_URL: { integration: 'anthropic', purpose: 'Anthropic API base (default https://api.anthropic.com); point at a fake for local runs', where: 'only for testing' },
@@ -140,6 +150,8 @@ const ZEnv = z.object({
   GMAIL_PUSH_SERVICE_ACCOUNT: z.email('must be an email address').optional(),
   GOOGLE_ROOT_URL: url.default('https://www.googleapis.com/'),
   GOOGLE_CERTS_URL: url.default('https://www.googleapis.com/oauth2/v1/certs'),
+  GOOGLE_AUTH_URL: url.default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: url.default('https://oauth2.googleapis.com/token'),
   ANTHROPIC_API_KEY: z.string().startsWith('sk-ant-', 'must start with sk-ant-').optional(),
   ANTHROPIC_BASE_URL: url.default('https://api.anthropic.com'),
   ANTHROPIC_MODEL_FAST: nonEmpty.default('claude-haiku-4-5'),
@@ -161,7 +173,7 @@ export type Config = {
   google:
     | {
         mailbox: string;
-        oauth: { clientId: string; clientSecret: string } | undefined;
+        oauth: { clientId: string; clientSecret: string; authUrl: string; tokenUrl: string } | undefined;
         serviceAccountJson: string | undefined;
         pubsubTopic: string | undefined;
         push: { audience: string | undefined; serviceAccount: string | undefined; certsUrl: string };
@@ -251,7 +263,10 @@ function toConfig(env: Env): Config {
     google: env.GMAIL_MAILBOX
       ? {
           mailbox: env.GMAIL_MAILBOX,
-          oauth: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : undefined,
+          oauth:
+            env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+              ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, authUrl: env.GOOGLE_AUTH_URL, tokenUrl: env.GOOGLE_TOKEN_URL }
+              : undefined,
           serviceAccountJson: env.GOOGLE_SERVICE_ACCOUNT_JSON,
           pubsubTopic: env.GMAIL_PUBSUB_TOPIC,
           push: {

@@ -19,6 +19,8 @@ export type DeliverDeps = {
   log: Logger;
   onOutcome?: (kind: string, outcome: DeliveryOutcome) => void;
   options?: Partial<typeof DEFAULTS>;
+  /** The service's clock: when a rescheduled effect is next due, and which effects the sweep finds due. */
+  now?: () => Date;
 };
 
 /** What a delivery job carries. `service` lets the breaker refuse before any database write. */
@@ -202,24 +204,31 @@ async function whyNotClaimed(deps: DeliverDeps, effectId: string): Promise<Deliv
 }
 
 async function reschedule(deps: DeliverDeps, effectId: string, service: string | undefined, delayMs: number, reason: string, releaseClaim: boolean): Promise<void> {
-  const at = new Date(Date.now() + Math.max(0, Math.ceil(delayMs)));
+  const delay = Math.max(0, Math.ceil(delayMs));
+  const at = new Date((deps.now ?? (() => new Date()))().getTime() + delay);
   await deps.prisma.$transaction(async (tx) => {
     await tx.outboxEffect.update({
       where: { id: effectId },
       data: { nextAttemptAt: at, lastError: reason, ...(releaseClaim ? { claimedUntil: null } : {}) },
     });
-    await enqueue(deps.boss, tx, 'outbox.deliver', { effectId, service }, { startAfter: at });
+    // A delay, not an instant: pg-boss measures it on the database's clock, `at` is on ours.
+    await enqueue(deps.boss, tx, 'outbox.deliver', { effectId, service }, { startAfter: Math.ceil(delay / 1000) });
   });
 }
 
 /**
  * Re-enqueues effects that are due but have no live job (their job was dead-lettered, or
- * a deploy dropped it between retries). Runs every minute from a pg-boss schedule.
+ * a deploy dropped it between retries). Runs every minute from a pg-boss schedule. Due is
+ * on the service's clock (`now`), as holds and retries are set on it; leases stay on the
+ * database's.
  */
-export async function sweepOutbox({ prisma, boss }: Pick<DeliverDeps, 'prisma' | 'boss'>, { graceSeconds = 60 } = {}): Promise<number> {
+export async function sweepOutbox(
+  { prisma, boss, now = () => new Date() }: Pick<DeliverDeps, 'prisma' | 'boss' | 'now'>,
+  { graceSeconds = 60 } = {},
+): Promise<number> {
   const due = await prisma.$queryRaw<{ id: string; service: string }[]>`
     SELECT id, service FROM "OutboxEffect"
-    WHERE status = 'PENDING' AND "nextAttemptAt" < now() - ${graceSeconds} * interval '1 second'
+    WHERE status = 'PENDING' AND "nextAttemptAt" < ${now()}::timestamptz - ${graceSeconds} * interval '1 second'
       AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
     ORDER BY "nextAttemptAt" LIMIT 500`;
   for (const { id, service } of due) {

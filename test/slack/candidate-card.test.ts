@@ -446,6 +446,7 @@ describe('card and modal builders stay inside Slack limits', () => {
     const many = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
     const d = new Date('2026-03-08T06:30:00Z');
     const view = homeView({
+      now: d,
       zone: 'America/St_Johns',
       data: {
         interviews: many(15, () => ({ startsAt: d, endsAt: d, candidateName: long, roleTitle: long, stageName: long })),

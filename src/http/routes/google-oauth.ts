@@ -5,11 +5,13 @@ import { createGmailApi } from '../../gmail/gmail-api.js';
 import { GOOGLE_SCOPES, type GoogleAuth, type OAuthTokens } from '../../google/google-auth.js';
 import { verifyLink } from '../../google/token-crypto.js';
 import { storeMailboxTokens } from '../../services/google/mailbox-credential.js';
+import { enqueue, type Boss } from '../../jobs/boss.js';
 
 type Deps = {
   prisma: PrismaClient;
+  boss: Boss;
   auth: GoogleAuth;
-  oauth: { clientId: string; clientSecret: string };
+  oauth: { clientId: string; clientSecret: string; authUrl: string; tokenUrl: string };
   key: Buffer;
   mailbox: string;
   publicUrl: string;
@@ -28,7 +30,9 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
  */
 export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
   const redirectUri = `${deps.publicUrl.replace(/\/$/, '')}/google/callback`;
-  const client = () => new OAuth2Client({ clientId: deps.oauth.clientId, clientSecret: deps.oauth.clientSecret, redirectUri });
+  const { clientId, clientSecret, authUrl, tokenUrl } = deps.oauth;
+  const endpoints = { oauth2AuthBaseUrl: authUrl, oauth2TokenUrl: tokenUrl };
+  const client = () => new OAuth2Client({ clientId, clientSecret, redirectUri, endpoints });
   return async (app) => {
     app.get<{ Querystring: { link?: string } }>('/google/connect', async (request, reply) => {
       const link = request.query.link ?? '';
@@ -59,6 +63,8 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
       const stored: OAuthTokens = { refresh_token: tokens.refresh_token, ...(tokens.access_token ? { access_token: tokens.access_token } : {}), ...(tokens.expiry_date ? { expiry_date: tokens.expiry_date } : {}) };
       await storeMailboxTokens(deps.prisma, { key: deps.key, mailbox: deps.mailbox, tokens: stored, scopes: (tokens.scope ?? '').split(' ').filter(Boolean), by: signed.by });
       deps.auth.useTokens?.(stored);
+      // Intake starts now (the watch, a first sync), not at the next minute's poll.
+      await enqueue(deps.boss, undefined, 'gmail.poll', {});
       return reply.type('text/html').send(page('Connected', `Justin now reads and sends mail as ${escape(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`));
     });
   };

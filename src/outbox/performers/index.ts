@@ -26,6 +26,7 @@ export function createPerformers({
   google,
   boss,
   poolSize = 10,
+  now = () => new Date(),
 }: {
   slack: WebClient | undefined;
   prisma: PrismaClient;
@@ -33,6 +34,8 @@ export function createPerformers({
   boss?: Boss | undefined;
   /** The database pool's size: cards in flight (each holding a connection) take at most a third of it. */
   poolSize?: number;
+  /** The service's clock (what App Home counts as upcoming or owed). */
+  now?: () => Date;
 }): Performers {
   return {
     'webhook.post': createWebhookPerformer(),
@@ -41,7 +44,7 @@ export function createPerformers({
           'slack.post': createSlackPostPerformer(slack),
           'slack.update': createSlackUpdatePerformer(slack),
           'slack.card': createSlackCardPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack), concurrency: Math.max(1, Math.floor(poolSize / 3)) }),
-          'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack) }),
+          'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack), now }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }
       : {}),

@@ -12,7 +12,14 @@ import { recordEffect } from '../../outbox/record-effect.js';
  */
 export async function sendCandidateEmail(
   { tx, boss, mailbox }: { tx: Tx; boss: Boss; mailbox: string },
-  { applicationId, text, key, subject, notBefore }: { applicationId: string; text: string; key: string; subject?: string; notBefore?: Date | undefined },
+  {
+    applicationId,
+    text,
+    key,
+    subject,
+    notBefore,
+    now,
+  }: { applicationId: string; text: string; key: string; subject?: string; notBefore?: Date | undefined; now?: Date | undefined },
 ): Promise<string | null> {
   const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { candidateId: true, candidate: { select: { displayEmail: true, erasedAt: true } }, role: { select: { title: true } } } });
   if (app.candidate.erasedAt) throw new AppError('FORBIDDEN', `candidate of ${applicationId} was erased`, { userMessage: 'This candidate was erased; no email can be sent.' });
@@ -28,6 +35,7 @@ export async function sendCandidateEmail(
       idempotencyKey: `email:${key}`,
       applicationId,
       notBefore,
+      now,
       payload: {
         applicationId,
         threadId: thread.id,

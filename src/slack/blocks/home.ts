@@ -13,7 +13,7 @@ function section(title: string, lines: string[], empty: string): Record<string, 
 }
 
 /** The App Home tab: my interviews, scorecards I owe, approvals waiting for me, my roles. */
-export function homeView({ data, zone }: { data: HomeData; zone: string }) {
+export function homeView({ data, zone, now }: { data: HomeData; zone: string; now: Date }) {
   const t = (d: Date) => DateTime.fromJSDate(d, { zone });
   return {
     type: 'home' as const,
@@ -26,7 +26,7 @@ export function homeView({ data, zone }: { data: HomeData; zone: string }) {
       { type: 'context', elements: [{ type: 'mrkdwn', text: `Times in ${zone}.` }] },
       ...section(
         'Scorecards I owe',
-        data.scorecardsOwed.map((s) => `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), interviewed ${t(s.endedAt).toRelative({ base: DateTime.now() }) ?? ''}`),
+        data.scorecardsOwed.map((s) => `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}`),
         'all caught up',
       ),
       ...section(
