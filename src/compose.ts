@@ -28,6 +28,7 @@ import { createSlackApp } from './slack/app.js';
 import { BotIdentity } from './slack/bot-identity.js';
 import { FastifyReceiver } from './slack/fastify-receiver.js';
 import { recordSlackDelivery } from './services/slack/record-delivery.js';
+import { currentClaimCode } from './services/team/first-admin.js';
 
 export type Justin = {
   config: Config;
@@ -152,6 +153,11 @@ export async function startJustin(
         : []),
     ],
   });
+  if (slackApp) {
+    // Getting in: while nobody is admin, the person who runs Justin reads the code here.
+    const code = await currentClaimCode(prisma, config.slack!.admins);
+    if (code) log.warn(`Justin has no admin yet: in Slack, type /hire claim ${code} to become its first admin (the code works once)`);
+  }
   if (listen) {
     await server.listen({ port: config.http.port, host: config.http.host });
   } else {

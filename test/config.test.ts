@@ -94,7 +94,12 @@ describe('loadConfig', () => {
       ENCRYPTION_KEY: KEY,
       PUBLIC_URL: 'https://justin.example.com',
     });
-    expect(config.google?.oauth).toEqual({ clientId: 'abc.apps.googleusercontent.com', clientSecret: 's' });
+    expect(config.google?.oauth).toEqual({
+      clientId: 'abc.apps.googleusercontent.com',
+      clientSecret: 's',
+      authUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+    });
     expect(config.encryptionKey?.length).toBe(32);
   });
 

@@ -13,6 +13,7 @@ import { performBooking } from './tools/booking-tools.js';
 import { queueEmail } from './tools/email-tool.js';
 import { describeOptions, nowLine } from './tools/describe.js';
 import { findSlotsTool } from './tools/offer-tools.js';
+import { withdrawalQuestion } from '../slack/blocks/agent-messages.js';
 
 /**
  * What the model is shown for an event, or `{ hidden }` when it is not the model's to see
@@ -37,7 +38,7 @@ export async function prepareEvent(deps: AgentDeps, runId: string, step: StoredS
     case 'team-decided':
       return decided(deps, facts, event, history, base);
     case 'candidate-replied':
-      return candidateEmail(deps, facts, event.emailMessageId, history, base);
+      return candidateEmail(deps, facts, event, history, base);
   }
 }
 
@@ -74,7 +75,8 @@ async function decided(deps: AgentDeps, facts: RunFacts, event: Extract<AgentEve
  * zone against the rules for abbreviations, the ranges against the calendars, the option
  * against what is on offer.
  */
-async function candidateEmail(deps: AgentDeps, facts: RunFacts, emailMessageId: string, history: readonly StoredStep[], base: object): Promise<unknown> {
+async function candidateEmail(deps: AgentDeps, facts: RunFacts, event: Extract<AgentEvent, { type: 'candidate-replied' }>, history: readonly StoredStep[], base: object): Promise<unknown> {
+  const { emailMessageId } = event;
   const message = await deps.prisma.emailMessage.findUnique({ where: { id: emailMessageId }, select: { fromAddress: true, strippedText: true, textBody: true, isAutoReply: true, direction: true, thread: { select: { applicationId: true } } } });
   if (!message || message.direction !== 'INBOUND' || message.thread.applicationId !== facts.application.id) return { hidden: true, type: 'candidate_email', error: 'not a reply in this application' };
   if (message.isAutoReply) return { hidden: true, type: 'candidate_email', autoReply: true };
@@ -94,6 +96,13 @@ async function candidateEmail(deps: AgentDeps, facts: RunFacts, emailMessageId: 
   const { reading, usage, problem } = await readReply(deps, { text, nowLine: (base as { now: string }).now, options });
   await deps.prisma.$transaction((tx) => appendStep(tx, facts.run.id, { kind: 'MODEL_CALL', name: 'read-reply', model: deps.models.fast, usage, input: { emailMessageId }, output: reading ?? { invalid: problem } }));
   const checks: Record<string, unknown> = {};
+  // A withdrawal is the team's to confirm, never the agent's to act on (it would cancel the
+  // interview and carry on scheduling): the thread is asked, and the agent stays quiet.
+  if (reading?.intent === 'withdraws' && !event.notWithdrawal) {
+    await askTeamAboutWithdrawal(deps, facts, { emailMessageId, summary: reading.summary });
+    return { hidden: true, type: 'candidate_email', withdrawal: 'asked the team' };
+  }
+  if (event.notWithdrawal) checks.withdrawal = 'The team says this is not a withdrawal: answer it as a normal reply.';
   if (reading) {
     const zone = readZoneMention(reading.zone_mentioned, facts.zone);
     const askedBefore = history.some((s) => s.kind === 'NOTE' && s.name === 'event' && ['ambiguous', 'unknown'].includes(((s.output as { checks?: { zone?: ZoneReading } })?.checks?.zone?.status ?? '') as string));
@@ -116,4 +125,15 @@ async function candidateEmail(deps: AgentDeps, facts: RunFacts, emailMessageId: 
     }
   }
   return { type: 'candidate_email', ...base, untrusted_text: text, reading: reading ?? { unavailable: true, note: 'Read the text yourself.' }, checks };
+}
+
+/** "Grace wrote that she withdraws": Confirm (the withdraw modal) or Not a withdrawal, in the card's thread. */
+async function askTeamAboutWithdrawal(deps: AgentDeps, facts: RunFacts, { emailMessageId, summary }: { emailMessageId: string; summary: string }): Promise<void> {
+  const where = teamDestination(facts);
+  if (!where) return;
+  const message = withdrawalQuestion({ applicationId: facts.application.id, emailMessageId, candidateName: facts.candidate.name, summary });
+  await deps.prisma.$transaction(async (tx) => {
+    await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.post', idempotencyKey: `withdrawal:${emailMessageId}`, applicationId: facts.application.id, payload: { ...where, ...message }, now: deps.now() });
+    await tx.applicationEvent.create({ data: { applicationId: facts.application.id, actorType: 'AGENT', actorId: facts.run.id, type: 'agent.withdrawal_read', data: { emailMessageId } } });
+  });
 }

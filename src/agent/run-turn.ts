@@ -12,6 +12,7 @@ import { AGENT_SYSTEM } from './system-prompt.js';
 import { toolDefinitions } from './tool-schemas.js';
 import { isAgentPaused, pauseAgentEverywhere } from './kill-switch.js';
 import { describeOptions } from './tools/describe.js';
+import { endUnwantedRun, whyNotWanted } from './run-still-wanted.js';
 
 export type TurnOutcome = 'waiting' | 'paused' | 'ended' | 'no-run' | 'duplicate';
 
@@ -51,6 +52,12 @@ async function advance(deps: AgentDeps, runId: string): Promise<TurnOutcome> {
   for (let i = 0; i < MAX_STEPS_PER_TURN; i++) {
     const facts = await loadRunFacts(deps.prisma, runId);
     if (facts.run.status !== 'RUNNING' && facts.run.status !== 'WAITING') return 'ended';
+    // Before preparing an event (the fast model), running a tool or calling the model.
+    const unwanted = whyNotWanted(facts);
+    if (unwanted) {
+      await endUnwantedRun(deps, facts, unwanted);
+      return 'ended';
+    }
     const steps = await loadSteps(deps.prisma, runId);
 
     const unprepared = steps.find((s) => s.kind === 'NOTE' && s.name === 'event' && s.output == null);

@@ -13,7 +13,8 @@ export type JobPayloads = {
   'outbox.sweep': Record<string, never>;
   'calendar.check-responses': Record<string, never>;
   'application.stage-changed': { applicationId: string; eventId: string };
-  'scheduling.start': { applicationId: string; planPosition: number };
+  /** Times for the step at planPosition; `move`: for its booked interview, which the team asked to move. */
+  'scheduling.start': { applicationId: string; planPosition: number; move?: boolean | undefined };
   'scheduling.cancel': { applicationId: string; planPosition: number };
   'gmail.sync': { mailbox: string; reason: string };
   'gmail.watch': Record<string, never>;
@@ -28,6 +29,8 @@ export type JobPayloads = {
   'agent.turn': { applicationId: string; key: string; event: AgentEvent };
   /** Finds runs whose candidate stayed silent past their follow-up time. */
   'agent.follow-ups': Record<string, never>;
+  /** Marks booked interviews whose end has passed as completed. */
+  'interviews.complete': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
@@ -45,7 +48,8 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'calendar.check-responses': { ...common, policy: 'exclusive', retryLimit: 1, expireInSeconds: 300 },
   // One application's events in order: key_strict_fifo keyed by application id.
   'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
-  // scheduling.start proposes times; scheduling.cancel waits here until its worker exists.
+  // scheduling.start proposes times; scheduling.cancel only drains jobs from before closing
+  // an application unwound in its own transaction (see definitions/scheduling-cancel.ts).
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
   // 'stately': one sync running and at most one waiting, so a burst of pushes is one more sync, never lost.
@@ -63,6 +67,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // further, and a turn resumes from its stored steps.
   'agent.turn': { ...common, policy: 'key_strict_fifo', retryLimit: 6, retryDelay: 20, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900 },
   'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  'interviews.complete': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
@@ -75,4 +80,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'gmail.poll', cron: '* * * * *' },
   { queue: 'gmail.watch', cron: '17 3 * * *' },
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
+  { queue: 'interviews.complete', cron: '*/5 * * * *' },
 ];

@@ -5,6 +5,7 @@ import { applicationStageChanged } from './definitions/application-stage-changed
 import { outboxDeliver } from './definitions/outbox-deliver.js';
 import { outboxSweep } from './definitions/outbox-sweep.js';
 import { schedulingStart } from './definitions/scheduling-start.js';
+import { schedulingCancel } from './definitions/scheduling-cancel.js';
 import { calendarCheckResponses } from './definitions/calendar-check-responses.js';
 import { intakeProcess } from './definitions/intake-process.js';
 import { gmailPoll, gmailSync, gmailWatch } from './definitions/gmail.js';
@@ -12,10 +13,11 @@ import { intakeExtractDocument } from './definitions/intake-extract-document.js'
 import { intakeUnderstand } from './definitions/intake-understand.js';
 import { agentFollowUps, agentTurn } from './definitions/agent.js';
 import { candidateErase } from './definitions/candidate-erase.js';
+import { interviewsComplete } from './definitions/interviews-complete.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, candidateErase];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, schedulingCancel, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, interviewsComplete, candidateErase];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

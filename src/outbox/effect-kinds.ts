@@ -35,6 +35,8 @@ export const ZEffectPayloads = {
    * link), move it, or cancel it. Rendered at delivery, so effects may land in any order.
    */
   'calendar.sync': z.object({ interviewId: z.string().uuid() }),
+  /** Make a proposed time's tentative hold match the database: placed while wanted, removed after. */
+  'calendar.hold': z.object({ proposalId: z.string().uuid() }),
   /** An email to a candidate from the recruiting mailbox, in their thread. */
   'gmail.send': z.object({
     applicationId: z.string().uuid(),
@@ -61,6 +63,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.channel': 'slack',
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',
+  'calendar.hold': 'google-calendar',
   'gmail.send': 'gmail',
 };
 

@@ -9,8 +9,9 @@ import { registerAgentButtons } from './listeners/actions/agent-buttons.js';
 import { registerSwapInterviewer } from './listeners/actions/swap-interviewer.js';
 import { registerIntakeButtons } from './listeners/actions/intake-buttons.js';
 import type { AvailabilitySource } from '../services/scheduling/availability.js';
-import { registerRejectSubmit } from './listeners/views/reject-submit.js';
+import { registerCloseSubmit } from './listeners/views/close-submit.js';
 import { registerRoleSubmit } from './listeners/views/role-submit.js';
+import { registerWorkspaceSettingsSubmit } from './listeners/views/workspace-settings-submit.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
@@ -60,20 +61,22 @@ export function createSlackApp(deps: SlackAppDeps): App {
     // the stack it captures cost more CPU than the rest of Bolt's handling of the request.
     convoStore: false,
   });
-  registerHireCommand(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, googleConnectLink: deps.googleConnectLink });
+  const now = deps.now ?? (() => new Date());
+  registerHireCommand(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, googleConnectLink: deps.googleConnectLink, log: deps.log });
+  registerWorkspaceSettingsSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
-  registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins });
-  registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client) });
-  registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
-  const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now: deps.now ?? (() => new Date()) };
+  registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins, now });
+  registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client), now });
+  registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, now });
+  const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now };
   registerSlotApproval(app, scheduling);
   registerSwapInterviewer(app, scheduling);
   registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerEraseCandidate(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
-  registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
+  registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, workspaceId: () => deps.identity.current.teamId, now });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
-  registerRejectSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
+  registerCloseSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox, now });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

@@ -5,6 +5,14 @@ export const ACTIONS = {
   advance: 'card_advance',
   reject: 'card_reject',
   rejectSubmit: 'card_reject_submit',
+  /** The candidate withdrew (from the card, or confirming a withdrawal they wrote by email). */
+  withdraw: 'card_withdraw',
+  withdrawSubmit: 'card_withdraw_submit',
+  /** The team decides a withdrawal Justin read in the candidate's mail was none. */
+  notWithdrawal: 'card_not_withdrawal',
+  markHired: 'card_mark_hired',
+  rescheduleInterview: 'card_reschedule_interview',
+  cancelInterview: 'card_cancel_interview',
   roleSubmit: 'role_submit',
   approveSlot: 'slots_approve_one',
   approveAllSlots: 'slots_approve_all',
@@ -28,4 +36,6 @@ export const ACTIONS = {
   agentResume: 'agent_resume',
   /** An admin confirms erasing a candidate (/hire candidate erase). */
   eraseCandidate: 'candidate_erase',
+  /** `/hire settings` (admins): the workspace's email signature. */
+  workspaceSettingsSubmit: 'workspace_settings_submit',
 } as const;

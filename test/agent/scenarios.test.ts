@@ -206,32 +206,24 @@ describe('the scheduling agent, conversations that go sideways', () => {
     expect(r.google.sent).toHaveLength(4);
   });
 
-  it('withdraw: the booked interview is cancelled, the candidate thanked, the team takes over', async () => {
+  it('withdraw: the team is asked to confirm; nothing is cancelled or sent on the model’s reading alone', async () => {
     const r = await start();
     r.claude.agentResponder = happyPathAgent;
     r.claude.readingResponder = acceptsOptionReader;
     await r.propose();
     await r.approve();
     await r.candidateWrites('Option 2 works.');
-    r.script({
-      reading: [reading({ intent: 'withdraws' })],
-      agent: [
-        {
-          tools: [
-            { name: 'cancel_interview', input: { reason: 'candidate withdrew' } },
-            { name: 'send_email', input: { text: 'Thank you for letting us know, Ada, and good luck in your new role.', include_options: false } },
-            { name: 'hand_over', input: { reason: 'candidate withdrew' } },
-          ],
-        },
-      ],
-    });
+    const sent = r.google.sent.length;
+    const calls = r.claude.requests.length;
+    r.script({ reading: [reading({ intent: 'withdraws' })], agent: [] });
     await r.candidateWrites('I have accepted another offer, please withdraw my application.');
     const interview = await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } });
-    expect(interview.status).toBe('CANCELLED');
-    expect([...r.google.events.values()][0]!.status).toBe('cancelled');
-    expect(r.google.sent.at(-1)!.text).toContain('good luck');
-    expect((await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } })).status).toBe('HANDED_OVER');
-    expect(r.slack.messages.some((m) => /handed .* over to the team: candidate withdrew/.test(m.text))).toBe(true);
+    expect(interview.status).toBe('BOOKED');
+    expect([...r.google.events.values()][0]!.status).not.toBe('cancelled');
+    expect(r.google.sent).toHaveLength(sent);
+    // Only the reading: the agent itself was not asked what to do.
+    expect(r.claude.requests.slice(calls).map((q) => (q.body.output_config ? 'reading' : 'agent'))).toEqual(['reading']);
+    expect(r.slack.messages.some((m) => /seems to withdraw their application/.test(m.text))).toBe(true);
   });
 
   it('the team edits the proposal: the agent offers exactly the times they kept and added', async () => {

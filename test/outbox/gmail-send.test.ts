@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { deliverEffect, type DeliverDeps } from '../../src/outbox/deliver-effect.js';
 import { createPerformers } from '../../src/outbox/performers/index.js';
 import { parseMessage } from '../../src/mail/parse-message.js';
-import { rejectApplication } from '../../src/services/pipeline/reject-application.js';
+import { closeApplication } from '../../src/services/pipeline/close-application.js';
+import { saveWorkspaceSettings } from '../../src/services/settings/workspace-settings.js';
 import { sendCandidateEmail } from '../../src/services/email/send-candidate-email.js';
 import { AppError } from '../../src/errors.js';
 import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
@@ -110,19 +111,31 @@ describe('gmail.send', () => {
 });
 
 describe('rejecting with an email', () => {
-  it('queues the template to the candidate in the same transaction, without the team’s reason', async () => {
+  const reject = (mailbox: string | undefined, applicationId: string, reason: string) =>
+    closeApplication({ prisma: db.prisma, boss: q.boss, mailbox }, { applicationId, decision: 'reject', reason, actor: { type: 'USER', id: 'U0ADMIN' }, template: 'standard' });
+
+  it('without a signature set, refuses to invent one and changes nothing', async () => {
+    const app = await createApplication(db.prisma);
+    const err = await reject(MAILBOX, app.id, 'no').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', userMessage: expect.stringContaining('/hire settings') });
+    expect((await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage).toBe('NEW');
+  });
+
+  it('queues the template to the candidate in the same transaction, signed as the team set it, without the team’s reason', async () => {
+    await saveWorkspaceSettings(db.prisma, { settings: { signature: 'The Acme hiring team' }, by: 'U0ADMIN' });
     const { app } = await threadWithCandidate();
     await db.prisma.application.update({ where: { id: app.id }, data: { stage: 'SCREENING' } });
-    await rejectApplication({ prisma: db.prisma, boss: q.boss, mailbox: MAILBOX }, { applicationId: app.id, reason: 'weak on SQL (internal)', actor: { type: 'USER', id: 'U0ADMIN' }, template: 'standard' });
+    await reject(MAILBOX, app.id, 'weak on SQL (internal)');
     const email = await db.prisma.outboxEffect.findFirstOrThrow({ where: { applicationId: app.id, kind: 'gmail.send' } });
     const payload = email.payload as { text: string; to: string };
     expect(payload.text).toMatch(/^Hi Ada,\n\nThank you for your interest in the Engineer/);
+    expect(payload.text).toMatch(/Kind regards,\nThe Acme hiring team$/);
     expect(payload.text).not.toContain('SQL');
   });
 
   it('without Gmail, refuses to pretend it emailed', async () => {
     const app = await createApplication(db.prisma);
-    const err = await rejectApplication({ prisma: db.prisma, boss: q.boss, mailbox: undefined }, { applicationId: app.id, reason: 'no', actor: { type: 'USER', id: 'U0ADMIN' }, template: 'standard' }).catch((e: unknown) => e);
+    const err = await reject(undefined, app.id, 'no').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage).toBe('NEW');
   });

@@ -27,6 +27,20 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+/**
+ * A database with nothing in it, not even the schema: what `npm start` meets on its first day
+ * (it migrates it itself). Dropped afterwards.
+ */
+export async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = inject('serverUrl');
+  const name = `jt_${randomBytes(6).toString('hex')}`;
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
 /** Registers hooks: a database and a Prisma client for the whole file. */
 export function useTestDatabase(): { readonly url: string; readonly prisma: PrismaClient } {
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;

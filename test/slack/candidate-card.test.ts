@@ -31,9 +31,12 @@ afterAll(async () => {
   await fake.stop();
 });
 
-async function newApplication(name: string) {
+let dataEngineer: { id: string } | undefined;
+/** An application to the Data Engineer role (one open role of a title at a time), or to a role of its own. */
+async function newApplication(name: string, { ownRole = false } = {}) {
   const p = justin.prisma;
-  const role = await p.role.create({ data: { title: 'Data Engineer', slackChannelId: 'C0DATA', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+  const create = (title: string) => p.role.create({ data: { title, slackChannelId: 'C0DATA', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+  const role = ownRole ? await create(`Data Engineer for ${name}`) : (dataEngineer ??= await create('Data Engineer'));
   const email = `${name.split(' ')[0]!.toLowerCase()}.${Date.now()}@example.com`;
   const candidate = await p.candidate.create({ data: { name, email, displayEmail: email } });
   const app = await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, fitSummary: 'Strong on Postgres and streaming.' } });
@@ -60,7 +63,7 @@ describe('candidate card', () => {
     const cards = fake.messages.filter((m) => m.ts === ts);
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ channel: 'C0DATA', metadata: { event_payload: { key: `card:${app.id}` } } });
-    expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject, ACTIONS.viewDetails]);
+    expect(buttons(cards[0]!.blocks)).toEqual([ACTIONS.advance, ACTIONS.reject, ACTIONS.withdraw, ACTIONS.viewDetails]);
     expect(JSON.stringify(cards[0]!.blocks)).toContain('"text":"Advance to screening"');
     expect(JSON.stringify(cards[0]!.blocks)).not.toContain('@example.com'); // the role does not allow emails in channel
   });
@@ -227,7 +230,7 @@ describe('roles', () => {
 
     expect((await hire('role pause site reliability engineer', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now paused.');
     expect((await hire('role close Site Reliability', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now closed.');
-    expect((await hire('role close Unicorn Wrangler', 'U0ADMIN')).json().text).toBe('No role is called “Unicorn Wrangler”.');
+    expect((await hire('role close Unicorn Wrangler', 'U0ADMIN')).json().text).toBe('No open role is called “Unicorn Wrangler”.');
     const audit = await justin.prisma.auditEntry.findMany({ where: { subjectId: role.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['role.open', 'role.pause', 'role.close']);
   });
@@ -290,13 +293,14 @@ describe('editing a role', () => {
     }
     return values;
   }
-  const submit = (view: Modal, values: Record<string, unknown>, user = 'U0ADMIN') =>
-    interaction({ type: 'view_submission', user: { id: user, team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V10', state: { values } } });
+  // Each modal Slack opens has its own id; a submission of the same one again is a repeat.
+  const submit = (view: Modal & { id?: string }, values: Record<string, unknown>, user = 'U0ADMIN') =>
+    interaction({ type: 'view_submission', user: { id: user, team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: view.id ?? 'V10', state: { values } } });
   async function openEdit(title: string) {
     const before = fake.calls.length;
     expect((await hire(`role edit ${title}`, 'U0ADMIN')).statusCode).toBe(200);
     const opened = await eventually(async () => fake.calls.slice(before).find((c) => c.method === 'views.open'));
-    return opened.args.view as Modal;
+    return { ...(opened.args.view as Modal), id: `V0EDIT${before}` };
   }
 
   it('opens the role filled in, saves changes in place, and refuses a stale form or removing a step in use', async () => {
@@ -358,8 +362,11 @@ describe('editing a role', () => {
     ]);
     expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({ actorId: 'U0ADMIN', data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 } });
 
-    // The same form again is stale: someone (here, we) saved since it was opened.
-    expect((await submit(view, edited)).json()).toEqual({ response_action: 'errors', errors: { title: expect.stringMatching(/Someone changed this role/) } });
+    // The same submission again (a double click, Slack's retry) changes nothing more.
+    expect((await submit(view, edited)).statusCode).toBe(200);
+    expect(await p.auditEntry.count({ where: { subjectId: role.id, action: 'role.edit' } })).toBe(1);
+    // A form opened before that save (another modal) is stale: someone saved since it was opened.
+    expect((await submit({ ...view, id: 'V0OPENEDEARLIER' }, edited)).json()).toEqual({ response_action: 'errors', errors: { title: expect.stringMatching(/Someone changed this role/) } });
     // A fresh form can drop the unused third step.
     const fresh = await openEdit('Compiler Engineer');
     expect((await submit(fresh, { ...stateOf(fresh), stage_2_name: { value: { value: '' } }, stage_2_pool: { value: { selected_users: [] } } })).statusCode).toBe(200);
@@ -400,7 +407,7 @@ describe('App Home', () => {
     fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });
     const p = justin.prisma;
     const hal = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0HOME', name: 'Hal', teamRoles: ['HIRING_MANAGER'] } });
-    const { app } = await newApplication('Pat Selinger');
+    const { app } = await newApplication('Pat Selinger', { ownRole: true });
     await p.role.update({ where: { id: app.roleId }, data: { hiringManagerId: hal.id, title: 'Query Optimizer Lead' } });
     const stage = await p.interviewStage.findFirstOrThrow({ where: { roleId: app.roleId } });
     const past = new Date(Date.now() - 2 * 3600_000);

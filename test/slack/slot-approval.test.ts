@@ -67,7 +67,7 @@ async function candidateAtScreening(channel: string, interviewers: string[]) {
   );
   const role = await p.role.create({
     data: {
-      title: 'Platform Engineer',
+      title: `Platform Engineer (${channel})`,
       slackChannelId: channel,
       policy: { scheduling: { minNoticeHours: 2, slotsToOffer: 3 } },
       stages: { create: [{ position: 0, name: 'System design', durationMinutes: 60, panelMode: 'ALL', pool: { create: users.map((u) => ({ userId: u.id })) } }] },

@@ -9,6 +9,7 @@ import { appendStep } from '../run-steps.js';
 import { optionsList } from './describe.js';
 import type { ToolOutcome } from './tool-outcome.js';
 import { agentDecisionBlocks } from '../../slack/blocks/agent-messages.js';
+import { lockStillScheduling } from '../run-still-wanted.js';
 
 export type EmailInput = { text: string; include_options: boolean };
 type Call = { runId: string; toolUseId: string; name: string; input: unknown };
@@ -70,10 +71,11 @@ async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]
 
 /** Queues the email (held to the candidate's sending hours) and starts the silence clock. */
 export async function queueEmail(tx: Tx, deps: AgentDeps, facts: RunFacts, { body, includeOptions, key }: { body: string; includeOptions: boolean; key: string }): Promise<void> {
+  await lockStillScheduling(tx, facts.application.id);
   const now = deps.now();
   const zone = facts.zone ?? facts.displayZone;
   const sendAt = nextSendingTime(now, zone, facts.role.policy.sendHours);
-  const effectId = await sendCandidateEmail({ tx, boss: deps.boss, mailbox: deps.mailbox }, { applicationId: facts.application.id, text: body, key, notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined });
+  const effectId = await sendCandidateEmail({ tx, boss: deps.boss, mailbox: deps.mailbox }, { applicationId: facts.application.id, text: body, key, notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined, now });
   if (includeOptions && facts.interview) await tx.slotProposal.updateMany({ where: { interviewId: facts.interview.id, status: 'APPROVED' }, data: { status: 'OFFERED' } });
   // While the candidate owes us an answer (no booking yet), silence is followed up.
   const waiting = facts.interview && facts.interview.status !== 'BOOKED';

@@ -2,6 +2,7 @@ import { windowsFromLocalRanges, describeSlotFor, type LocalRange } from '../../
 import { loadInterviewPlan } from '../../services/scheduling/load-interview-plan.js';
 import { proposeSlots } from '../../services/scheduling/propose-slots.js';
 import { searchSlots } from '../../services/scheduling/search-slots.js';
+import { releaseHolds } from '../../services/scheduling/hold-slots.js';
 import { Refused, type AgentDeps } from '../agent-deps.js';
 import { loadRunFacts, type RunFacts } from '../run-facts.js';
 import { describeOptions } from './describe.js';
@@ -50,9 +51,11 @@ export async function proposeSlotsTool(deps: AgentDeps, facts: RunFacts, input: 
   const runKey = `${call.runId}:${call.toolUseId}`;
   if (interview.status === 'AWAITING_APPROVAL') return { ok: true, result: { status: 'waiting_for_team', note: 'Times are already with the team for approval. Wait.' }, endsTurn: true };
   if (interview.status === 'CANCELLED' || interview.status === 'COMPLETED') throw new Refused(`the interview is ${interview.status.toLowerCase()}`);
-  if (interview.status === 'AWAITING_CANDIDATE') {
+  if (interview.status === 'AWAITING_CANDIDATE' || interview.status === 'BOOKED') {
+    // The options the candidate did not take (or, for a booked interview, an earlier round of times to move it to).
     await deps.prisma.$transaction(async (tx) => {
       await tx.slotProposal.updateMany({ where: { interviewId: interview.id, status: { in: ['APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+      await releaseHolds(tx, deps.boss, { interviewId: interview.id, now });
       await tx.interview.updateMany({ where: { id: interview.id, status: 'AWAITING_CANDIDATE' }, data: { status: 'PROPOSING' } });
     });
   }

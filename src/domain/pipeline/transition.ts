@@ -4,7 +4,8 @@ import { CLOSED_STAGES, type PipelineCommand, type PipelineState, type Stage } f
 export type PipelineEffect =
   | { type: 'stage_changed'; from: PipelineState; to: PipelineState }
   | { type: 'start_scheduling'; planPosition: number }
-  | { type: 'cancel_scheduling'; planPosition: number };
+  /** The application closed: whatever is in flight for it (interviews, holds, the agent, its pending mail) stops. */
+  | { type: 'unwind' };
 
 export type TransitionResult =
   | { ok: true; next: PipelineState; effects: PipelineEffect[] }
@@ -67,9 +68,7 @@ export function transition(state: PipelineState, command: PipelineCommand, plan:
   if (next.stage === 'SCHEDULING' && next.planPosition !== null) {
     effects.push({ type: 'start_scheduling', planPosition: next.planPosition });
   }
-  const leftPlanStep = state.planPosition !== null && (next.planPosition !== state.planPosition || CLOSED_STAGES.has(next.stage));
-  if (leftPlanStep && (state.stage === 'SCHEDULING' || state.stage === 'INTERVIEW_SCHEDULED')) {
-    effects.push({ type: 'cancel_scheduling', planPosition: state.planPosition! });
-  }
+  // From any stage: a rejection at screening can still have a reply to answer or a mail queued.
+  if (CLOSED_STAGES.has(next.stage)) effects.push({ type: 'unwind' });
   return { ok: true, next, effects };
 }

@@ -21,12 +21,27 @@ export type RoleInput = {
   channel: string | null;
   newChannel: string | null;
   stages: StageInput[];
+  /** Hold proposed times on the interviewers' calendars until the candidate chooses. */
+  holdProposedSlots: boolean;
 };
 
 export type FormResult = { ok: true; role: RoleInput } | { ok: false; errors: Record<string, string> };
 
 /** Slack's `view.state.values`, loosely typed: { [block_id]: { [action_id]: element state } }. */
-export type ViewValues = Record<string, Record<string, { value?: string | null; selected_user?: string | null; selected_users?: string[]; selected_conversation?: string | null; selected_option?: { value: string } | null }>>;
+export type ViewValues = Record<
+  string,
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_user?: string | null;
+      selected_users?: string[];
+      selected_conversation?: string | null;
+      selected_option?: { value: string } | null;
+      selected_options?: Array<{ value: string }>;
+    }
+  >
+>;
 
 const text = (v: ViewValues, block: string) => (v[block]?.value?.value ?? '').trim();
 const option = (v: ViewValues, block: string) => v[block]?.value?.selected_option?.value ?? '';
@@ -79,6 +94,7 @@ export function readRoleForm(v: ViewValues): FormResult {
       channel: newChannel ? null : channel,
       newChannel: newChannel || null,
       stages,
+      holdProposedSlots: (v.options?.value?.selected_options ?? []).some((o) => o.value === 'hold'),
     },
   };
 }

@@ -39,3 +39,9 @@ export const DEFAULT_WORKING_HOURS: StoredWorkingHours = {
   weekly: { mon: NINE_TO_FIVE, tue: NINE_TO_FIVE, wed: NINE_TO_FIVE, thu: NINE_TO_FIVE, fri: NINE_TO_FIVE },
   overrides: [],
 };
+
+/** A role's policy JSON with holdProposedSlots set (the role modal's choice), everything else kept. */
+export function withHold(rolePolicy: unknown, hold: boolean): object {
+  const current = (rolePolicy && typeof rolePolicy === 'object' ? rolePolicy : {}) as { scheduling?: object };
+  return { ...current, scheduling: { ...(current.scheduling ?? {}), holdProposedSlots: hold } };
+}

@@ -1,12 +1,31 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { getStatus, type StatusDeps } from '../../services/status/get-status.js';
-import { renderStatusPage } from '../views/status-page.js';
+import { adminNames, currentClaimCode } from '../../services/team/first-admin.js';
+import { renderStatusPage, type TeamStatus } from '../views/status-page.js';
 
 /** The status page at / (HTML) and the same facts as JSON at /status.json. */
 export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (app, { status }) => {
   app.get('/status.json', async () => getStatus(status));
-  app.get('/', async (_req, reply) => {
-    const s = await getStatus(status);
-    return reply.type('text/html; charset=utf-8').send(renderStatusPage(s, { publicUrl: status.config.http.publicUrl }));
+  app.get('/', async (req, reply) => {
+    const [s, team] = await Promise.all([getStatus(status), teamStatus(status, req)]);
+    return reply.type('text/html; charset=utf-8').send(renderStatusPage(s, { publicUrl: status.config.http.publicUrl, team }));
   });
 };
+
+/**
+ * Who is admin, or, while nobody is, the claim code: shown only to a browser on the machine
+ * itself (a loopback connection that no proxy forwarded), never through the public URL.
+ */
+async function teamStatus(status: StatusDeps, req: FastifyRequest): Promise<TeamStatus | undefined> {
+  const admins = status.config.slack?.admins;
+  if (!admins) return undefined;
+  const names = await adminNames(status.prisma, admins);
+  if (names.length) return { admins: names };
+  return { admins: [], ...(onTheMachine(req) ? { claimCode: await currentClaimCode(status.prisma, admins) } : {}) };
+}
+
+function onTheMachine(req: FastifyRequest): boolean {
+  const forwarded = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
+  const peer = req.socket.remoteAddress ?? '';
+  return !forwarded && ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer);
+}

@@ -19,8 +19,20 @@ function slackSetup(publicUrl: string | undefined): string {
 </ol></section>`;
 }
 
+/** Who runs the workspace; the claim code only when the page was opened on the machine itself. */
+export type TeamStatus = { admins: string[]; claimCode?: string | undefined };
+
+function teamSection(team: TeamStatus | undefined): string {
+  if (!team) return '';
+  if (team.admins.length) return `<h2>Team</h2><p>Admins: ${team.admins.map(escape).join(', ')}</p>`;
+  const how = team.claimCode
+    ? `In Slack, type <code>/hire claim ${escape(team.claimCode)}</code>: whoever does becomes Justin's first admin, and the code is void.`
+    : 'Open this page on the machine Justin runs on, or read its start log, for the one-time code that makes the first admin.';
+  return `<h2>Team</h2><p><b>Justin has no admin yet.</b> ${how}</p>`;
+}
+
 /** The page a person sees at /: what works, what is off and how to turn it on. */
-export function renderStatusPage(s: Status, { publicUrl }: { publicUrl: string | undefined }): string {
+export function renderStatusPage(s: Status, { publicUrl, team }: { publicUrl: string | undefined; team?: TeamStatus | undefined }): string {
   const integrations = s.integrations
     .map(
       (i) =>
@@ -44,6 +56,7 @@ table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}th,td{text-align:
 th{font-weight:600;width:14rem}.how{font-size:13px;color:#555}code{background:#f4f4f4;padding:0 .25rem}</style></head><body>
 <h1>Justin ${s.ready ? 'is ready' : 'is not ready'}</h1>
 <p>Role: <b>${escape(s.role)}</b>. Migrations applied: ${s.migrations.applied} of ${s.migrations.expected}.${s.deadLetters ? ` <b>${s.deadLetters} job(s) in the dead-letter queue.</b>` : ''}</p>
+${teamSection(team)}
 <h2>Core</h2><table>${row('Database', s.database)}${row('Job queue', s.queue)}</table>
 <h2>Integrations</h2><table>${integrations}</table>
 ${slackOff ? slackSetup(publicUrl) : ''}

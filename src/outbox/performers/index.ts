@@ -10,6 +10,7 @@ import { UserDirectory } from '../../slack/user-directory.js';
 import { ChannelDirectory } from '../../slack/channel-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 import { createCalendarSyncPerformer } from './calendar-sync.js';
+import { createCalendarHoldPerformer } from './calendar-hold.js';
 import { createGmailSendPerformer } from './gmail-send.js';
 import type { GoogleAuth } from '../../google/google-auth.js';
 
@@ -48,6 +49,12 @@ export function createPerformers({
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }
       : {}),
-    ...(google ? { 'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }), 'gmail.send': createGmailSendPerformer({ prisma, ...google }) } : {}),
+    ...(google
+      ? {
+          'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }),
+          'calendar.hold': createCalendarHoldPerformer({ prisma, ...google }),
+          'gmail.send': createGmailSendPerformer({ prisma, ...google }),
+        }
+      : {}),
   };
 }

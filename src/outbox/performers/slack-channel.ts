@@ -4,6 +4,7 @@ import type { Boss } from '../../jobs/boss.js';
 import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import { recordEffect } from '../record-effect.js';
+import { announceRole } from '../../services/roles/announce-role.js';
 import type { EffectAttempt, Performer } from './performer.js';
 
 type CreateChannel = EffectPayloads['slack.channel'];
@@ -42,8 +43,9 @@ export function createSlackChannelPerformer({ client, boss }: { client: WebClien
     async onDone(tx, payload, outcome) {
       if (!outcome.externalId) return;
       await tx.role.update({ where: { id: payload.roleId }, data: { slackChannelId: outcome.externalId } });
-      // Applications that arrived before the channel existed get their card now.
       if (!boss) return;
+      await announceRole(tx, boss, { roleId: payload.roleId, channel: outcome.externalId });
+      // Applications that arrived before the channel existed get their card now.
       const waiting = await tx.application.findMany({ where: { roleId: payload.roleId, slackMessageTs: null }, select: { id: true } });
       for (const app of waiting) {
         await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:channel:${outcome.externalId}`, applicationId: app.id, payload: { applicationId: app.id } });

@@ -18,6 +18,12 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
       candidate: { select: { name: true, displayEmail: true } },
       role: { select: { title: true, slackChannelId: true, policy: true, stages: { orderBy: { position: 'asc' }, select: { name: true } } } },
       documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, filename: true, textStatus: true, error: true } },
+      interviews: {
+        where: { status: { not: 'CANCELLED' } },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: { status: true, startsAt: true, stage: { select: { position: true } }, interviewers: { select: { user: { select: { name: true } } } } },
+      },
     },
   });
   if (!app) return null;
@@ -37,8 +43,17 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
     cvFilename: app.documents[0]?.filename ?? null,
     cvProblem: app.documents[0] && ['FAILED', 'IMAGE_ONLY', 'UNSUPPORTED'].includes(app.documents[0].textStatus) ? { documentId: app.documents[0].id, reason: app.documents[0].error ?? 'could not be read' } : null,
     showEmail: policy.showEmailInChannel === true,
+    interview: currentInterview(app.interviews[0], app.planPosition),
     channel: app.slackChannelId ?? app.role.slackChannelId,
     ts: app.slackMessageTs,
     createdAt: app.createdAt,
   };
+}
+
+type LatestInterview = { status: string; startsAt: Date | null; stage: { position: number }; interviewers: Array<{ user: { name: string } }> };
+
+/** The latest interview, if it is for the step the application is at now. */
+function currentInterview(latest: LatestInterview | undefined, planPosition: number | null): CardData['interview'] {
+  if (!latest || latest.stage.position !== planPosition) return null;
+  return { status: latest.status, startsAt: latest.startsAt, interviewers: latest.interviewers.map((i) => i.user.name) };
 }

@@ -3,6 +3,7 @@ import type { PipelineCommand, PipelineState, Stage } from '../../domain/pipelin
 import { transition, type PipelineEffect } from '../../domain/pipeline/transition.js';
 import { AppError } from '../../errors.js';
 import { enqueue, type Boss } from '../../jobs/boss.js';
+import { unwindApplicationInTx } from './unwind-application.js';
 
 export type Actor = { type: 'USER' | 'CANDIDATE' | 'AGENT' | 'SYSTEM'; id?: string | undefined };
 
@@ -17,6 +18,8 @@ export type MoveApplicationOptions = {
   expectedVersion?: number | undefined;
   /** Extra facts for the event log (reason text, interview id …). */
   data?: Record<string, unknown>;
+  /** The service's clock (when the stage changed; when what was in flight stopped). */
+  now?: Date | undefined;
 };
 
 export type MoveResult = { applicationId: string; from: PipelineState; to: PipelineState; version: number; eventId: string };
@@ -33,7 +36,7 @@ export async function moveApplication({ prisma, boss }: { prisma: PrismaClient; 
 }
 
 /** moveApplication inside the caller's transaction, for changes that move the stage as a part (booking). */
-export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, command, actor, expectedVersion, data = {} }: MoveApplicationOptions): Promise<MoveResult> {
+export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, command, actor, expectedVersion, data = {}, now = new Date() }: MoveApplicationOptions): Promise<MoveResult> {
   const rows = await tx.$queryRaw<Locked[]>`
     SELECT a.stage::text AS stage, a."planPosition", a.version,
            (SELECT count(*)::int FROM "InterviewStage" s WHERE s."roleId" = a."roleId") AS "planLength"
@@ -59,7 +62,7 @@ export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, c
   const version = current.version + 1;
   await tx.application.update({
     where: { id: applicationId },
-    data: { stage: to.stage, planPosition: to.planPosition, version, stageChangedAt: new Date() },
+    data: { stage: to.stage, planPosition: to.planPosition, version, stageChangedAt: now },
   });
   const event = await tx.applicationEvent.create({
     data: {
@@ -74,9 +77,19 @@ export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, c
     select: { id: true },
   });
   const eventId = event.id.toString();
-  for (const effect of result.effects) await enqueueEffect(boss, tx, applicationId, eventId, effect);
+  for (const effect of result.effects) {
+    if (effect.type === 'unwind') await unwindApplicationInTx(tx, boss, { applicationId, actor, reason: CLOSED_BECAUSE[to.stage] ?? 'the application closed', now });
+    else await enqueueEffect(boss, tx, applicationId, eventId, effect);
+  }
   return { applicationId, from, to, version, eventId };
 }
+
+/** Why what was in flight stopped, as the team reads it (never the reason they typed). */
+const CLOSED_BECAUSE: Partial<Record<Stage, string>> = {
+  REJECTED: 'the candidate was rejected',
+  WITHDRAWN: 'the candidate withdrew',
+  HIRED: 'the candidate was hired',
+};
 
 function commandData(command: PipelineCommand): Record<string, unknown> {
   switch (command.type) {
@@ -89,7 +102,7 @@ function commandData(command: PipelineCommand): Record<string, unknown> {
   }
 }
 
-function enqueueEffect(boss: Boss, tx: Tx, applicationId: string, eventId: string, effect: PipelineEffect): Promise<unknown> {
+function enqueueEffect(boss: Boss, tx: Tx, applicationId: string, eventId: string, effect: Exclude<PipelineEffect, { type: 'unwind' }>): Promise<unknown> {
   // key_strict_fifo queues: one application's jobs run in order, others in parallel.
   const inOrder = { singletonKey: applicationId };
   switch (effect.type) {
@@ -97,8 +110,6 @@ function enqueueEffect(boss: Boss, tx: Tx, applicationId: string, eventId: strin
       return enqueue(boss, tx, 'application.stage-changed', { applicationId, eventId }, inOrder);
     case 'start_scheduling':
       return enqueue(boss, tx, 'scheduling.start', { applicationId, planPosition: effect.planPosition }, inOrder);
-    case 'cancel_scheduling':
-      return enqueue(boss, tx, 'scheduling.cancel', { applicationId, planPosition: effect.planPosition }, inOrder);
   }
 }
 

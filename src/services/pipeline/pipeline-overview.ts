@@ -10,13 +10,16 @@ export type RoleOverview = {
 };
 
 /**
- * Open roles (or those whose title matches `roleQuery`) with counts per stage and the
- * applications that have not moved for `stuckDays`, oldest first.
+ * Open roles (or those whose title matches `roleQuery`, or only `onlyRoles`) with counts per
+ * stage and the applications that have not moved for `stuckDays`, oldest first.
  */
-export async function pipelineOverview(db: DbOrTx, { roleQuery, stuckDays = 5, now = new Date() }: { roleQuery?: string; stuckDays?: number; now?: Date }): Promise<RoleOverview[]> {
+export async function pipelineOverview(
+  db: DbOrTx,
+  { roleQuery, stuckDays = 5, now = new Date(), onlyRoles }: { roleQuery?: string; stuckDays?: number; now?: Date; onlyRoles?: string[] },
+): Promise<RoleOverview[]> {
   const q = roleQuery?.trim();
   const roles = await db.role.findMany({
-    where: { status: { in: ['OPEN', 'PAUSED'] }, ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}) },
+    where: { status: { in: ['OPEN', 'PAUSED'] }, ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}), ...(onlyRoles ? { id: { in: onlyRoles } } : {}) },
     orderBy: { createdAt: 'asc' },
     take: 10,
     select: { id: true, title: true },

@@ -1,7 +1,9 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
-import { requestChannel, roleData, stageData } from './open-role.js';
+import { requestChannel, roleData, stageData, titleTaken } from './open-role.js';
+import { schedulingPolicyOf, withHold } from '../../domain/scheduling/scheduling-policy.js';
+import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
 
 /** A role as the edit modal shows it: Slack ids for people, and the version it was read at. */
 export type RoleForEdit = {
@@ -15,6 +17,7 @@ export type RoleForEdit = {
   recruiter: string | null;
   channel: string | null;
   stages: { id: string; name: string; durationMinutes: number; kind: string; pool: string[]; needed: number | 'all' }[];
+  holdProposedSlots: boolean;
 };
 
 export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Promise<RoleForEdit> {
@@ -40,6 +43,7 @@ export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Pro
       pool: s.pool.map((p) => p.user.slackUserId),
       needed: s.panelMode === 'ALL' ? 'all' : s.interviewersNeeded,
     })),
+    holdProposedSlots: schedulingPolicyOf(role.policy).holdProposedSlots,
   };
 }
 
@@ -53,11 +57,21 @@ export type EditOutcome = { ok: true } | { ok: false; errors: Record<string, str
  */
 export async function editRole(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { roleId, version, input, actorSlackId, slackTeamId }: { roleId: string; version: string; input: RoleInput; actorSlackId: string; slackTeamId: string },
+  {
+    roleId,
+    version,
+    input,
+    actorSlackId,
+    slackTeamId,
+    viewId,
+  }: { roleId: string; version: string; input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined },
 ): Promise<EditOutcome> {
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ updatedAt: Date }[]>`SELECT "updatedAt" FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<{ updatedAt: Date; policy: unknown }[]>`SELECT "updatedAt", policy FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
     if (!locked[0]) return { ok: false, errors: { title: 'This role no longer exists.' } };
+    // The same submission again (a double click, Slack's retry): saved already, by the first.
+    if (viewId && (await seenSubmission(tx, viewId))) return { ok: true };
+    if (await titleTaken(tx, input.title, roleId)) return { ok: false, errors: { title: `Another open role is called “${input.title}”: pick a title that tells them apart.` } };
     if (locked[0].updatedAt.toISOString() !== version) {
       return { ok: false, errors: { title: 'Someone changed this role while you were editing it. Close this and run /hire role edit again to see their changes.' } };
     }
@@ -74,8 +88,9 @@ export async function editRole(
     const planned = planStageEdit(existing, input.stages);
     if (!planned.ok) return planned;
     const { plan } = planned;
+    if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true };
 
-    await tx.role.update({ where: { id: roleId }, data: await roleData(tx, slackTeamId, input) });
+    await tx.role.update({ where: { id: roleId }, data: { ...(await roleData(tx, slackTeamId, input)), policy: withHold(locked[0].policy, input.holdProposedSlots) } });
     await requestChannel(tx, boss, { roleId, input, actorSlackId });
     await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
     for (const { id, position, stage } of plan.update) {

@@ -2,6 +2,9 @@ import type { PrismaClient, Tx } from '../../db/prisma.js';
 import type { RoleInput, StageInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
+import { announceRole } from './announce-role.js';
+import { withHold } from '../../domain/scheduling/scheduling-policy.js';
 
 /** The User row for a Slack member, created on first mention (name filled in later from Slack). */
 export async function userFor(tx: Tx, slackTeamId: string, slackUserId: string): Promise<string> {
@@ -53,13 +56,31 @@ export async function requestChannel(tx: Tx, boss: Boss, { roleId, input, actorS
   await recordEffect({ tx, boss }, { kind: 'slack.channel', idempotencyKey: `channel:${roleId}:${input.newChannel}`, payload: { roleId, name: input.newChannel, invite, requestedBy: actorSlackId } });
 }
 
-/** Opens a role with its interview plan in one transaction, audited. Returns the role id. */
+/** Whether another role that is open or paused has this title (any case): commands name roles by title. */
+export async function titleTaken(db: Tx, title: string, except?: string): Promise<boolean> {
+  const clash = await db.role.count({ where: { title: { equals: title, mode: 'insensitive' }, status: { in: ['OPEN', 'PAUSED'] }, ...(except ? { id: { not: except } } : {}) } });
+  return clash > 0;
+}
+
+export type OpenOutcome = { ok: true; roleId: string | null } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Opens a role with its interview plan in one transaction, audited, and tells its channel. A
+ * title another open role has is refused on the field; the same modal submitted twice (a
+ * double click, Slack's retry) opens one role.
+ */
 export async function openRole(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { input, actorSlackId, slackTeamId }: { input: RoleInput; actorSlackId: string; slackTeamId: string },
-): Promise<string> {
+  { input, actorSlackId, slackTeamId, viewId, now = new Date() }: { input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined; now?: Date },
+): Promise<OpenOutcome> {
   return prisma.$transaction(async (tx) => {
-    const role = await tx.role.create({ data: { ...(await roleData(tx, slackTeamId, input)), status: 'OPEN' }, select: { id: true } });
+    if (viewId && (await seenSubmission(tx, viewId))) return { ok: true, roleId: null };
+    if (await titleTaken(tx, input.title)) return { ok: false, errors: { title: `A role called “${input.title}” is already open: pick a title that tells them apart.` } };
+    if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true, roleId: null };
+    const role = await tx.role.create({
+      data: { ...(await roleData(tx, slackTeamId, input)), status: 'OPEN', ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}) },
+      select: { id: true },
+    });
     await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
     for (const [position, stage] of input.stages.entries()) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
@@ -68,6 +89,8 @@ export async function openRole(
     await tx.auditEntry.create({
       data: { actorType: 'USER', actorId: actorSlackId, action: 'role.open', subjectType: 'role', subjectId: role.id, data: { title: input.title, stages: input.stages.length, ...(input.newChannel ? { newChannel: input.newChannel } : {}) } },
     });
-    return role.id;
+    // A new channel gets this message once it exists (see the slack.channel performer).
+    if (input.channel) await announceRole(tx, boss, { roleId: role.id, channel: input.channel, now });
+    return { ok: true, roleId: role.id };
   });
 }

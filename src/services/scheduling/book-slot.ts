@@ -12,6 +12,7 @@ import { checkTime } from './check-time.js';
 import { loadInterviewPlan, type Person } from './load-interview-plan.js';
 import { slotQueryFor } from './slot-query-for.js';
 import { bookingsOf } from './search-slots.js';
+import { heldFor, releaseHolds } from './hold-slots.js';
 
 export type BookSlotOptions = {
   interviewId: string;
@@ -75,12 +76,13 @@ export async function bookSlot(
       for (const person of plan.people) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${person.userId}`}, 0))`;
       // Our own old bookings do not count against the new time; they are replaced only on success.
       const booked = await bookingsOf(tx, plan.people, freshWindow.start, freshWindow.end, interviewId);
+      const held = await heldFor(tx, plan.people, freshWindow.start, freshWindow.end, interviewId);
       const now = deps.now();
 
       // Prefer the people the time was proposed with; in a pool, anyone free will do.
       const proposed = interviewerIds?.length ? plan.people.filter((p) => interviewerIds.includes(p.userId)) : [];
       const keepProposed = proposed.length > 0 && proposed.length === interviewerIds?.length;
-      const facts = { plan, fresh, booked, start, now, minNoticeMinutes: BOOKING_NOTICE_MINUTES };
+      const facts = { plan, fresh, booked, held, start, now, minNoticeMinutes: BOOKING_NOTICE_MINUTES };
       let verdict = keepProposed ? checkTime({ ...facts, people: proposed, asPanel: true }) : checkTime(facts);
       let swapped = false;
       if (!verdict.possible && keepProposed && plan.stage.panelMode === 'POOL') {
@@ -88,7 +90,7 @@ export async function bookSlot(
         if (fromPool.possible) [verdict, swapped] = [fromPool, true];
       }
       if (!verdict.possible) {
-        const next = findSlots(slotQueryFor({ plan, fresh, booked, window: { start: now, end: freshWindow.end }, now }), { report: false });
+        const next = findSlots(slotQueryFor({ plan, fresh, booked, held, window: { start: now, end: freshWindow.end }, now }), { report: false });
         await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book_refused', subjectType: 'Interview', subjectId: interviewId, data: { start: start.toISOString(), reasons: verdict.reasons } } });
         return { status: 'gone', reasons: verdict.reasons, alternatives: next.slots.slice(0, 3) };
       }
@@ -103,10 +105,12 @@ export async function bookSlot(
         await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
       }
       await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+      // The chosen time's hold gives way to the booking's own event; the others are freed.
+      await releaseHolds(tx, deps.boss, { interviewId, now });
       // One calendar sync per committed change (the key is this transaction's own): a move
       // back to an earlier time must still reach the calendar.
       const change = randomUUID();
-      await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:${change}`, applicationId: plan.application.id, payload: { interviewId } });
+      await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:${change}`, applicationId: plan.application.id, payload: { interviewId }, now });
       const data = { interviewId, start: start.toISOString(), end: end.toISOString(), interviewerIds: chosen, swapped, ...(proposalId ? { proposalId } : {}), ...(own ? { from: own.start.toISOString() } : {}) };
       if (movable) {
         // A moved event asks everyone again; their earlier answers no longer hold.
@@ -119,7 +123,7 @@ export async function bookSlot(
       // The application moves to "interview scheduled" in the same transaction; its stage-change
       // job refreshes the card and tells the thread.
       const app = await tx.application.findUniqueOrThrow({ where: { id: plan.application.id }, select: { stage: true } });
-      if (app.stage === 'SCHEDULING') await moveApplicationInTx(tx, deps.boss, { applicationId: plan.application.id, command: { type: 'interview_booked' }, actor, data });
+      if (app.stage === 'SCHEDULING') await moveApplicationInTx(tx, deps.boss, { applicationId: plan.application.id, command: { type: 'interview_booked' }, actor, data, now });
       else await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:booked:${change}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id } });
       await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interview.booked', data } });
       await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.book', subjectType: 'Interview', subjectId: interviewId, data } });

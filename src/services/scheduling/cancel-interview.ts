@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
+import { releaseHolds } from './hold-slots.js';
 
 /**
  * Cancels a booked interview: frees the interviewers' time, cancels the calendar event
@@ -11,7 +12,7 @@ import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js
  */
 export async function cancelInterview(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { interviewId, actor, reason }: { interviewId: string; actor: Actor; reason: string },
+  { interviewId, actor, reason, now = new Date() }: { interviewId: string; actor: Actor; reason: string; now?: Date },
 ): Promise<{ status: 'cancelled' | 'already-cancelled' }> {
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ status: string; applicationId: string }>>`
@@ -23,14 +24,15 @@ export async function cancelInterview(
     const wasBooked = row.status === 'BOOKED';
     await tx.interviewerBooking.deleteMany({ where: { interviewId } });
     await tx.slotProposal.updateMany({ where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+    await releaseHolds(tx, boss, { interviewId, now });
     await tx.interview.update({ where: { id: interviewId }, data: { status: 'CANCELLED' } });
     const data = { interviewId, reason };
     await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.cancel', subjectType: 'Interview', subjectId: interviewId, data } });
     if (wasBooked) {
-      await recordEffect({ tx, boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:cancel`, applicationId: row.applicationId, payload: { interviewId } });
+      await recordEffect({ tx, boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:cancel`, applicationId: row.applicationId, payload: { interviewId }, now });
       const app = await tx.application.findUniqueOrThrow({ where: { id: row.applicationId }, select: { stage: true } });
       if (app.stage === 'INTERVIEW_SCHEDULED') {
-        await moveApplicationInTx(tx, boss, { applicationId: row.applicationId, command: { type: 'interview_cancelled' }, actor, data });
+        await moveApplicationInTx(tx, boss, { applicationId: row.applicationId, command: { type: 'interview_cancelled' }, actor, data, now });
         return { status: 'cancelled' };
       }
     }

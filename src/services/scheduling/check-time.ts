@@ -14,6 +14,7 @@ export function checkTime({
   asPanel = false,
   fresh,
   booked,
+  held = [],
   start,
   now,
   minNoticeMinutes,
@@ -23,12 +24,13 @@ export function checkTime({
   asPanel?: boolean;
   fresh: FreshBusy;
   booked: readonly Booked[];
+  held?: readonly Booked[];
   start: Date;
   now: Date;
   minNoticeMinutes: number;
 }): TimeExplanation {
   const planFor: InterviewPlan = asPanel ? { ...plan, stage: { ...plan.stage, panelMode: 'ALL' } } : plan;
   const end = new Date(start.getTime() + plan.stage.durationMinutes * 60_000);
-  const query = slotQueryFor({ plan: planFor, people, fresh, booked, window: { start, end }, now, minNoticeMinutes });
+  const query = slotQueryFor({ plan: planFor, people, fresh, booked, held, window: { start, end }, now, minNoticeMinutes });
   return explainTime(query, start.getTime());
 }

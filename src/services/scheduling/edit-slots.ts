@@ -5,6 +5,7 @@ import type { AvailabilitySource } from './availability.js';
 import { checkTime } from './check-time.js';
 import { approveSlotsInTx, type ApprovalMessage } from './decide-slots.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
+import { heldFor, holdProposals } from './hold-slots.js';
 
 const DAY = 86_400_000;
 
@@ -22,7 +23,7 @@ export async function editSlots(
 ): Promise<EditResult> {
   if (!added) {
     if (keepIds.length === 0) return { status: 'refused', reasons: ['choose at least one time, or cancel the proposal'] };
-    return { status: 'approved', ...(await deps.prisma.$transaction((tx) => approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: keepIds, actor, message }))) };
+    return { status: 'approved', ...(await deps.prisma.$transaction((tx) => approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: keepIds, actor, message, now: deps.now() }))) };
   }
   if (!deps.availability) return { status: 'refused', reasons: ['Google Calendar is not connected, so an added time cannot be checked'] };
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
@@ -32,7 +33,8 @@ export async function editSlots(
       where: { userId: { in: plan.people.map((p) => p.userId) }, endsAt: { gt: new Date(added.getTime() - 8 * DAY) }, startsAt: { lt: new Date(added.getTime() + 8 * DAY) } },
       select: { userId: true, startsAt: true, endsAt: true },
     });
-    const verdict = checkTime({ plan, fresh, booked, start: added, now: deps.now(), minNoticeMinutes: 15 });
+    const held = await heldFor(tx, plan.people, new Date(added.getTime() - DAY), new Date(added.getTime() + DAY), interviewId);
+    const verdict = checkTime({ plan, fresh, booked, held, start: added, now: deps.now(), minNoticeMinutes: 15 });
     if (!verdict.possible) return { status: 'refused', reasons: verdict.reasons };
     const round = await tx.slotProposal.findFirst({ where: { interviewId }, orderBy: [{ createdAt: 'desc' }, { rank: 'desc' }], select: { createdAt: true, rank: true } });
     const extra = await tx.slotProposal.create({
@@ -48,6 +50,7 @@ export async function editSlots(
       },
       select: { id: true },
     });
-    return { status: 'approved', ...(await approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: [...keepIds, extra.id], actor, message })) };
+    await holdProposals(tx, deps.boss, { interviewId, proposalIds: [extra.id], now: deps.now() });
+    return { status: 'approved', ...(await approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: [...keepIds, extra.id], actor, message, now: deps.now() })) };
   });
 }

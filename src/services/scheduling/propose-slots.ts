@@ -6,6 +6,7 @@ import { calendarWarning, decidedApprovalMessage, noSlotsMessage, slotApprovalMe
 import type { AvailabilitySource } from './availability.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
 import { searchSlots } from './search-slots.js';
+import { holdProposals } from './hold-slots.js';
 
 
 export type ProposeResult = { status: 'proposed'; proposalIds: string[] } | { status: 'no-slots'; result: SlotSearchResult } | { status: 'not-proposing'; interviewStatus: string };
@@ -24,6 +25,7 @@ export async function proposeSlots(
     runKey,
     candidateWindows = [],
     approval = 'ask',
+    move = false,
   }: {
     interviewId: string;
     /** Stable for this attempt at proposing (the job id), so a re-run posts nothing twice. */
@@ -35,10 +37,12 @@ export async function proposeSlots(
      * team is told. Only 'auto' may propose new times for a booked interview (a reschedule).
      */
     approval?: 'ask' | 'auto';
+    /** The team asked to move a booked interview: new times for it, approved in Slack like the first ones. */
+    move?: boolean;
   },
 ): Promise<ProposeResult> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
-  const rescheduling = approval === 'auto' && plan.interview.status === 'BOOKED';
+  const rescheduling = (approval === 'auto' || move) && plan.interview.status === 'BOOKED';
   if (plan.interview.status !== 'PROPOSING' && !rescheduling) return { status: 'not-proposing', interviewStatus: plan.interview.status };
   const now = deps.now();
   const { query, fresh, result } = await searchSlots(deps, { plan, now, candidateWindows });
@@ -63,6 +67,7 @@ export async function proposeSlots(
       data: result.slots.map((slot, rank) => ({ interviewId, startsAt: new Date(slot.start), endsAt: new Date(slot.end), rank, interviewerIds: slot.interviewerIds, explanation: { why: slot.why }, ...auto })),
       select: { id: true, startsAt: true, endsAt: true, interviewerIds: true, explanation: true },
     });
+    await holdProposals(tx, deps.boss, { interviewId, proposalIds: proposals.map((p) => p.id), now });
     const names = new Map(plan.people.map((p) => [p.userId, p.name]));
     const slots = proposals.map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt, interviewers: p.interviewerIds.map((id) => names.get(id) ?? 'someone'), why: (p.explanation as { why: string }).why }));
     if (approval === 'auto') {
@@ -74,11 +79,13 @@ export async function proposeSlots(
       await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'AGENT', actorId: runKey, type: 'slots.approved', data } });
       return { status: 'proposed', proposalIds: data.proposalIds };
     }
-    await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_APPROVAL' } });
+    // A booked interview stays booked while the team approves times to move it to.
+    if (!rescheduling) await tx.interview.update({ where: { id: interviewId }, data: { status: 'AWAITING_APPROVAL' } });
     await say(
       'approval',
       slotApprovalMessage({
         interviewId,
+        moving: rescheduling ? plan.interview.startsAt : null,
         candidateName: plan.candidate.name,
         candidateZone: query.candidate.zone,
         stageName: plan.stage.name,

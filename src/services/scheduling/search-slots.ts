@@ -3,6 +3,7 @@ import { findSlots } from '../../domain/scheduling/find-slots.js';
 import type { AvailabilitySource } from './availability.js';
 import type { InterviewPlan, Person } from './load-interview-plan.js';
 import { slotQueryFor, type Booked } from './slot-query-for.js';
+import { heldFor } from './hold-slots.js';
 
 const DAY = 86_400_000;
 
@@ -29,6 +30,7 @@ export async function searchSlots(
   const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
   const fresh = await availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
   const booked = await bookingsOf(prisma, plan.people, window.start, window.end, plan.interview.id);
-  const query = slotQueryFor({ plan, fresh, booked, window, now, candidateWindows });
+  const held = await heldFor(prisma, plan.people, window.start, window.end, plan.interview.id);
+  const query = slotQueryFor({ plan, fresh, booked, held, window, now, candidateWindows });
   return { query, fresh, result: findSlots(query, { report }) };
 }

@@ -14,6 +14,7 @@ export function slotQueryFor({
   people = plan.people,
   fresh,
   booked,
+  held = [],
   window,
   now,
   minNoticeMinutes = plan.policy.minNoticeHours * 60,
@@ -23,6 +24,8 @@ export function slotQueryFor({
   people?: readonly Person[];
   fresh: FreshBusy;
   booked: readonly Booked[];
+  /** Times held on these people's calendars for other candidates (see hold-slots.ts): busy here. */
+  held?: readonly Booked[];
   window: { start: Date; end: Date };
   now: Date;
   minNoticeMinutes?: number;
@@ -42,7 +45,10 @@ export function slotQueryFor({
         overrides: (hours.success ? hours.data : DEFAULT_WORKING_HOURS).overrides,
         ...(p.dailyCap ? { dailyCap: p.dailyCap } : {}),
         ...(p.weeklyCap ? { weeklyCap: p.weeklyCap } : {}),
-        busy: fresh.get(p.userId)?.busy ?? [{ start: window.start.toISOString(), end: window.end.toISOString(), kind: 'unknown' }],
+        busy: [
+          ...(fresh.get(p.userId)?.busy ?? [{ start: window.start.toISOString(), end: window.end.toISOString(), kind: 'unknown' as const }]),
+          ...held.filter((h) => h.userId === p.userId).map((h) => ({ start: h.startsAt.toISOString(), end: h.endsAt.toISOString(), kind: 'busy' as const, label: 'held for another candidate' })),
+        ],
         ...(policy.success ? { policy: policy.data } : {}),
         booked: booked.filter((b) => b.userId === p.userId).map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
       };

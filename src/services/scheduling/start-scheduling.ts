@@ -13,14 +13,15 @@ export type StartResult = ProposeResult | { status: 'no-stage' | 'no-calendar' |
  */
 export async function startScheduling(
   deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource | undefined; now: () => Date },
-  { applicationId, planPosition, runKey }: { applicationId: string; planPosition: number; runKey: string },
+  { applicationId, planPosition, runKey, move = false }: { applicationId: string; planPosition: number; runKey: string; move?: boolean },
 ): Promise<StartResult> {
   const app = await deps.prisma.application.findUnique({
     where: { id: applicationId },
     select: { stage: true, planPosition: true, slackChannelId: true, slackMessageTs: true, role: { select: { stages: { where: { position: planPosition }, select: { id: true, name: true } } } } },
   });
   // The application moved on before this job ran (rejected, withdrawn, another step).
-  if (!app || app.stage !== 'SCHEDULING' || app.planPosition !== planPosition) return { status: 'closed' };
+  const waiting = move ? 'INTERVIEW_SCHEDULED' : 'SCHEDULING';
+  if (!app || app.stage !== waiting || app.planPosition !== planPosition) return { status: 'closed' };
   const stage = app.role.stages[0];
   if (!stage) return { status: 'no-stage' };
   const interview =
@@ -39,5 +40,5 @@ export async function startScheduling(
     });
     return { status: 'no-calendar' };
   }
-  return proposeSlots({ ...deps, availability: deps.availability }, { interviewId: interview.id, runKey });
+  return proposeSlots({ ...deps, availability: deps.availability }, { interviewId: interview.id, runKey, move });
 }

@@ -85,3 +85,23 @@ export function guardrailBlocks(d: { applicationId: string; candidateName: strin
     ],
   };
 }
+
+/** The candidate seems to withdraw (read from their mail): the team confirms, or says it is not so. */
+export function withdrawalQuestion(d: { applicationId: string; emailMessageId: string; candidateName: string; summary: string }): Message {
+  // Names and the model's reading are text from outside: escaped in the notification text too.
+  const line = `:wave: ${d.candidateName} seems to withdraw their application (Justin read: “${d.summary}”). Nothing is cancelled until someone confirms; Justin has not answered.`;
+  return {
+    text: fit(escapeMrkdwn(line), 3000),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: fit(escapeMrkdwn(line), LIMITS.sectionText) } },
+      {
+        type: 'actions',
+        block_id: `withdrawal_${d.emailMessageId.slice(0, 8)}`,
+        elements: [
+          { type: 'button', action_id: ACTIONS.withdraw, style: 'danger', text: { type: 'plain_text', text: 'Confirm withdrawal…' }, value: `${d.applicationId}:0` },
+          { type: 'button', action_id: ACTIONS.notWithdrawal, text: { type: 'plain_text', text: 'Not a withdrawal' }, value: JSON.stringify({ applicationId: d.applicationId, emailMessageId: d.emailMessageId }) },
+        ],
+      },
+    ],
+  };
+}

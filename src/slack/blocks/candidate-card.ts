@@ -1,8 +1,9 @@
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
 import { transition } from '../../domain/pipeline/transition.js';
 import { ACTIONS } from '../ids.js';
-import { TEMPLATES } from '../../domain/email/templates.js';
+import { templatesFor } from '../../domain/email/templates.js';
 import { fit, LIMITS } from './limits.js';
+import { slackTime } from './slot-approval.js';
 import { escapeMrkdwn } from './text.js';
 
 export type CardData = {
@@ -23,6 +24,8 @@ export type CardData = {
   /** What the role allows in its channel; details beyond this go to the requester privately. */
   showEmail: boolean;
   candidateEmail: string;
+  /** The interview of the current step, if one is being arranged or is booked. */
+  interview?: { status: string; startsAt: Date | null; interviewers: string[] } | null;
 };
 
 const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
@@ -42,6 +45,62 @@ function advanceLabel(d: CardData): string {
     default:
       return 'Advance';
   }
+}
+
+/** What happens next, said on the card: who or what the candidate waits for. */
+export function nextLine(d: CardData): string | null {
+  const step = (position: number) => `${d.planStepNames[position] ?? `step ${position + 1}`} (step ${position + 1} of ${d.planLength})`;
+  const pos = d.planPosition ?? 0;
+  switch (d.stage) {
+    case 'NEW':
+      return 'Next: screening. Advance when the application is worth a look.';
+    case 'SCREENING':
+      return d.planLength ? `Next: ${step(0)}. Advance to have Justin propose times.` : 'Next: the offer (the role has no interviews).';
+    case 'SCHEDULING':
+      return `Next: ${step(pos)}. ${d.interview?.status === 'AWAITING_APPROVAL' ? 'Times are waiting for approval in this channel.' : 'Justin is arranging a time with the candidate.'}`;
+    case 'INTERVIEW_SCHEDULED': {
+      const when = d.interview?.startsAt ? ` on ${slackTime(d.interview.startsAt)}` : '';
+      const who = d.interview?.interviewers.length ? ` with ${d.interview.interviewers.map(escapeMrkdwn).join(', ')}` : '';
+      return `Next: ${step(pos)}${when}${who}.`;
+    }
+    case 'INTERVIEWED':
+      return pos + 1 < d.planLength ? `Next: ${step(pos + 1)}. Advance to schedule it, or reject.` : 'Next: the offer. Advance once the team has decided.';
+    case 'OFFER':
+      return 'Next: the candidate’s answer. Mark them hired when they accept.';
+    default:
+      return null;
+  }
+}
+
+const button = (action: string, text: string, value: string, style?: 'primary' | 'danger', confirm?: { title: string; text: string; yes: string }) => ({
+  type: 'button',
+  action_id: action,
+  text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
+  value,
+  ...(style ? { style } : {}),
+  ...(confirm
+    ? { confirm: { title: { type: 'plain_text', text: confirm.title }, text: { type: 'plain_text', text: confirm.text }, confirm: { type: 'plain_text', text: confirm.yes }, deny: { type: 'plain_text', text: 'Back' } } }
+    : {}),
+});
+
+/** The card's buttons for its stage: the step forward first, then what stops or changes it. */
+function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
+  const forward: Record<string, unknown>[] = [];
+  if (d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED') forward.push(button(ACTIONS.advance, advanceLabel(d), value, 'primary'));
+  if (d.stage === 'SCHEDULING') forward.push(button(ACTIONS.proposeTimes, 'Propose times', value));
+  if (d.stage === 'INTERVIEW_SCHEDULED') {
+    forward.push(
+      button(ACTIONS.rescheduleInterview, 'Reschedule', value, undefined, { title: 'Move the interview?', text: 'Justin proposes new times for the team to approve, then offers them to the candidate. The interview stays booked until they pick one.', yes: 'Find new times' }),
+      button(ACTIONS.cancelInterview, 'Cancel interview', value, undefined, { title: 'Cancel the interview?', text: 'The calendar invitation is withdrawn (everyone invited is told), and Justin looks for new times.', yes: 'Cancel it' }),
+    );
+  }
+  if (d.stage === 'OFFER') forward.push(button(ACTIONS.markHired, 'Mark hired', value, 'primary', { title: 'Mark hired?', text: `${d.candidateName} accepted the offer. This closes the application.`, yes: 'Mark hired' }));
+  return [
+    ...forward,
+    button(ACTIONS.reject, 'Reject', value, 'danger'),
+    button(ACTIONS.withdraw, 'Candidate withdrew', value),
+    button(ACTIONS.viewDetails, 'View details', d.applicationId),
+  ];
 }
 
 /**
@@ -72,55 +131,59 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
   }
   if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 2000, '… (details: View)') } });
   const value = `${d.applicationId}:${d.version}`;
+  const next = nextLine(d);
+  // Short: with long names the card's blocks would pass Slack's 12,000 characters in all.
+  if (next) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(next, 600) }] });
   if (!CLOSED.includes(d.stage)) {
-    blocks.push({
-      type: 'actions',
-      block_id: `card_${d.version}`,
-      elements: [
-        ...(d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED'
-          ? [{ type: 'button', action_id: ACTIONS.advance, style: 'primary', text: { type: 'plain_text', text: advanceLabel(d) }, value }]
-          : []),
-        ...(d.stage === 'SCHEDULING' ? [{ type: 'button', action_id: ACTIONS.proposeTimes, text: { type: 'plain_text', text: 'Propose times' }, value }] : []),
-        { type: 'button', action_id: ACTIONS.reject, style: 'danger', text: { type: 'plain_text', text: 'Reject' }, value },
-        { type: 'button', action_id: ACTIONS.viewDetails, text: { type: 'plain_text', text: 'View details' }, value: d.applicationId },
-      ],
-    });
+    blocks.push({ type: 'actions', block_id: `card_${d.version}`, elements: actionsFor(d, value) });
   } else {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Closed: ${stage.toLowerCase()}.` }] });
   }
   return { text: fit(`${d.candidateName} for ${d.roleTitle}: ${stage}`, 3000), blocks };
 }
 
-/** The modal asking why a candidate is rejected. */
-export function rejectModal({ applicationId, version, candidateName }: { applicationId: string; version: number; candidateName: string }) {
+/** What the close modal says for each decision. */
+const CLOSING = {
+  reject: { callback: ACTIONS.rejectSubmit, title: 'Reject candidate', submit: 'Reject', ask: (n: string) => `Reject *${n}*? The team sees the reason in the card's thread.` },
+  withdraw: { callback: ACTIONS.withdrawSubmit, title: 'Candidate withdrew', submit: 'Withdraw', ask: (n: string) => `Mark *${n}* as withdrawn? Their interviews are cancelled and Justin stops writing to them.` },
+} as const;
+
+/** The modal that rejects a candidate, or records that they withdrew: the reason, and at most one email. */
+export function closeModal({ decision, applicationId, version, candidateName, reason }: { decision: 'reject' | 'withdraw'; applicationId: string; version: number; candidateName: string; reason?: string }) {
+  const c = CLOSING[decision];
   return {
     type: 'modal' as const,
-    callback_id: ACTIONS.rejectSubmit,
+    callback_id: c.callback,
     private_metadata: `${applicationId}:${version}`,
-    title: { type: 'plain_text' as const, text: 'Reject candidate' },
-    submit: { type: 'plain_text' as const, text: 'Reject' },
+    title: { type: 'plain_text' as const, text: c.title },
+    submit: { type: 'plain_text' as const, text: c.submit },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: fit(`Reject *${escapeMrkdwn(candidateName)}*? The team sees the reason in the card's thread.`, LIMITS.sectionText) } },
+      { type: 'section', text: { type: 'mrkdwn', text: fit(c.ask(escapeMrkdwn(candidateName)), LIMITS.sectionText) } },
       {
         type: 'input',
         block_id: 'reason',
         label: { type: 'plain_text', text: 'Reason' },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000, ...(reason ? { initial_value: fit(reason, 1000) } : {}) },
       },
       {
         type: 'input',
         block_id: 'email',
         optional: true,
         label: { type: 'plain_text', text: 'Tell the candidate' },
-        hint: { type: 'plain_text', text: 'Sent from the recruiting mailbox, in their thread. The reason above is never included.' },
+        hint: { type: 'plain_text', text: 'Sent from the recruiting mailbox, in their thread, signed as set in /hire settings. The reason above is never included.' },
         element: {
           type: 'static_select',
           action_id: 'template',
           placeholder: { type: 'plain_text', text: 'Do not email' },
-          options: Object.entries(TEMPLATES).map(([id, t]) => ({ text: { type: 'plain_text', text: fit(t.label, LIMITS.optionText) }, value: id })),
+          options: templatesFor(decision).map(([id, t]) => ({ text: { type: 'plain_text', text: fit(t.label, LIMITS.optionText) }, value: id })),
         },
       },
     ],
   };
+}
+
+/** The modal asking why a candidate is rejected. */
+export function rejectModal(d: { applicationId: string; version: number; candidateName: string }) {
+  return closeModal({ decision: 'reject', ...d });
 }

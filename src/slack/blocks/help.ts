@@ -12,6 +12,8 @@ const USAGE = [
   ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],
   ['`/hire candidate erase <email>`', 'admins: erase everything Justin holds about a candidate (asks first)'],
   ['`/hire connect google`', 'admins: a link to connect the recruiting mailbox (Gmail and Calendar)'],
+  ['`/hire settings`', 'admins: the signature under the emails the team sends'],
+  ['`/hire claim <code>`', 'only while Justin has no admin: become its first admin with the code from its start log or status page'],
   ['`/hire help`', 'this message'],
 ];
 
@@ -33,6 +35,13 @@ export function helpMessage({ unknown }: { unknown?: string } = {}): Message {
 /** A private "you may not" with what to do about it. */
 export function refusalMessage(what: string): Message {
   const text = `Sorry, ${what} is for the hiring team. Ask an admin to add you (\`/hire help\`).`;
+  return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** What anyone is told while the workspace has no admin: how the first one is made. */
+export function noAdminYetMessage(): Message {
+  const text =
+    'Justin has no admin yet. Whoever runs Justin finds a one-time code in its start log, or on its status page opened on that machine, and types `/hire claim <code>` here: they become the first admin and add everyone else with `/hire team add`.';
   return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

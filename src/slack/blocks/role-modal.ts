@@ -84,6 +84,19 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
         'Justin creates it (public), joins it and invites the hiring manager, the recruiter and you.',
       ),
       ...stageBlocks,
+      { type: 'header', text: plain('Scheduling') },
+      input(
+        'options',
+        'Options',
+        { type: 'checkboxes', options: [holdOption], ...(existing?.holdProposedSlots ? { initial_options: [holdOption] } : {}) },
+        true,
+      ),
     ],
   };
 }
+
+const holdOption = {
+  text: plain('Hold proposed times on the interviewers’ calendars'),
+  description: plain('Tentative events keep the times free while the team and the candidate decide; released when they do.'),
+  value: 'hold',
+};

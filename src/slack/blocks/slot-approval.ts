@@ -26,17 +26,20 @@ export function slotLine(slot: ProposedSlot, candidateZone: string): string {
 
 export function slotApprovalMessage(d: {
   interviewId: string;
+  /** When the interview is booked and these are times to move it to: its current start. */
+  moving?: Date | null | undefined;
   candidateName: string;
   candidateZone: string;
   stageName: string;
   durationMinutes: number;
   slots: ProposedSlot[];
 }): { text: string; blocks: Record<string, unknown>[] } {
-  const title = `Times for ${d.candidateName}: ${d.stageName} (${d.durationMinutes} min)`;
+  const title = `${d.moving ? 'New times' : 'Times'} for ${d.candidateName}: ${d.stageName} (${d.durationMinutes} min)`;
   return {
     text: fit(`${title}. Approve before Justin offers them.`, 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: fit(title, LIMITS.headerText) } },
+      ...(d.moving ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `To move the interview booked for ${slackTime(d.moving)}; it stays booked until the candidate picks a new time.` }] }] : []),
       ...d.slots.map((slot) => ({
         type: 'section',
         block_id: `slot_${slot.id}`,

@@ -33,6 +33,7 @@ describe('readRoleForm', () => {
         channel: 'C0BE',
         newChannel: null,
         stages: [{ row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
+        holdProposedSlots: false,
       },
     });
   });

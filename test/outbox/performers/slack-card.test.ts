@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, poolOf, type PrismaClient } from '../../../src/db/prisma.js';
@@ -25,7 +26,7 @@ afterAll(async () => {
 });
 
 async function applications(n: number): Promise<string[]> {
-  const role = await prisma.role.create({ data: { title: 'Card Engineer', slackChannelId: 'C0CARDS' } });
+  const role = await prisma.role.create({ data: { title: `Card Engineer ${randomUUID()}`, slackChannelId: 'C0CARDS' } });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const email = `card.${i}.${Date.now()}@example.com`;

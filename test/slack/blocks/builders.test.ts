@@ -47,6 +47,7 @@ describe('the role modal stays inside Slack limits, filled in with long data', (
           hiringManager: 'U0HM',
           recruiter: null,
           channel: 'C0ROLE',
+          holdProposedSlots: true,
           stages: Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: long(300), durationMinutes: 45, kind: 'TECHNICAL', pool: Array.from({ length: 30 }, (_, j) => `U0P${j}`), needed: 2 })),
         },
       }),

@@ -22,7 +22,7 @@ const replyTo = (user: string) => eventually(async () => fake.responses.filter((
 
 async function runWaitingOnTeam(email: string) {
   const p = running.justin.prisma;
-  const role = await p.role.create({ data: { title: 'SRE', slackChannelId: 'C0AGENT', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+  const role = await p.role.create({ data: { title: `SRE (${email})`, slackChannelId: 'C0AGENT', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
   const candidate = await p.candidate.create({ data: { name: 'Ken Thompson', email, displayEmail: email } });
   const app = await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 0 } });
   const run = await p.agentRun.create({ data: { applicationId: app.id, status: 'WAITING' } });

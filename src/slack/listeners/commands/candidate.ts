@@ -3,7 +3,8 @@ import type { PrismaClient } from '../../../db/prisma.js';
 import { searchCandidates } from '../../../services/candidates/search-candidates.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamMemberOf } from '../../../services/team/team-roles.js';
 import { candidateResults } from '../../blocks/candidate-results.js';
-import { helpMessage, refusalMessage } from '../../blocks/help.js';
+import { helpMessage } from '../../blocks/help.js';
+import { refusal } from '../refusal.js';
 import { COMMANDS } from '../../ids.js';
 
 /**
@@ -13,7 +14,7 @@ import { COMMANDS } from '../../ids.js';
 export function registerCandidateCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
   app.command(COMMANDS.candidate, async ({ command, ack }) => {
     const { roles, timeZone } = await teamMemberOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
-    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return ack(refusalMessage('searching candidates'));
+    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return ack(await refusal(prisma, admins, 'searching candidates'));
     const query = command.text.trim();
     if (query.length < 2) return ack(helpMessage({ unknown: `${COMMANDS.candidate} ${query}`.trim() }));
     const hits = await searchCandidates(prisma, { query });

@@ -14,23 +14,46 @@ import { CAN_MANAGE_ROLES } from '../views/role-submit.js';
 import { changeTeamRoles } from '../../../services/team/change-team-roles.js';
 import { setIntakeChannel } from '../../../services/intake/set-intake-channel.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
-import { helpMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
+import { helpMessage, noAdminYetMessage, plainMessage, refusalMessage } from '../../blocks/help.js';
+import type { Logger } from '../../../logger.js';
+import { hasAdmin } from '../../../services/team/first-admin.js';
+import { loadWorkspaceSettings } from '../../../services/settings/workspace-settings.js';
+import { workspaceSettingsModal } from '../../blocks/workspace-settings-modal.js';
+import { claimAnswer } from './hire-claim.js';
 import { teamMessage } from '../../blocks/team.js';
 import { teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
 import { agentSwitch } from '../../../agent/team-input.js';
 import type { Boss } from '../../../jobs/boss.js';
-import { CAN_DECIDE } from '../actions/card-buttons.js';
+import { CAN_DECIDE } from '../../../services/team/may-act.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
 export function registerHireCommand(
   app: App,
-  { prisma, boss, admins, googleConnectLink }: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined },
+  {
+    prisma,
+    boss,
+    admins,
+    googleConnectLink,
+    log,
+  }: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined; log: Logger },
 ): void {
   app.command(COMMANDS.hire, async ({ command, ack, client }) => {
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
     if (sub === '' || /^help$/i.test(sub)) return ack(helpMessage());
+    if (/^claim$/i.test(sub)) return ack(await claimAnswer({ prisma, admins, log }, { code: rest.join(''), slackTeamId: command.team_id, slackUserId: command.user_id }));
+    // Until someone has claimed Justin, every other answer would be "ask an admin": say how one is made.
+    if (!(await hasAdmin(prisma, admins))) return ack(noAdminYetMessage());
+    if (/^settings$/i.test(sub)) {
+      const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
+      if (!mine.has('ADMIN')) return ack(refusalMessage('changing Justin’s settings (admins only)'));
+      const current = await loadWorkspaceSettings(prisma);
+      await ack();
+      // trigger_id lives for 3 s: the modal opens now, not through a job.
+      await client.views.open({ trigger_id: command.trigger_id, view: workspaceSettingsModal(current) as never });
+      return;
+    }
     if (/^role$/i.test(sub)) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!hasAny(mine, CAN_MANAGE_ROLES)) return ack(refusalMessage('managing roles (recruiters and admins)'));

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { PrismaClient } from '../../../db/prisma.js';
 import { upcomingInterviews, type InterviewRange } from '../../../services/interviews/upcoming-interviews.js';
 import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf } from '../../../services/team/team-roles.js';
-import { plainMessage, refusalMessage } from '../../blocks/help.js';
+import { plainMessage } from '../../blocks/help.js';
+import { refusal } from '../refusal.js';
 import { interviewsMessage } from '../../blocks/interviews.js';
 import { COMMANDS } from '../../ids.js';
 import type { UserDirectory } from '../../user-directory.js';
@@ -24,7 +25,7 @@ export function registerInterviewsCommand(app: App, deps: { prisma: PrismaClient
   app.command(COMMANDS.interviews, async ({ command, ack, respond }) => {
     await ack();
     const roles = await teamRolesOf(deps.prisma, { slackUserId: command.user_id, bootstrapAdmins: deps.admins });
-    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return void (await respond(refusalMessage('the interview schedule')));
+    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return void (await respond(await refusal(deps.prisma, deps.admins, 'the interview schedule')));
     const args = parseInterviewsArgs(command.text);
     if (!args) return void (await respond(plainMessage('Try `/interviews`, `/interviews today`, `/interviews week` or `/interviews @person`.')));
     const { tz } = await deps.users.lookup(command.user_id);

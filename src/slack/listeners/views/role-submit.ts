@@ -7,6 +7,7 @@ import { editRole } from '../../../services/roles/edit-role.js';
 import type { RoleEditMetadata } from '../../blocks/role-modal.js';
 import { hasAny, teamRolesOf, type TeamRole } from '../../../services/team/team-roles.js';
 import { ACTIONS } from '../../ids.js';
+import { mayDecideFor } from '../../../services/team/may-act.js';
 
 export const CAN_MANAGE_ROLES: readonly TeamRole[] = ['ADMIN', 'RECRUITER'];
 
@@ -14,21 +15,25 @@ export const CAN_MANAGE_ROLES: readonly TeamRole[] = ['ADMIN', 'RECRUITER'];
  * The role modal's submission, new or edit: every problem is shown on its field
  * (response_action: errors); a valid role is stored in one short transaction, well inside Slack's 3 s.
  */
-export function registerRoleSubmit(app: App, deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[] }): void {
+export function registerRoleSubmit(
+  app: App,
+  deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; workspaceId: () => string | undefined; now: () => Date },
+): void {
   app.view(ACTIONS.roleSubmit, async ({ ack, view, body }) => {
     const form = readRoleForm(view.state.values as unknown as ViewValues);
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
-    const roles = await teamRolesOf(deps.prisma, { slackUserId: body.user.id, bootstrapAdmins: deps.admins });
-    if (!hasAny(roles, CAN_MANAGE_ROLES)) return ack({ response_action: 'errors', errors: { title: 'Opening and editing roles is for recruiters and admins.' } });
-    const slackTeamId = body.team?.id ?? body.user.team_id ?? 'unknown';
     const editing = readEditMetadata(view.private_metadata);
     if (editing === 'invalid') return ack({ response_action: 'errors', errors: { title: 'This form cannot be read any more: close it and run /hire role edit again.' } });
-    if (editing) {
-      const saved = await editRole(deps, { ...editing, input: form.role, actorSlackId: body.user.id, slackTeamId });
-      return ack(saved.ok ? undefined : { response_action: 'errors', errors: saved.errors });
-    }
-    await openRole(deps, { input: form.role, actorSlackId: body.user.id, slackTeamId });
-    await ack();
+    const who = { slackUserId: body.user.id, bootstrapAdmins: deps.admins };
+    const allowed = hasAny(await teamRolesOf(deps.prisma, who), CAN_MANAGE_ROLES) || (!!editing && (await mayDecideFor(deps.prisma, who, { roleId: editing.roleId })));
+    if (!allowed) return ack({ response_action: 'errors', errors: { title: 'Opening roles is for recruiters and admins; editing one, also for its hiring manager and recruiter.' } });
+    // Users are kept per workspace: from the payload, else the workspace the bot is installed in.
+    const slackTeamId = body.team?.id ?? body.user.team_id ?? deps.workspaceId();
+    if (!slackTeamId) return ack({ response_action: 'errors', errors: { title: 'Justin could not tell which Slack workspace this is; try again in a moment.' } });
+    const saved = editing
+      ? await editRole(deps, { ...editing, input: form.role, actorSlackId: body.user.id, slackTeamId, viewId: view.id })
+      : await openRole(deps, { input: form.role, actorSlackId: body.user.id, slackTeamId, viewId: view.id, now: deps.now() });
+    return ack(saved.ok ? undefined : { response_action: 'errors', errors: saved.errors });
   });
 }
 

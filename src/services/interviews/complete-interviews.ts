@@ -1,0 +1,43 @@
+import type { PrismaClient } from '../../db/prisma.js';
+import type { Boss } from '../../jobs/boss.js';
+import { moveApplicationInTx } from '../pipeline/move-application.js';
+
+const BATCH = 200;
+
+/**
+ * Booked interviews whose end has passed become completed, each in its own transaction: the
+ * interview, its application (interview scheduled → interviewed, whose stage-change job
+ * refreshes the card and tells the thread), and the agent's run for it, which has nothing
+ * left to do. Run from a pg-boss schedule; an interview moved or cancelled meanwhile is left.
+ */
+export async function completeInterviews({ prisma, boss, now }: { prisma: PrismaClient; boss: Boss; now: () => Date }): Promise<number> {
+  const at = now();
+  const due = await prisma.interview.findMany({
+    where: { status: 'BOOKED', endsAt: { lte: at } },
+    orderBy: { endsAt: 'asc' },
+    take: BATCH,
+    select: { id: true },
+  });
+  let completed = 0;
+  for (const { id } of due) {
+    const done = await prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<Array<{ status: string; endsAt: Date | null; applicationId: string; position: number }>>`
+        SELECT i.status::text AS status, i."endsAt", i."applicationId", s.position
+        FROM "Interview" i JOIN "InterviewStage" s ON s.id = i."stageId"
+        WHERE i.id = ${id}::uuid FOR UPDATE OF i`;
+      const row = rows[0];
+      if (row?.status !== 'BOOKED' || !row.endsAt || row.endsAt.getTime() > at.getTime()) return false;
+      await tx.interview.update({ where: { id }, data: { status: 'COMPLETED' } });
+      await tx.agentRun.updateMany({ where: { interviewId: id, status: { in: ['RUNNING', 'WAITING'] } }, data: { status: 'COMPLETED', finishedAt: at, followUpAt: null } });
+      const app = await tx.application.findUniqueOrThrow({ where: { id: row.applicationId }, select: { stage: true, planPosition: true } });
+      const data = { interviewId: id };
+      if (app.stage === 'INTERVIEW_SCHEDULED' && app.planPosition === row.position) {
+        await moveApplicationInTx(tx, boss, { applicationId: row.applicationId, command: { type: 'interview_completed' }, actor: { type: 'SYSTEM', id: 'interviews' }, data, now: at });
+      }
+      await tx.applicationEvent.create({ data: { applicationId: row.applicationId, actorType: 'SYSTEM', actorId: 'interviews', type: 'interview.completed', data } });
+      return true;
+    });
+    if (done) completed++;
+  }
+  return completed;
+}
