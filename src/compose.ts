@@ -119,7 +119,7 @@ export async function startJustin(
       now,
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, deliver, google, availability, ai, now },
+      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, slack, deliver, google, availability, ai, now },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { WebClient } from '@slack/web-api';
 import type { WorkOptions } from 'pg-boss';
 import type { PrismaClient } from '../db/prisma.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,8 @@ export type JobDeps = {
   log: Logger;
   metrics: Metrics;
   slackEnabled: boolean;
+  /** The Web API client for reads such as users.info; undefined when Slack is not configured. */
+  slack: WebClient | undefined;
   deliver: DeliverDeps;
   /** Google (auth, API root, mailbox) and Calendar availability; undefined until Google is connected. */
   google: GoogleDeps | undefined;

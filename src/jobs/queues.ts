@@ -33,6 +33,8 @@ export type JobPayloads = {
   'interviews.complete': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
+  /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
+  'team.sync-person': { slackTeamId: string; slackUserId: string };
   [DEAD_LETTER_QUEUE]: Record<string, unknown>;
 };
 
@@ -70,6 +72,15 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'interviews.complete': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
+  // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
+  'team.sync-person': {
+    ...common,
+    policy: 'stately',
+    retryLimit: 5,
+    retryBackoff: true,
+    retryDelayMax: 600,
+    expireInSeconds: 120,
+  },
   [DEAD_LETTER_QUEUE]: { notify: false, retentionSeconds: 90 * 24 * 3600, deleteAfterSeconds: 90 * 24 * 3600 },
 };
 

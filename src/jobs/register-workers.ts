@@ -14,10 +14,11 @@ import { intakeUnderstand } from './definitions/intake-understand.js';
 import { agentFollowUps, agentTurn } from './definitions/agent.js';
 import { candidateErase } from './definitions/candidate-erase.js';
 import { interviewsComplete } from './definitions/interviews-complete.js';
+import { teamSyncPerson } from './definitions/team-sync-person.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, schedulingCancel, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, interviewsComplete, candidateErase];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, schedulingCancel, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, interviewsComplete, candidateErase, teamSyncPerson];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed

@@ -13,6 +13,9 @@ import { registerCloseSubmit } from './listeners/views/close-submit.js';
 import { registerRoleSubmit } from './listeners/views/role-submit.js';
 import { registerWorkspaceSettingsSubmit } from './listeners/views/workspace-settings-submit.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
+import { registerUserChange } from './listeners/events/user-change.js';
+import { registerOpenInterviewerSettings } from './listeners/actions/open-interviewer-settings.js';
+import { registerInterviewerSettingsSubmit } from './listeners/views/interviewer-settings-submit.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { FastifyReceiver } from './fastify-receiver.js';
@@ -77,6 +80,9 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, workspaceId: () => deps.identity.current.teamId, now });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerCloseSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox, now });
+  registerUserChange(app, { prisma: deps.prisma, boss: deps.boss, log: deps.log });
+  registerOpenInterviewerSettings(app, { prisma: deps.prisma, now });
+  registerInterviewerSettingsSubmit(app, { prisma: deps.prisma, boss: deps.boss });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

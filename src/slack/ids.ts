@@ -38,4 +38,7 @@ export const ACTIONS = {
   eraseCandidate: 'candidate_erase',
   /** `/hire settings` (admins): the workspace's email signature. */
   workspaceSettingsSubmit: 'workspace_settings_submit',
+  /** "My interviewing settings": the App Home button that opens the modal (as `/hire me` does), and its submission. */
+  openInterviewerSettings: 'interviewer_settings_open',
+  interviewerSettingsSubmit: 'interviewer_settings_submit',
 } as const;

@@ -19,6 +19,7 @@ export function jobDeps({ prisma, boss, slack, google, availability, ai, now = (
     log: silentLog,
     metrics,
     slackEnabled: !!slack,
+    slack,
     deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google, boss, poolSize }), log: silentLog },
     google,
     availability,

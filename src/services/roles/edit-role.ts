@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
-import { requestChannel, roleData, stageData, titleTaken } from './open-role.js';
+import { peopleNamedIn, requestChannel, roleData, stageData, titleTaken } from './open-role.js';
+import { requestPeopleSync } from '../team/sync-person.js';
 import { schedulingPolicyOf, withHold } from '../../domain/scheduling/scheduling-policy.js';
 import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
 
@@ -92,6 +93,7 @@ export async function editRole(
 
     await tx.role.update({ where: { id: roleId }, data: { ...(await roleData(tx, slackTeamId, input)), policy: withHold(locked[0].policy, input.holdProposedSlots) } });
     await requestChannel(tx, boss, { roleId, input, actorSlackId });
+    await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
     await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
     for (const { id, position, stage } of plan.update) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);

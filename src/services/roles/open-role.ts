@@ -5,6 +5,7 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
 import { announceRole } from './announce-role.js';
 import { withHold } from '../../domain/scheduling/scheduling-policy.js';
+import { requestPeopleSync } from '../team/sync-person.js';
 
 /** The User row for a Slack member, created on first mention (name filled in later from Slack). */
 export async function userFor(tx: Tx, slackTeamId: string, slackUserId: string): Promise<string> {
@@ -49,6 +50,10 @@ export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput) 
   };
 }
 
+/** Everyone the role modal names (Slack ids): each is synced from Slack in the saving transaction. */
+export const peopleNamedIn = (input: RoleInput): string[] =>
+  [input.hiringManager, input.recruiter, ...input.stages.flatMap((s) => s.pool)].filter((u): u is string => !!u);
+
 /** When the modal named a new channel: its creation, through the outbox (see the slack.channel performer). */
 export async function requestChannel(tx: Tx, boss: Boss, { roleId, input, actorSlackId }: { roleId: string; input: RoleInput; actorSlackId: string }): Promise<void> {
   if (!input.newChannel) return;
@@ -82,6 +87,7 @@ export async function openRole(
       select: { id: true },
     });
     await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
+    await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
     for (const [position, stage] of input.stages.entries()) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
       await tx.interviewStage.create({ data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } } });

@@ -1,4 +1,6 @@
 import type { PrismaClient } from '../../db/prisma.js';
+import type { Boss } from '../../jobs/boss.js';
+import { requestPersonSync } from './sync-person.js';
 import type { TeamRole } from './team-roles.js';
 
 export type ChangeTeamRolesOptions = {
@@ -11,7 +13,10 @@ export type ChangeTeamRolesOptions = {
 };
 
 /** Grants or revokes team roles, creating the member if needed, with an audit entry in the same transaction. */
-export async function changeTeamRoles(prisma: PrismaClient, opts: ChangeTeamRolesOptions): Promise<TeamRole[]> {
+export async function changeTeamRoles(
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  opts: ChangeTeamRolesOptions,
+): Promise<TeamRole[]> {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({
       where: { slackTeamId_slackUserId: { slackTeamId: opts.slackTeamId, slackUserId: opts.targetSlackId } },
@@ -28,6 +33,7 @@ export async function changeTeamRoles(prisma: PrismaClient, opts: ChangeTeamRole
       create: { slackTeamId: opts.slackTeamId, slackUserId: opts.targetSlackId, name: opts.targetLabel, teamRoles },
       update: { teamRoles },
     });
+    await requestPersonSync(tx, boss, { slackTeamId: opts.slackTeamId, slackUserId: opts.targetSlackId });
     await tx.auditEntry.create({
       data: {
         actorType: 'USER',

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DbOrTx, PrismaClient } from '../../db/prisma.js';
 import { formatClaimCode, isClaimCode } from '../../domain/team/claim-code.js';
+import type { Boss } from '../../jobs/boss.js';
+import { requestPersonSync } from './sync-person.js';
 
 // Getting in: a new workspace has no admin, and someone must become the first one without
 // editing the environment and without a race that the quickest person in the workspace wins.
@@ -50,7 +52,7 @@ export type ClaimOutcome = { status: 'claimed' } | { status: 'taken' } | { statu
  * counts; after MAX_WRONG_CLAIMS the code is replaced, and the new one is returned for the log.
  */
 export async function claimFirstAdmin(
-  prisma: PrismaClient,
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
   { typed, slackTeamId, slackUserId, bootstrapAdmins }: { typed: string; slackTeamId: string; slackUserId: string; bootstrapAdmins: readonly string[] },
 ): Promise<ClaimOutcome> {
   return prisma.$transaction(async (tx) => {
@@ -73,6 +75,7 @@ export async function claimFirstAdmin(
       select: { id: true },
     });
     await tx.setting.delete({ where: { key: ADMIN_CLAIM_SETTING } });
+    await requestPersonSync(tx, boss, { slackTeamId, slackUserId });
     await tx.auditEntry.create({ data: { actorType: 'USER', actorId: slackUserId, action: 'team.first_admin', subjectType: 'user', subjectId: slackUserId, data: { userId: user.id } } });
     return { status: 'claimed' as const };
   });

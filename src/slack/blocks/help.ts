@@ -7,6 +7,7 @@ const USAGE = [
   ['`/pipeline [role]`', 'where every candidate stands, and who is stuck'],
   ['`/interviews [today | week | @person]`', 'upcoming interviews, in your time zone'],
   ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role edit|pause|close|reopen <title>`'],
+  ['`/hire me`', 'your interviewing settings: working hours, days off, limits, calendar'],
   ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
   ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],

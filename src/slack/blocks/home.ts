@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { HomeData } from '../../services/home/home-data.js';
+import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -18,6 +19,16 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
   return {
     type: 'home' as const,
     blocks: [
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTIONS.openInterviewerSettings,
+            text: { type: 'plain_text', text: 'My interviewing settings' },
+          },
+        ],
+      },
       ...section(
         'My upcoming interviews',
         data.interviews.map((i) => `• *${t(i.startsAt).toFormat('ccc d LLL HH:mm')}–${t(i.endsAt).toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})`),

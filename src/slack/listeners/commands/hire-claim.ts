@@ -1,15 +1,16 @@
 import type { PrismaClient } from '../../../db/prisma.js';
 import type { Logger } from '../../../logger.js';
+import type { Boss } from '../../../jobs/boss.js';
 import { claimFirstAdmin } from '../../../services/team/first-admin.js';
 import { plainMessage } from '../../blocks/help.js';
 
 /** `/hire claim <code>`: the first admin, from the one-time code (see services/team/first-admin.ts). */
 export async function claimAnswer(
-  deps: { prisma: PrismaClient; admins: readonly string[]; log: Logger },
+  deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; log: Logger },
   { code, slackTeamId, slackUserId }: { code: string; slackTeamId: string; slackUserId: string },
 ) {
   if (!code) return plainMessage('Usage: `/hire claim <code>`, with the code from Justin’s start log or its status page (opened on the machine Justin runs on).');
-  const outcome = await claimFirstAdmin(deps.prisma, { typed: code, slackTeamId, slackUserId, bootstrapAdmins: deps.admins });
+  const outcome = await claimFirstAdmin(deps, { typed: code, slackTeamId, slackUserId, bootstrapAdmins: deps.admins });
   switch (outcome.status) {
     case 'claimed':
       deps.log.info({ slackUserId }, 'the first admin claimed Justin; the claim code is void');

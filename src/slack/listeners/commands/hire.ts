@@ -26,6 +26,7 @@ import { COMMANDS } from '../../ids.js';
 import { agentSwitch } from '../../../agent/team-input.js';
 import type { Boss } from '../../../jobs/boss.js';
 import { CAN_DECIDE } from '../../../services/team/may-act.js';
+import { openInterviewerSettings } from '../actions/open-interviewer-settings.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
 export function registerHireCommand(
@@ -42,7 +43,11 @@ export function registerHireCommand(
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
     if (sub === '' || /^help$/i.test(sub)) return ack(helpMessage());
-    if (/^claim$/i.test(sub)) return ack(await claimAnswer({ prisma, admins, log }, { code: rest.join(''), slackTeamId: command.team_id, slackUserId: command.user_id }));
+    if (/^claim$/i.test(sub)) return ack(await claimAnswer({ prisma, boss, admins, log }, { code: rest.join(''), slackTeamId: command.team_id, slackUserId: command.user_id }));
+    if (/^me$/i.test(sub)) {
+      const asker = { ack, slackUserId: command.user_id, triggerId: command.trigger_id };
+      return openInterviewerSettings({ prisma, client }, asker);
+    }
     // Until someone has claimed Justin, every other answer would be "ask an admin": say how one is made.
     if (!(await hasAdmin(prisma, admins))) return ack(noAdminYetMessage());
     if (/^settings$/i.test(sub)) {
@@ -129,7 +134,7 @@ export function registerHireCommand(
       return ack(teamMessage({ members: members.map((m) => ({ slackUserId: m.slackUserId, roles: m.teamRoles })), bootstrapAdmins: admins }));
     }
     if (!mine.has('ADMIN')) return ack(refusalMessage('changing team roles (admins only)'));
-    const now = await changeTeamRoles(prisma, {
+    const now = await changeTeamRoles({ prisma, boss }, {
       actorSlackId: command.user_id,
       slackTeamId: command.team_id,
       targetSlackId: parsed.userId,
