@@ -134,7 +134,8 @@ export class FakeCalendar {
     const event: FakeEvent = {
       ...rest,
       id,
-      status: 'confirmed',
+      // Google keeps a tentative status given at insert; anything else starts confirmed.
+      status: body.status === 'tentative' ? 'tentative' : 'confirmed',
       start: body.start,
       end: body.end,
       organizer: { email: calendarId, self: true },

@@ -11,7 +11,8 @@ export async function setRoleStatus(
   { title, verb, actorSlackId, now = new Date() }: { title: string; verb: keyof typeof NEXT; actorSlackId: string; now?: Date },
 ): Promise<{ title: string; status: string }> {
   return prisma.$transaction(async (tx) => {
-    const role = await findRoleByTitle(tx, title, { closed: verb === 'reopen' });
+    const role = await findRoleByTitle(tx, title, { toReopen: verb === 'reopen' });
+    // A closed role comes back only while no other open or paused role has its title (a unique index).
     if (verb === 'reopen' && (await titleTaken(tx, role.title, role.id))) {
       throw new AppError('INVALID_INPUT', `title ${role.title} is open`, { userMessage: `A role called “${role.title}” is already open; it cannot be open twice.` });
     }

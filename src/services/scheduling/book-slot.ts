@@ -6,13 +6,13 @@ import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
-import type { CalendarBusy } from '../../calendar/free-busy.js';
-import type { AvailabilitySource, FreshBusy } from './availability.js';
+import type { AvailabilitySource } from './availability.js';
 import { checkTime } from './check-time.js';
 import { loadInterviewPlan, type Person } from './load-interview-plan.js';
 import { slotQueryFor } from './slot-query-for.js';
 import { bookingsOf } from './search-slots.js';
-import { heldFor, releaseHolds } from './hold-slots.js';
+import { heldByItself, heldFor, releaseHolds } from './hold-slots.js';
+import { withoutOwnTime } from './own-time.js';
 
 export type BookSlotOptions = {
   interviewId: string;
@@ -54,9 +54,10 @@ export async function bookSlot(
   const end = new Date(start.getTime() + plan.stage.durationMinutes * 60_000);
   const freshWindow = { start: new Date(start.getTime() - DAY), end: new Date(start.getTime() + 14 * DAY) };
   const calendars = await deps.availability.busyFor(plan.people, freshWindow.start, freshWindow.end);
-  // When moving a booking, the calendars still show its old time as busy: that time is ours to give up.
+  // When moving a booking, the calendars still show its old time as busy: that time is ours to
+  // give up; so are the times held for this very interview (the chosen one among them).
   const own = reschedule && plan.interview.startsAt && plan.interview.endsAt ? { start: plan.interview.startsAt, end: plan.interview.endsAt } : undefined;
-  const fresh = own ? withoutOwnTime(calendars, own) : calendars;
+  const fresh = withoutOwnTime(calendars, [...(own ? [own] : []), ...(await heldByItself(deps.prisma, interviewId))]);
   if (reschedule && interviewerIds === undefined) interviewerIds = (await deps.prisma.interviewInterviewer.findMany({ where: { interviewId }, select: { userId: true } })).map((i) => i.userId);
 
   try {
@@ -135,17 +136,6 @@ export async function bookSlot(
     if (isExclusionViolation(err)) return { status: 'gone', reasons: ['an interviewer was booked for an overlapping interview a moment ago'], alternatives: [] };
     throw err;
   }
-}
-
-/** Calendars with an interval removed from every busy entry (the booking being moved). */
-function withoutOwnTime(calendars: FreshBusy, own: { start: Date; end: Date }): FreshBusy {
-  const [from, to] = [own.start.getTime(), own.end.getTime()];
-  const cut = (b: CalendarBusy['busy'][number]): Array<CalendarBusy['busy'][number]> => {
-    const [s, e] = [Date.parse(b.start), Date.parse(b.end)];
-    if (b.kind !== 'busy' || e <= from || s >= to) return [b];
-    return [...(s < from ? [{ ...b, end: own.start.toISOString() }] : []), ...(e > to ? [{ ...b, start: own.end.toISOString() }] : [])];
-  };
-  return new Map([...calendars].map(([id, c]) => [id, { ...c, busy: c.busy.flatMap(cut) }]));
 }
 
 function isExclusionViolation(err: unknown): boolean {

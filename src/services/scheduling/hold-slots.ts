@@ -4,6 +4,7 @@ import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import type { Person } from './load-interview-plan.js';
 import type { Booked } from './slot-query-for.js';
+import type { OwnTime } from './own-time.js';
 
 /** Proposal states whose time is still wanted: held while in one of these. */
 export const LIVE_PROPOSAL = ['PROPOSED', 'APPROVED', 'OFFERED'] as const;
@@ -53,4 +54,18 @@ export async function heldFor(db: DbOrTx, people: readonly Person[], from: Date,
     select: { startsAt: true, endsAt: true, interviewerIds: true },
   });
   return held.flatMap((h) => h.interviewerIds.filter((id) => ids.includes(id)).map((userId) => ({ userId, startsAt: h.startsAt, endsAt: h.endsAt })));
+}
+
+/**
+ * The interview's own times on the calendars as holds (placed, and not yet known released):
+ * busy in free/busy, yet free for this interview (see own-time.ts).
+ */
+export async function heldByItself(db: DbOrTx, interviewId: string): Promise<OwnTime[]> {
+  const proposals = await db.slotProposal.findMany({ where: { interviewId }, select: { id: true, startsAt: true, endsAt: true, interviewerIds: true } });
+  if (proposals.length === 0) return [];
+  const keys = proposals.flatMap((p) => [`hold:${p.id}:place`, `hold:${p.id}:release`]);
+  const done = new Set((await db.outboxEffect.findMany({ where: { idempotencyKey: { in: keys }, status: 'DONE' }, select: { idempotencyKey: true } })).map((e) => e.idempotencyKey));
+  return proposals
+    .filter((p) => done.has(`hold:${p.id}:place`) && !done.has(`hold:${p.id}:release`))
+    .map((p) => ({ start: p.startsAt, end: p.endsAt, userIds: p.interviewerIds }));
 }

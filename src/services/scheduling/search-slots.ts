@@ -3,7 +3,8 @@ import { findSlots } from '../../domain/scheduling/find-slots.js';
 import type { AvailabilitySource } from './availability.js';
 import type { InterviewPlan, Person } from './load-interview-plan.js';
 import { slotQueryFor, type Booked } from './slot-query-for.js';
-import { heldFor } from './hold-slots.js';
+import { heldByItself, heldFor } from './hold-slots.js';
+import { withoutOwnTime } from './own-time.js';
 
 const DAY = 86_400_000;
 
@@ -28,9 +29,13 @@ export async function searchSlots(
   { plan, now, candidateWindows = [], report = true }: { plan: InterviewPlan; now: Date; candidateWindows?: Array<{ start: string; end: string }>; report?: boolean },
 ) {
   const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
-  const fresh = await availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY));
+  // This interview's own holds (an earlier round's, until Google has removed them) are not in its way.
+  const fresh = withoutOwnTime(await availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY)), await heldByItself(prisma, plan.interview.id));
   const booked = await bookingsOf(prisma, plan.people, window.start, window.end, plan.interview.id);
   const held = await heldFor(prisma, plan.people, window.start, window.end, plan.interview.id);
-  const query = slotQueryFor({ plan, fresh, booked, held, window, now, candidateWindows });
+  // Moving a booked interview: its own time is what the candidate (or the team) wants away from.
+  const { status, startsAt, endsAt } = plan.interview;
+  const avoid = status === 'BOOKED' && startsAt && endsAt ? [{ start: startsAt, end: endsAt }] : [];
+  const query = slotQueryFor({ plan, fresh, booked, held, avoid, window, now, candidateWindows });
   return { query, fresh, result: findSlots(query, { report }) };
 }

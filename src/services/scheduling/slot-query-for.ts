@@ -15,6 +15,7 @@ export function slotQueryFor({
   fresh,
   booked,
   held = [],
+  avoid = [],
   window,
   now,
   minNoticeMinutes = plan.policy.minNoticeHours * 60,
@@ -26,6 +27,8 @@ export function slotQueryFor({
   booked: readonly Booked[];
   /** Times held on these people's calendars for other candidates (see hold-slots.ts): busy here. */
   held?: readonly Booked[];
+  /** Times nobody is offered (the booked time an interview is being moved away from). */
+  avoid?: ReadonlyArray<{ start: Date; end: Date }>;
   window: { start: Date; end: Date };
   now: Date;
   minNoticeMinutes?: number;
@@ -48,6 +51,7 @@ export function slotQueryFor({
         busy: [
           ...(fresh.get(p.userId)?.busy ?? [{ start: window.start.toISOString(), end: window.end.toISOString(), kind: 'unknown' as const }]),
           ...held.filter((h) => h.userId === p.userId).map((h) => ({ start: h.startsAt.toISOString(), end: h.endsAt.toISOString(), kind: 'busy' as const, label: 'held for another candidate' })),
+          ...avoid.map((a) => ({ start: a.start.toISOString(), end: a.end.toISOString(), kind: 'busy' as const, label: 'the time being moved from' })),
         ],
         ...(policy.success ? { policy: policy.data } : {}),
         booked: booked.filter((b) => b.userId === p.userId).map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),

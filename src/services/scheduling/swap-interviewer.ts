@@ -54,7 +54,10 @@ export async function swapInterviewer(
     const data = { interviewId, out: outUserId, in: inUserId };
     await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interviewer.swapped', data } });
     await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.swap', subjectType: 'Interview', subjectId: interviewId, data } });
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:swap:${randomUUID()}`, applicationId: plan.application.id, payload: { interviewId } });
+    const change = randomUUID();
+    await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:swap:${change}`, applicationId: plan.application.id, payload: { interviewId }, now: deps.now() });
+    // The card names who interviews.
+    await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:swap:${change}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id }, now: deps.now() });
     return { status: 'swapped' };
   });
 }
