@@ -23,9 +23,8 @@ describe('replayed submissions and duplicate titles', () => {
     answers.push(await rita.submits(form, role));
     expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
     await world.settled();
-    expect(world.messagesIn(hiring.id).filter((m) => /Backend Engineer is open/.test(m.text))).toHaveLength(1);
-    expect(await (await rita.runs('/pipeline')).text()).toMatch(/^Backend Engineer$/m);
     expect((await (await rita.runs('/pipeline')).text()).match(/Backend Engineer/g)).toHaveLength(1);
+    expect(world.messagesIn(hiring.id).filter((m) => /Backend Engineer is open/.test(m.text))).toHaveLength(1);
   });
 
   it('a second role with the same title is refused on the title field, whatever its case', async () => {
