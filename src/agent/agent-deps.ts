@@ -12,8 +12,8 @@ export type AgentDeps = {
   models: { fast: string; smart: string };
   /** Calendar free/busy; undefined until Google is connected (then the agent hands over). */
   availability: AvailabilitySource | undefined;
-  /** The recruiting mailbox the agent writes from. */
-  mailbox: string;
+  /** The recruiting mailbox the agent writes from; undefined until Google is set up (then nothing is sent). */
+  mailbox: string | undefined;
   now: () => Date;
   log: Logger;
 };

@@ -34,6 +34,7 @@ export async function sendEmailTool(deps: AgentDeps, facts: RunFacts, input: Ema
 /** The email as the candidate will read it, or Refused with every problem found. */
 export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: EmailInput): Promise<string> {
   if (facts.candidate.erased) throw new Refused('this candidate was erased; nothing may be sent');
+  if (!deps.mailbox) throw new Refused('Gmail is not connected, so no email can be sent; hand over');
   if (input.include_options && facts.options.length === 0) throw new Refused('there are no current options to include: call propose_slots first');
   const sentToday = await deps.prisma.outboxEffect.count({ where: { applicationId: facts.application.id, kind: 'gmail.send', createdAt: { gt: new Date(deps.now().getTime() - 86_400_000) } } });
   if (sentToday >= facts.role.policy.maxEmailsPerDay) throw new Refused(`${sentToday} emails went to this candidate in the last 24 hours, the most the role allows; wait for their reply or hand over`, true);
@@ -72,10 +73,12 @@ async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]
 /** Queues the email (held to the candidate's sending hours) and starts the silence clock. */
 export async function queueEmail(tx: Tx, deps: AgentDeps, facts: RunFacts, { body, includeOptions, key }: { body: string; includeOptions: boolean; key: string }): Promise<void> {
   await lockStillScheduling(tx, facts.application.id);
+  if (!deps.mailbox) throw new Refused('Gmail is not connected, so no email can be sent; hand over');
+  const mailbox = deps.mailbox;
   const now = deps.now();
   const zone = facts.zone ?? facts.displayZone;
   const sendAt = nextSendingTime(now, zone, facts.role.policy.sendHours);
-  const effectId = await sendCandidateEmail({ tx, boss: deps.boss, mailbox: deps.mailbox }, { applicationId: facts.application.id, text: body, key, notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined, now });
+  const effectId = await sendCandidateEmail({ tx, boss: deps.boss, mailbox }, { applicationId: facts.application.id, text: body, key, notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined, now });
   if (includeOptions && facts.interview) await tx.slotProposal.updateMany({ where: { interviewId: facts.interview.id, status: 'APPROVED' }, data: { status: 'OFFERED' } });
   // While the candidate owes us an answer (no booking yet), silence is followed up.
   const waiting = facts.interview && facts.interview.status !== 'BOOKED';

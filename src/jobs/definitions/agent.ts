@@ -17,7 +17,7 @@ export function agentDeps(deps: JobDeps): AgentDeps | null {
     claude: deps.ai.claude,
     models: { fast: deps.ai.modelFast, smart: deps.ai.modelSmart },
     availability: deps.availability,
-    mailbox: deps.google?.mailbox ?? 'jobs@justin.invalid',
+    mailbox: deps.google?.mailbox,
     now: deps.now,
     log: deps.log,
   };
