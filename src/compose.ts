@@ -87,17 +87,19 @@ export async function startJustin(
   const metrics = createMetrics({ prisma, boss, breakers });
   // The mailbox's OAuth tokens, if an admin connected it (/hire connect google); otherwise a
   // service account with domain-wide delegation, or Google is not connected yet.
-  const oauthTokens =
+  const loadTokens =
     config.google?.oauth && config.encryptionKey
-      ? await loadMailboxTokens(prisma, { key: config.encryptionKey, mailbox: config.google.mailbox }).catch((err: Error) => {
-          // A changed ENCRYPTION_KEY cannot open the stored tokens: start anyway, not connected, and say why.
-          log.error({ err: err.message }, 'stored Google tokens cannot be decrypted; reconnect with /hire connect google');
-          return undefined;
-        })
+      ? ((key: Buffer, mailbox: string) => () => loadMailboxTokens(prisma, { key, mailbox }))(config.encryptionKey, config.google.mailbox)
       : undefined;
+  const oauthTokens = await loadTokens?.().catch((err: Error) => {
+    // A changed ENCRYPTION_KEY cannot open the stored tokens: start anyway, not connected, and say why.
+    log.error({ err: err.message }, 'stored Google tokens cannot be decrypted; reconnect with /hire connect google');
+    return undefined;
+  });
   const google: GoogleDeps | undefined = config.google
     ? {
-        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens }),
+        // Reloading lets a worker pick up tokens an admin connected through another (web) process.
+        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens, reloadTokens: loadTokens }),
         rootUrl: config.google.rootUrl,
         mailbox: config.google.mailbox,
         pubsubTopic: config.google.pubsubTopic,

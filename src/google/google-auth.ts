@@ -29,6 +29,9 @@ export type GoogleAuth = {
 
 export type OAuthTokens = { refresh_token: string; access_token?: string; expiry_date?: number };
 
+/** How often a process that is not connected looks for tokens stored by another. */
+const RELOAD_MS = 30_000;
+
 /**
  * Builds the auth for the configured way in. `oauthTokens` are the mailbox's stored tokens
  * (decrypted by the caller); without a service account or tokens, Google is not connected.
@@ -37,11 +40,17 @@ export function createGoogleAuth({
   serviceAccountJson,
   oauth,
   oauthTokens,
+  reloadTokens,
   scopes = GOOGLE_SCOPES,
 }: {
   serviceAccountJson: string | undefined;
   oauth: { clientId: string; clientSecret: string; tokenUrl?: string } | undefined;
   oauthTokens: OAuthTokens | undefined;
+  /**
+   * The stored tokens, read again while not connected: another process (the web one) may have
+   * stored them since this one started. Tried in the background at most every RELOAD_MS.
+   */
+  reloadTokens?: (() => Promise<OAuthTokens | undefined>) | undefined;
   scopes?: string[];
 }): GoogleAuth {
   if (serviceAccountJson) {
@@ -68,11 +77,20 @@ export function createGoogleAuth({
       connected = true;
     };
     if (oauthTokens) useTokens(oauthTokens);
+    let lastReload = 0;
+    const reload = () => {
+      if (!reloadTokens || Date.now() - lastReload < RELOAD_MS) return;
+      lastReload = Date.now();
+      reloadTokens().then((tokens) => tokens && !connected && useTokens(tokens), () => {});
+    };
     return {
       impersonates: false,
       useTokens,
       as() {
-        if (!connected) throw notConnected();
+        if (!connected) {
+          reload();
+          throw notConnected();
+        }
         return client;
       },
     };

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fetchFreeBusy } from '../../src/calendar/free-busy.js';
 import { createCalendarApi } from '../../src/calendar/calendar-api.js';
 import { AppError } from '../../src/errors.js';
@@ -42,6 +42,29 @@ describe('createGoogleAuth', () => {
     nock('http://fake-google.test').post('/calendar/v3/freeBusy').matchHeader('authorization', 'Bearer ya29.new').reply(200, { calendars: {} });
     const api = createCalendarApi(auth.as('jobs@example.com'), 'http://fake-google.test/');
     await fetchFreeBusy(api, { calendarIds: ['x@example.com'], from: new Date('2026-03-09T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') });
+  });
+
+  it('not connected, looks again for tokens another process stored (at most every 30 s), and uses them', async () => {
+    let stored: { refresh_token: string; access_token: string; expiry_date: number } | undefined;
+    let looked = 0;
+    const auth = createGoogleAuth({
+      serviceAccountJson: undefined,
+      oauth: { clientId: 'id.apps.googleusercontent.com', clientSecret: 'secret' },
+      oauthTokens: undefined,
+      reloadTokens: async () => (looked++, stored),
+    });
+    expect(() => auth.as('jobs@example.com')).toThrow(/no OAuth tokens/);
+    await new Promise((r) => setImmediate(r));
+    stored = { refresh_token: 'r', access_token: 'ya29.x', expiry_date: Date.now() + 3_600_000 };
+    // Too soon after the last look: not connected yet, and not looked again.
+    expect(() => auth.as('jobs@example.com')).toThrow(/no OAuth tokens/);
+    expect(looked).toBe(1);
+    vi.setSystemTime(Date.now() + 31_000);
+    expect(() => auth.as('jobs@example.com')).toThrow(/no OAuth tokens/);
+    await new Promise((r) => setImmediate(r));
+    vi.useRealTimers();
+    expect(looked).toBe(2);
+    expect(auth.as('jobs@example.com')).toBeDefined();
   });
 
   it('without either, says Google is not connected', () => {
