@@ -38,6 +38,9 @@ describe('a new team, from an empty database, to its first hire', () => {
     expect(list).toMatch(/<@U0ADA>: admin/);
     expect(list).toMatch(/<@U0RITA>: recruiter/);
     expect(list).toMatch(/<@U0BEA>: interviewer/);
+    // A minute passes before Google is connected: the schedules run with nothing to do, quietly.
+    await world.clock.tick();
+    expect(await world.problems()).toEqual([]);
   });
 
   it('connects the recruiting mailbox through Google’s consent screen', async () => {

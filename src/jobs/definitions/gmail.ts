@@ -5,10 +5,22 @@ import { syncMailbox } from '../../services/gmail/sync-mailbox.js';
 import type { JobDeps } from '../definition.js';
 import { defineJob } from '../definition.js';
 import { enqueue } from '../boss.js';
+import { AppError } from '../../errors.js';
 
+/**
+ * Gmail, or undefined while Google is off or not connected yet (a new install before an admin
+ * runs /hire connect google): then these jobs have nothing to do, and say nothing every minute.
+ */
 function gmailOf(deps: JobDeps) {
   if (!deps.google) return undefined;
-  return { gmail: createGmailApi(deps.google.auth.as(deps.google.mailbox), deps.google.rootUrl), mailbox: deps.google.mailbox, topic: deps.google.pubsubTopic };
+  let auth;
+  try {
+    auth = deps.google.auth.as(deps.google.mailbox);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'INTEGRATION_OFF') return undefined;
+    throw err;
+  }
+  return { gmail: createGmailApi(auth, deps.google.rootUrl), mailbox: deps.google.mailbox, topic: deps.google.pubsubTopic };
 }
 
 /** One mailbox sync (history since our place, or a full resync). The queue is 'stately': one running, one waiting. */

@@ -27,6 +27,8 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
     where: { status: 'BOOKED', startsAt: { gt: now, lt: new Date(now.getTime() + 14 * 24 * HOUR) }, calendarEventId: { not: null } },
     select: { id: true, calendarEventId: true, startsAt: true, interviewers: { select: { userId: true, response: true, user: { select: { email: true, calendarId: true, name: true } } } } },
   });
+  // Nothing booked, nothing to ask Google (which may not even be connected yet on a new install).
+  if (upcoming.length === 0) return { checked: 0, flagged: 0 };
   const api = createCalendarApi(deps.google.auth.as(deps.google.mailbox), deps.google.rootUrl);
   let flagged = 0;
   let failed: unknown;

@@ -240,8 +240,9 @@ export class JourneyWorld {
 
   private busyQueues(): Promise<Array<{ name: string; n: number }>> {
     // Read-only: which queues have work due now (pg-boss's own table).
+    // The dead-letter queue has no worker by design: what lands there is a problem, not work.
     return this.justin.prisma.$queryRawUnsafe<Array<{ name: string; n: number }>>(
-      `SELECT name, count(*)::int AS n FROM pgboss.job WHERE state <= 'active' AND start_after <= now() GROUP BY name`,
+      `SELECT name, count(*)::int AS n FROM pgboss.job WHERE state <= 'active' AND start_after <= now() AND name <> 'dead-letter' GROUP BY name`,
     );
   }
 
@@ -251,7 +252,9 @@ export class JourneyWorld {
    */
   async problems(): Promise<string[]> {
     await this.settled();
-    const failed = await this.justin.prisma.$queryRawUnsafe<Array<{ name: string; output: unknown }>>(`SELECT name, output FROM pgboss.job WHERE state = 'failed'`);
+    const failed = await this.justin.prisma.$queryRawUnsafe<Array<{ name: string; output: unknown }>>(
+      `SELECT name, COALESCE(output, data) AS output FROM pgboss.job WHERE state = 'failed' OR name = 'dead-letter'`,
+    );
     const dead = await this.justin.prisma.$queryRawUnsafe<Array<{ kind: string; lastError: string }>>(`SELECT kind, "lastError" FROM "OutboxEffect" WHERE status = 'DEAD'`);
     const errors = this.logs.filter((l) => l.level === 'error' || l.level === 'fatal');
     return [
