@@ -1,11 +1,11 @@
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { startJustin } from './compose.js';
 import { createLogger } from './logger.js';
 
 // Both roles (ROLE=all|web|worker), loaded by main.ts. Reads the environment once, starts,
 // and stops gracefully on SIGTERM / SIGINT.
 
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (err) {

@@ -6,7 +6,7 @@ import { executeTool } from './execute-tool.js';
 import { handOver } from './hand-over.js';
 import { callModel, SpendLimitError } from './model-call.js';
 import { prepareEvent } from './prepare-event.js';
-import { loadRunFacts, teamDestination, type RunFacts } from './run-facts.js';
+import { loadRunFacts, type RunFacts } from './run-facts.js';
 import { appendStep, loadSteps } from './run-steps.js';
 import { AGENT_SYSTEM } from './system-prompt.js';
 import { toolDefinitions } from './tool-schemas.js';

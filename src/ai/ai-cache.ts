@@ -23,7 +23,7 @@ export async function cachedCall<T>(
     return { value: hit.response as T, cached: true, inputTokens: 0, outputTokens: 0 };
   }
   const running = inflight.get(key) as Promise<Cached<T>> | undefined;
-  if (running) return { ...(await running), cached: true, inputTokens: 0, outputTokens: 0 };
+  if (running !== undefined) return { ...(await running), cached: true, inputTokens: 0, outputTokens: 0 };
   const work = (async (): Promise<Cached<T>> => {
     const result = await call();
     const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);

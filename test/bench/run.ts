@@ -5,7 +5,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import pg from 'pg';
 import { PgBoss } from 'pg-boss';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma.js';
 import { resolveDatabase } from '../../src/db/resolve-database.js';

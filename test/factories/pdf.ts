@@ -18,8 +18,8 @@ export function scannedPdf(pages = 1): Buffer {
 
 /** A real, minimal text PDF (Helvetica), one line per entry: what a CV exported from a word processor is, reduced. */
 export function textPdf(lines: string[]): Buffer {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const content = ['BT /F1 11 Tf 50 760 Td 14 TL', ...lines.map((l) => `(${escape(l)}) '`), 'ET'].join('\n');
+  const escapePdf = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = ['BT /F1 11 Tf 50 760 Td 14 TL', ...lines.map((l) => `(${escapePdf(l)}) '`), 'ET'].join('\n');
   const objects = [
     '',
     '<< /Type /Catalog /Pages 2 0 R >>',

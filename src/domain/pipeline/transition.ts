@@ -42,8 +42,12 @@ function target(state: PipelineState, command: PipelineCommand, plan: Plan): Pip
           return 'the interview has not happened yet';
         case 'OFFER':
           return 'use hire once the offer is accepted';
+        case 'HIRED':
+        case 'REJECTED':
+        case 'WITHDRAWN':
+          return `cannot advance from ${stage}`;
       }
-      return `cannot advance from ${stage}`;
+      break;
     case 'interview_booked':
       return stage === 'SCHEDULING' ? at('INTERVIEW_SCHEDULED', pos) : `no interview is being scheduled (stage ${stage})`;
     case 'interview_cancelled':

@@ -20,7 +20,7 @@ type Deps = {
 
 const page = (title: string, body: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body>`;
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * Connecting the recruiting mailbox with OAuth: GET /google/connect (from a signed link an
@@ -45,7 +45,7 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
       const signed = verifyLink(deps.key, request.query.state ?? '');
       if (!signed) return reply.code(403).type('text/html').send(page('Link expired', 'Start again from Slack with <code>/hire connect google</code>.'));
       if (request.query.error || !request.query.code) {
-        return reply.code(400).type('text/html').send(page('Not connected', `Google said: ${escape(request.query.error ?? 'no code')}. Nothing was changed.`));
+        return reply.code(400).type('text/html').send(page('Not connected', `Google said: ${escapeHtml(request.query.error ?? 'no code')}. Nothing was changed.`));
       }
       const oauth = client();
       const { tokens } = await oauth.getToken(request.query.code);
@@ -58,14 +58,14 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
         return reply
           .code(400)
           .type('text/html')
-          .send(page('Wrong account', `You signed in as ${escape(profile.emailAddress ?? 'someone else')}; Justin needs ${escape(deps.mailbox)}. Nothing was changed.`));
+          .send(page('Wrong account', `You signed in as ${escapeHtml(profile.emailAddress ?? 'someone else')}; Justin needs ${escapeHtml(deps.mailbox)}. Nothing was changed.`));
       }
       const stored: OAuthTokens = { refresh_token: tokens.refresh_token, ...(tokens.access_token ? { access_token: tokens.access_token } : {}), ...(tokens.expiry_date ? { expiry_date: tokens.expiry_date } : {}) };
       await storeMailboxTokens(deps.prisma, { key: deps.key, mailbox: deps.mailbox, tokens: stored, scopes: (tokens.scope ?? '').split(' ').filter(Boolean), by: signed.by });
       deps.auth.useTokens?.(stored);
       // Intake starts now (the watch, a first sync), not at the next minute's poll.
       await enqueue(deps.boss, undefined, 'gmail.poll', {});
-      return reply.type('text/html').send(page('Connected', `Justin now reads and sends mail as ${escape(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`));
+      return reply.type('text/html').send(page('Connected', `Justin now reads and sends mail as ${escapeHtml(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`));
     });
   };
 }

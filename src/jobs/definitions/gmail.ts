@@ -6,6 +6,7 @@ import type { JobDeps } from '../definition.js';
 import { defineJob } from '../definition.js';
 import { enqueue } from '../boss.js';
 import { AppError } from '../../errors.js';
+import type { GoogleAuth } from '../../google/google-auth.js';
 
 /**
  * Gmail, or undefined while Google is off or not connected yet (a new install before an admin
@@ -13,7 +14,7 @@ import { AppError } from '../../errors.js';
  */
 function gmailOf(deps: JobDeps) {
   if (!deps.google) return undefined;
-  let auth;
+  let auth: ReturnType<GoogleAuth['as']>;
   try {
     auth = deps.google.auth.as(deps.google.mailbox);
   } catch (err) {

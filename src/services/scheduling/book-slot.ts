@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, Tx } from '../../db/prisma.js';
+import type { PrismaClient } from '../../db/prisma.js';
 import { findSlots, type RankedSlot } from '../../domain/scheduling/find-slots.js';
 import { interviewEventId } from '../../calendar/interview-event.js';
 import { AppError } from '../../errors.js';
@@ -8,7 +8,7 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
 import type { AvailabilitySource } from './availability.js';
 import { checkTime } from './check-time.js';
-import { loadInterviewPlan, type Person } from './load-interview-plan.js';
+import { loadInterviewPlan } from './load-interview-plan.js';
 import { slotQueryFor } from './slot-query-for.js';
 import { bookingsOf } from './search-slots.js';
 import { heldByItself, heldFor, releaseHolds } from './hold-slots.js';

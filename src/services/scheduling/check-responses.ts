@@ -1,3 +1,4 @@
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar/index.js';
 import { createCalendarApi } from '../../calendar/calendar-api.js';
 import { attendeeResponses } from '../../calendar/event-responses.js';
 import type { PrismaClient } from '../../db/prisma.js';
@@ -35,7 +36,7 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
   for (const interview of upcoming) {
     // One event that cannot be read (not created yet, deleted by hand, a hiccup) must not
     // keep every other interview from being checked.
-    let event;
+    let event: calendar_v3.Schema$Event;
     try {
       event = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: interview.calendarEventId! }))).data;
     } catch (err) {
