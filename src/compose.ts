@@ -82,14 +82,19 @@ export async function startJustin(
   await ensureQueues(boss);
   if (runsWorker) await ensureSchedules(boss);
 
-  const slack = config.slack ? createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log }) : undefined;
+  const slack = config.slack
+    ? createSlackClient({ token: config.slack.botToken, apiUrl: config.slack.apiUrl, log })
+    : undefined;
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
   // The mailbox's OAuth tokens, if an admin connected it (/hire connect google); otherwise a
   // service account with domain-wide delegation, or Google is not connected yet.
   const loadTokens =
     config.google?.oauth && config.encryptionKey
-      ? ((key: Buffer, mailbox: string) => () => loadMailboxTokens(prisma, { key, mailbox }))(config.encryptionKey, config.google.mailbox)
+      ? (
+          (key: Buffer, mailbox: string) => () =>
+            loadMailboxTokens(prisma, { key, mailbox })
+        )(config.encryptionKey, config.google.mailbox)
       : undefined;
   const oauthTokens = await loadTokens?.().catch((err: Error) => {
     // A changed ENCRYPTION_KEY cannot open the stored tokens: start anyway, not connected, and say why.
@@ -99,7 +104,12 @@ export async function startJustin(
   const google: GoogleDeps | undefined = config.google
     ? {
         // Reloading lets a worker pick up tokens an admin connected through another (web) process.
-        auth: createGoogleAuth({ serviceAccountJson: config.google.serviceAccountJson, oauth: config.google.oauth, oauthTokens, reloadTokens: loadTokens }),
+        auth: createGoogleAuth({
+          serviceAccountJson: config.google.serviceAccountJson,
+          oauth: config.google.oauth,
+          oauthTokens,
+          reloadTokens: loadTokens,
+        }),
         rootUrl: config.google.rootUrl,
         mailbox: config.google.mailbox,
         pubsubTopic: config.google.pubsubTopic,
@@ -107,7 +117,11 @@ export async function startJustin(
     : undefined;
   const availability = google ? createCalendarAvailability(google) : undefined;
   const ai = config.anthropic
-    ? { claude: createClaude({ apiKey: config.anthropic.apiKey, baseUrl: config.anthropic.baseUrl }), modelFast: config.anthropic.modelFast, modelSmart: config.anthropic.modelSmart }
+    ? {
+        claude: createClaude({ apiKey: config.anthropic.apiKey, baseUrl: config.anthropic.baseUrl }),
+        modelFast: config.anthropic.modelFast,
+        modelSmart: config.anthropic.modelSmart,
+      }
     : undefined;
 
   if (runsWorker) {
@@ -121,7 +135,19 @@ export async function startJustin(
       now,
     };
     await registerWorkers(
-      { prisma, boss, log: log.child({ component: 'worker' }), metrics, slackEnabled: !!slack, slack, deliver, google, availability, ai, now },
+      {
+        prisma,
+        boss,
+        log: log.child({ component: 'worker' }),
+        metrics,
+        slackEnabled: !!slack,
+        slack,
+        deliver,
+        google,
+        availability,
+        ai,
+        now,
+      },
       { concurrency: config.workerConcurrency },
     );
     log.info('workers started');
@@ -137,11 +163,31 @@ export async function startJustin(
     expectedMigrations,
     probes: {
       ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
-      ...(config.anthropic ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) } : {}),
-      ...(google ? { calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }), gmail: cachedProbe(() => probeGmail(google, prisma), { ttlMs: 60_000 }) } : {}),
+      ...(config.anthropic
+        ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) }
+        : {}),
+      ...(google
+        ? {
+            calendar: cachedProbe(() => probeCalendar(google), { ttlMs: 5 * 60_000 }),
+            gmail: cachedProbe(() => probeGmail(google, prisma), { ttlMs: 60_000 }),
+          }
+        : {}),
     },
   };
-  const slackApp = runsWeb && slack && config.slack ? await startSlackApp({ config: config.slack, prisma, boss, client: slack, log, availability, mailbox: config.google?.mailbox, googleConnectLink: connectLinkFor(config), now }) : undefined;
+  const slackApp =
+    runsWeb && slack && config.slack
+      ? await startSlackApp({
+          config: config.slack,
+          prisma,
+          boss,
+          client: slack,
+          log,
+          availability,
+          mailbox: config.google?.mailbox,
+          googleConnectLink: connectLinkFor(config),
+          now,
+        })
+      : undefined;
   const server = await buildServer({
     log,
     metrics,
@@ -149,16 +195,39 @@ export async function startJustin(
     surface: runsWeb ? 'full' : 'ops',
     plugins: [
       ...(slackApp?.receiver ? [slackApp.receiver.plugin] : []),
-      ...(config.google ? [gmailPushRoute({ prisma, boss, mailbox: config.google.mailbox, verify: createPushVerifier(config.google.push) })] : []),
+      ...(config.google
+        ? [
+            gmailPushRoute({
+              prisma,
+              boss,
+              mailbox: config.google.mailbox,
+              verify: createPushVerifier(config.google.push),
+            }),
+          ]
+        : []),
       ...(google && config.google?.oauth && config.encryptionKey && config.http.publicUrl
-        ? [googleOAuthRoutes({ prisma, boss, auth: google.auth, oauth: config.google.oauth, key: config.encryptionKey, mailbox: config.google.mailbox, publicUrl: config.http.publicUrl, rootUrl: config.google.rootUrl })]
+        ? [
+            googleOAuthRoutes({
+              prisma,
+              boss,
+              auth: google.auth,
+              oauth: config.google.oauth,
+              key: config.encryptionKey,
+              mailbox: config.google.mailbox,
+              publicUrl: config.http.publicUrl,
+              rootUrl: config.google.rootUrl,
+            }),
+          ]
         : []),
     ],
   });
   if (slackApp) {
     // Getting in: while nobody is admin, the person who runs Justin reads the code here.
     const code = await currentClaimCode(prisma, config.slack!.admins);
-    if (code) log.warn(`Justin has no admin yet: in Slack, type /hire claim ${code} to become its first admin (the code works once)`);
+    if (code)
+      log.warn(
+        `Justin has no admin yet: in Slack, type /hire claim ${code} to become its first admin (the code works once)`,
+      );
   }
   if (listen) {
     await server.listen({ port: config.http.port, host: config.http.host });
@@ -215,7 +284,20 @@ async function startSlackApp({
   const identity = new BotIdentity({ prisma, client, log });
   await identity.load();
   void identity.refresh(); // in the background: a slow Slack must not hold up the start
-  const common = { prisma, boss, client, log, botToken: config.botToken, admins: config.admins, identity, apiUrl: config.apiUrl, availability, mailbox, googleConnectLink, now };
+  const common = {
+    prisma,
+    boss,
+    client,
+    log,
+    botToken: config.botToken,
+    admins: config.admins,
+    identity,
+    apiUrl: config.apiUrl,
+    availability,
+    mailbox,
+    googleConnectLink,
+    now,
+  };
   if (config.appToken) {
     const app = createSlackApp({ ...common, appToken: config.appToken });
     await app.start();
@@ -240,6 +322,7 @@ async function probeAnthropic({ apiKey, baseUrl }: { apiKey: string; baseUrl: st
     signal: AbortSignal.timeout(5_000),
   });
   await res.body?.cancel();
-  if (!res.ok) throw new Error(`Anthropic answered ${res.status}${res.status === 401 ? ': the API key is not valid' : ''}`);
+  if (!res.ok)
+    throw new Error(`Anthropic answered ${res.status}${res.status === 401 ? ': the API key is not valid' : ''}`);
   return 'API key accepted';
 }

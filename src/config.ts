@@ -13,13 +13,21 @@ export const VARIABLES: Record<string, VarDoc> = {
   ROLE: { integration: 'core', purpose: 'which part runs: all (default), web or worker', where: 'your deployment' },
   PORT: { integration: 'core', purpose: 'HTTP port of the web process (default 3000)', where: 'your deployment' },
   HOST: { integration: 'core', purpose: 'interface to listen on (default 0.0.0.0)', where: 'your deployment' },
-  LOG_LEVEL: { integration: 'core', purpose: 'pino level: fatal, error, warn, info (default), debug, trace', where: 'your choice' },
+  LOG_LEVEL: {
+    integration: 'core',
+    purpose: 'pino level: fatal, error, warn, info (default), debug, trace',
+    where: 'your choice',
+  },
   DATABASE_URL: {
     integration: 'core',
     purpose: 'PostgreSQL URL; without it an embedded Postgres runs with data under DATA_DIR',
     where: 'your Postgres provider (postgres://user:pass@host:5432/db)',
   },
-  DATA_DIR: { integration: 'core', purpose: 'where the embedded Postgres keeps its data (default .data)', where: 'your choice' },
+  DATA_DIR: {
+    integration: 'core',
+    purpose: 'where the embedded Postgres keeps its data (default .data)',
+    where: 'your choice',
+  },
   PUBLIC_URL: {
     integration: 'core',
     purpose: 'the https URL Slack and Google reach this service at (request URLs, OAuth redirect)',
@@ -30,8 +38,16 @@ export const VARIABLES: Record<string, VarDoc> = {
     purpose: '32 random bytes, base64, that encrypt stored OAuth tokens',
     where: 'generate: node -e "console.log(crypto.randomBytes(32).toString(\'base64\'))"',
   },
-  WORKER_CONCURRENCY: { integration: 'core', purpose: 'jobs one worker process runs at once per queue (default 4)', where: 'your choice' },
-  DATABASE_POOL_SIZE: { integration: 'core', purpose: 'Postgres connections one process opens at start and keeps (default 10)', where: 'your choice' },
+  WORKER_CONCURRENCY: {
+    integration: 'core',
+    purpose: 'jobs one worker process runs at once per queue (default 4)',
+    where: 'your choice',
+  },
+  DATABASE_POOL_SIZE: {
+    integration: 'core',
+    purpose: 'Postgres connections one process opens at start and keeps (default 10)',
+    where: 'your choice',
+  },
   SLACK_BOT_TOKEN: {
     integration: 'slack',
     purpose: 'bot token (xoxb-…) for the Web API',
@@ -49,22 +65,35 @@ export const VARIABLES: Record<string, VarDoc> = {
   },
   SLACK_ADMINS: {
     integration: 'slack',
-    purpose: 'comma-separated Slack user ids (U…) who are admins from the start, so someone can grant the first team roles',
+    purpose:
+      'comma-separated Slack user ids (U…) who are admins from the start, so someone can grant the first team roles',
     where: 'Slack → a profile → ⋮ → Copy member ID',
   },
-  SLACK_API_URL: { integration: 'slack', purpose: 'Slack Web API base (default https://slack.com/api/); point at a fake for local runs', where: 'only for testing' },
+  SLACK_API_URL: {
+    integration: 'slack',
+    purpose: 'Slack Web API base (default https://slack.com/api/); point at a fake for local runs',
+    where: 'only for testing',
+  },
   GOOGLE_CLIENT_ID: {
     integration: 'google',
     purpose: 'OAuth client for the recruiting mailbox and calendars',
     where: 'console.cloud.google.com → APIs & Services → Credentials → OAuth client ID (Web application)',
   },
-  GOOGLE_CLIENT_SECRET: { integration: 'google', purpose: 'secret of that OAuth client', where: 'same page as GOOGLE_CLIENT_ID' },
+  GOOGLE_CLIENT_SECRET: {
+    integration: 'google',
+    purpose: 'secret of that OAuth client',
+    where: 'same page as GOOGLE_CLIENT_ID',
+  },
   GOOGLE_SERVICE_ACCOUNT_JSON: {
     integration: 'google',
     purpose: 'alternative to OAuth: a service account key (JSON) with domain-wide delegation',
     where: 'console.cloud.google.com → IAM → Service accounts → Keys; then admin.google.com → Security → API controls',
   },
-  GMAIL_MAILBOX: { integration: 'google', purpose: 'the recruiting mailbox address, e.g. jobs@example.com', where: 'your Google Workspace' },
+  GMAIL_MAILBOX: {
+    integration: 'google',
+    purpose: 'the recruiting mailbox address, e.g. jobs@example.com',
+    where: 'your Google Workspace',
+  },
   GMAIL_PUBSUB_TOPIC: {
     integration: 'google',
     purpose: 'optional Pub/Sub topic for Gmail push (projects/<p>/topics/<t>); without it Justin polls',
@@ -72,30 +101,60 @@ export const VARIABLES: Record<string, VarDoc> = {
   },
   GMAIL_PUSH_AUDIENCE: {
     integration: 'google',
-    purpose: 'the audience set on the Pub/Sub push subscription (default PUBLIC_URL + /gmail/push); push tokens for any other audience are refused',
+    purpose:
+      'the audience set on the Pub/Sub push subscription (default PUBLIC_URL + /gmail/push); push tokens for any other audience are refused',
     where: 'console.cloud.google.com → Pub/Sub → Subscriptions → your push subscription → Authentication',
   },
   GMAIL_PUSH_SERVICE_ACCOUNT: {
     integration: 'google',
-    purpose: 'optional: the service account the push subscription authenticates as; tokens from any other account are refused',
+    purpose:
+      'optional: the service account the push subscription authenticates as; tokens from any other account are refused',
     where: 'the same subscription page',
   },
-  GOOGLE_ROOT_URL: { integration: 'google', purpose: 'Google API root (default https://www.googleapis.com/); point at a fake for local runs', where: 'only for testing' },
+  GOOGLE_ROOT_URL: {
+    integration: 'google',
+    purpose: 'Google API root (default https://www.googleapis.com/); point at a fake for local runs',
+    where: 'only for testing',
+  },
   GOOGLE_AUTH_URL: {
     integration: 'google',
-    purpose: "Google's OAuth consent page (default https://accounts.google.com/o/oauth2/v2/auth); point at a fake for local runs",
+    purpose:
+      "Google's OAuth consent page (default https://accounts.google.com/o/oauth2/v2/auth); point at a fake for local runs",
     where: 'only for testing',
   },
   GOOGLE_TOKEN_URL: {
     integration: 'google',
-    purpose: "Google's OAuth token endpoint (default https://oauth2.googleapis.com/token); point at a fake for local runs",
+    purpose:
+      "Google's OAuth token endpoint (default https://oauth2.googleapis.com/token); point at a fake for local runs",
     where: 'only for testing',
   },
-  GOOGLE_CERTS_URL: { integration: 'google', purpose: "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for local runs", where: 'only for testing' },
-  ANTHROPIC_API_KEY: { integration: 'anthropic', purpose: 'Claude API key', where: 'console.anthropic.com → Settings → API Keys' },
-  ANTHROPIC_BASE_URL: { integration: 'anthropic', purpose: 'Anthropic API base (default https://api.anthropic.com); point at a fake for local runs', where: 'only for testing' },
-  ANTHROPIC_MODEL_FAST: { integration: 'anthropic', purpose: 'Haiku-class model for classification (default claude-haiku-4-5)', where: 'docs.anthropic.com → Models' },
-  ANTHROPIC_MODEL_SMART: { integration: 'anthropic', purpose: 'Sonnet-class model for drafting and CV reading (default claude-sonnet-5-5; claude-sonnet-4-5 reaches end of life on 30 Nov 2026)', where: 'docs.anthropic.com → Models' },
+  GOOGLE_CERTS_URL: {
+    integration: 'google',
+    purpose:
+      "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for local runs",
+    where: 'only for testing',
+  },
+  ANTHROPIC_API_KEY: {
+    integration: 'anthropic',
+    purpose: 'Claude API key',
+    where: 'console.anthropic.com → Settings → API Keys',
+  },
+  ANTHROPIC_BASE_URL: {
+    integration: 'anthropic',
+    purpose: 'Anthropic API base (default https://api.anthropic.com); point at a fake for local runs',
+    where: 'only for testing',
+  },
+  ANTHROPIC_MODEL_FAST: {
+    integration: 'anthropic',
+    purpose: 'Haiku-class model for classification (default claude-haiku-4-5)',
+    where: 'docs.anthropic.com → Models',
+  },
+  ANTHROPIC_MODEL_SMART: {
+    integration: 'anthropic',
+    purpose:
+      'Sonnet-class model for drafting and CV reading (default claude-sonnet-5-5; claude-sonnet-4-5 reaches end of life on 30 Nov 2026)',
+    where: 'docs.anthropic.com → Models',
+  },
 };
 
 /** Variables whose presence turns an integration on; the others in it are optional tuning. */
@@ -113,7 +172,10 @@ const ZEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: nonEmpty.default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATA_DIR: nonEmpty.default('.data'),
   PUBLIC_URL: url.optional(),
   ENCRYPTION_KEY: z
@@ -123,29 +185,45 @@ const ZEnv = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
-  SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32 hex characters Slack shows').optional(),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, 'must be the 32 hex characters Slack shows')
+    .optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
   SLACK_ADMINS: z
     .string()
-    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack member ids like U012ABCDEF, comma-separated')))
     .optional(),
   SLACK_API_URL: url.default('https://slack.com/api/'),
-  GOOGLE_CLIENT_ID: z.string().endsWith('.apps.googleusercontent.com', 'must end with .apps.googleusercontent.com').optional(),
+  GOOGLE_CLIENT_ID: z
+    .string()
+    .endsWith('.apps.googleusercontent.com', 'must end with .apps.googleusercontent.com')
+    .optional(),
   GOOGLE_CLIENT_SECRET: nonEmpty.optional(),
   GOOGLE_SERVICE_ACCOUNT_JSON: z
     .string()
     .refine((v) => {
       try {
         const key = JSON.parse(v) as Record<string, unknown>;
-        return key.type === 'service_account' && typeof key.private_key === 'string' && typeof key.client_email === 'string';
+        return (
+          key.type === 'service_account' && typeof key.private_key === 'string' && typeof key.client_email === 'string'
+        );
       } catch {
         return false;
       }
     }, 'must be a service account key file\'s JSON (type "service_account")')
     .optional(),
   GMAIL_MAILBOX: z.email('must be an email address').optional(),
-  GMAIL_PUBSUB_TOPIC: z.string().regex(/^projects\/[^/]+\/topics\/[^/]+$/, 'must look like projects/<project>/topics/<topic>').optional(),
+  GMAIL_PUBSUB_TOPIC: z
+    .string()
+    .regex(/^projects\/[^/]+\/topics\/[^/]+$/, 'must look like projects/<project>/topics/<topic>')
+    .optional(),
   GMAIL_PUSH_AUDIENCE: nonEmpty.optional(),
   GMAIL_PUSH_SERVICE_ACCOUNT: z.email('must be an email address').optional(),
   GOOGLE_ROOT_URL: url.default('https://www.googleapis.com/'),
@@ -168,7 +246,13 @@ export type Config = {
   encryptionKey: Buffer | undefined;
   workerConcurrency: number;
   slack:
-    | { botToken: string; signingSecret: string | undefined; appToken: string | undefined; apiUrl: string; admins: string[] }
+    | {
+        botToken: string;
+        signingSecret: string | undefined;
+        appToken: string | undefined;
+        apiUrl: string;
+        admins: string[];
+      }
     | undefined;
   google:
     | {
@@ -228,7 +312,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     problems.push(`GOOGLE_CLIENT_SECRET: missing, but GOOGLE_CLIENT_ID is set${describe('GOOGLE_CLIENT_SECRET')}`);
   }
   if (raw.GOOGLE_CLIENT_ID && !raw.ENCRYPTION_KEY) {
-    problems.push(`ENCRYPTION_KEY: missing, but Google OAuth is set up and its tokens must be stored encrypted${describe('ENCRYPTION_KEY')}`);
+    problems.push(
+      `ENCRYPTION_KEY: missing, but Google OAuth is set up and its tokens must be stored encrypted${describe('ENCRYPTION_KEY')}`,
+    );
   }
   if (raw.GOOGLE_CLIENT_ID && !raw.PUBLIC_URL) {
     problems.push(`PUBLIC_URL: missing, but Google OAuth needs a redirect URL${describe('PUBLIC_URL')}`);
@@ -240,7 +326,16 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
 
 /** Base URLs and model names have defaults; setting only them does not turn an integration on. */
 function isTuningDefault(key: string): boolean {
-  return /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) || ['GMAIL_PUBSUB_TOPIC', 'GMAIL_PUSH_AUDIENCE', 'GMAIL_PUSH_SERVICE_ACCOUNT', 'SLACK_APP_TOKEN', 'SLACK_ADMINS'].includes(key);
+  return (
+    /_(URL|MODEL_FAST|MODEL_SMART)$/.test(key) ||
+    [
+      'GMAIL_PUBSUB_TOPIC',
+      'GMAIL_PUSH_AUDIENCE',
+      'GMAIL_PUSH_SERVICE_ACCOUNT',
+      'SLACK_APP_TOKEN',
+      'SLACK_ADMINS',
+    ].includes(key)
+  );
 }
 
 function toConfig(env: Env): Config {
@@ -265,12 +360,19 @@ function toConfig(env: Env): Config {
           mailbox: env.GMAIL_MAILBOX,
           oauth:
             env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
-              ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET, authUrl: env.GOOGLE_AUTH_URL, tokenUrl: env.GOOGLE_TOKEN_URL }
+              ? {
+                  clientId: env.GOOGLE_CLIENT_ID,
+                  clientSecret: env.GOOGLE_CLIENT_SECRET,
+                  authUrl: env.GOOGLE_AUTH_URL,
+                  tokenUrl: env.GOOGLE_TOKEN_URL,
+                }
               : undefined,
           serviceAccountJson: env.GOOGLE_SERVICE_ACCOUNT_JSON,
           pubsubTopic: env.GMAIL_PUBSUB_TOPIC,
           push: {
-            audience: env.GMAIL_PUSH_AUDIENCE ?? (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, '')}/gmail/push` : undefined),
+            audience:
+              env.GMAIL_PUSH_AUDIENCE ??
+              (env.PUBLIC_URL ? `${env.PUBLIC_URL.replace(/\/$/, '')}/gmail/push` : undefined),
             serviceAccount: env.GMAIL_PUSH_SERVICE_ACCOUNT,
             certsUrl: env.GOOGLE_CERTS_URL,
           },
@@ -278,12 +380,19 @@ function toConfig(env: Env): Config {
         }
       : undefined,
     anthropic: env.ANTHROPIC_API_KEY
-      ? { apiKey: env.ANTHROPIC_API_KEY, baseUrl: env.ANTHROPIC_BASE_URL, modelFast: env.ANTHROPIC_MODEL_FAST, modelSmart: env.ANTHROPIC_MODEL_SMART }
+      ? {
+          apiKey: env.ANTHROPIC_API_KEY,
+          baseUrl: env.ANTHROPIC_BASE_URL,
+          modelFast: env.ANTHROPIC_MODEL_FAST,
+          modelSmart: env.ANTHROPIC_MODEL_SMART,
+        }
       : undefined,
   };
 }
 
 /** How to turn an integration on, for the status page. */
 export function howToEnable(integration: Exclude<Integration, 'core'>): string[] {
-  return REQUIRED_WHEN_ON[integration].map((anyOf) => anyOf.map((k) => `${k}: ${VARIABLES[k]?.where}`).join('  — or —  '));
+  return REQUIRED_WHEN_ON[integration].map((anyOf) =>
+    anyOf.map((k) => `${k}: ${VARIABLES[k]?.where}`).join('  — or —  '),
+  );
 }

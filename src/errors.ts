@@ -64,7 +64,12 @@ export class AppError extends Error {
   }
 
   get retryable(): boolean {
-    return this.code === 'EXTERNAL_RETRYABLE' || this.code === 'CIRCUIT_OPEN' || this.code === 'STALE_STATE' || this.code === 'BUSY';
+    return (
+      this.code === 'EXTERNAL_RETRYABLE' ||
+      this.code === 'CIRCUIT_OPEN' ||
+      this.code === 'STALE_STATE' ||
+      this.code === 'BUSY'
+    );
   }
 }
 

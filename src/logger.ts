@@ -5,7 +5,20 @@ export type { Logger };
 // Candidate PII and secrets never reach the logs. Paths cover the shapes we log
 // (job payloads, effect payloads, request headers); anything else is kept out by not
 // logging bodies in the first place.
-const SENSITIVE = ['email', 'name', 'body', 'text', 'html', 'blocks', 'subject', 'phone', 'password', 'token', 'raw', 'profile'];
+const SENSITIVE = [
+  'email',
+  'name',
+  'body',
+  'text',
+  'html',
+  'blocks',
+  'subject',
+  'phone',
+  'password',
+  'token',
+  'raw',
+  'profile',
+];
 export const REDACT_PATHS = [
   ...SENSITIVE,
   ...SENSITIVE.map((k) => `*.${k}`),

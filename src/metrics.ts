@@ -12,7 +12,15 @@ export type Metrics = ReturnType<typeof createMetrics>;
  * Prometheus metrics. Counters are bumped where things happen; gauges that describe the
  * database (queue depths, outbox states) are read when /metrics is scraped, not on a timer.
  */
-export function createMetrics({ prisma, boss, breakers }: { prisma: PrismaClient; boss: Boss | undefined; breakers: BreakerRegistry }) {
+export function createMetrics({
+  prisma,
+  boss,
+  breakers,
+}: {
+  prisma: PrismaClient;
+  boss: Boss | undefined;
+  breakers: BreakerRegistry;
+}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'justin_process_' });
 

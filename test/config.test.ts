@@ -18,21 +18,39 @@ function problems(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('starts with nothing set: every integration off, defaults filled in', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ role: 'all', http: { port: 3000, host: '0.0.0.0' }, database: { url: undefined, dataDir: '.data' } });
+    expect(config).toMatchObject({
+      role: 'all',
+      http: { port: 3000, host: '0.0.0.0' },
+      database: { url: undefined, dataDir: '.data' },
+    });
     expect(config.slack).toBeUndefined();
     expect(config.google).toBeUndefined();
     expect(config.anthropic).toBeUndefined();
   });
 
   it('turns an integration on when its variables are all there', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, ANTHROPIC_API_KEY: 'sk-ant-x' });
-    expect(config.slack).toEqual({ botToken: 'xoxb-1', signingSecret: SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/', admins: [] });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: SECRET,
+      ANTHROPIC_API_KEY: 'sk-ant-x',
+    });
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: SECRET,
+      appToken: undefined,
+      apiUrl: 'https://slack.com/api/',
+      admins: [],
+    });
     expect(config.anthropic?.modelFast).toBe('claude-haiku-4-5');
   });
 
   it('reads bootstrap admins as a list of member ids', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'U0A1, U0B2' }).slack?.admins).toEqual(['U0A1', 'U0B2']);
-    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'alice' })[0]).toMatch(/^SLACK_ADMINS: must be Slack member ids/);
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'U0A1, U0B2' }).slack?.admins,
+    ).toEqual(['U0A1', 'U0B2']);
+    expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_ADMINS: 'alice' })[0]).toMatch(
+      /^SLACK_ADMINS: must be Slack member ids/,
+    );
   });
 
   it('sizes the database pool: 10 unless told, and never fewer than two', () => {
@@ -74,11 +92,15 @@ describe('loadConfig', () => {
 
   it('treats a half-configured integration as an error, not as off', () => {
     expect(problems({ SLACK_SIGNING_SECRET: SECRET })).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN: missing/)]);
-    expect(problems({ GMAIL_MAILBOX: 'jobs@example.com' })).toEqual([expect.stringMatching(/^GOOGLE_CLIENT_ID or GOOGLE_SERVICE_ACCOUNT_JSON/)]);
+    expect(problems({ GMAIL_MAILBOX: 'jobs@example.com' })).toEqual([
+      expect.stringMatching(/^GOOGLE_CLIENT_ID or GOOGLE_SERVICE_ACCOUNT_JSON/),
+    ]);
   });
 
   it('does not count base URLs alone as turning an integration on', () => {
-    expect(loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api/', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }).slack).toBeUndefined();
+    expect(
+      loadConfig({ SLACK_API_URL: 'http://127.0.0.1:9/api/', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }).slack,
+    ).toBeUndefined();
   });
 
   it('never echoes a secret value in its messages', () => {

@@ -33,7 +33,16 @@ describe('logger', () => {
       'received',
     );
     const out = JSON.stringify(lines[0]);
-    for (const secret of ['ada@example.com', 'Ada Lovelace', '+44 20', 'free on Tuesday', 'Re: interview', 'xoxb-secret', 'Bearer secret', 'v0=abc']) {
+    for (const secret of [
+      'ada@example.com',
+      'Ada Lovelace',
+      '+44 20',
+      'free on Tuesday',
+      'Re: interview',
+      'xoxb-secret',
+      'Bearer secret',
+      'v0=abc',
+    ]) {
       expect(out).not.toContain(secret);
     }
     expect(out).toContain('"id":"c1"');

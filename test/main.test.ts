@@ -23,15 +23,24 @@ function freePort(): Promise<number> {
 
 function start(env: Record<string, string>, preload: string[] = []): { child: ChildProcess; output: () => string } {
   let out = '';
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('GOOGLE_') && k !== 'DATABASE_URL'));
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/main.ts'], { cwd: root, env: { ...clean, LOG_LEVEL: 'info', ...env } });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('SLACK_') && !k.startsWith('GOOGLE_') && k !== 'DATABASE_URL',
+    ),
+  );
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), 'src/main.ts'],
+    { cwd: root, env: { ...clean, LOG_LEVEL: 'info', ...env } },
+  );
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   children.push(child);
   return { child, output: () => out };
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
 async function readyz(port: number): Promise<number | false> {
   try {
@@ -74,7 +83,9 @@ describe('the service process', () => {
   it('splits into a worker process that serves only health and metrics', async () => {
     const db = await createTestDatabase();
     const port = await freePort();
-    const { child, output } = start({ DATABASE_URL: db.url, ROLE: 'worker', PORT: String(port) }, ['./test/fixtures/process/report-on-exit.mjs']);
+    const { child, output } = start({ DATABASE_URL: db.url, ROLE: 'worker', PORT: String(port) }, [
+      './test/fixtures/process/report-on-exit.mjs',
+    ]);
     try {
       await eventually(async () => output().includes('Justin is up (role worker)'), { timeoutMs: 30_000 });
       expect(await readyz(port)).toBe(200);
@@ -84,7 +95,10 @@ describe('the service process', () => {
       expect(await exited(child)).toBe(0);
       // What keeps a process small (see src/main.ts and src/gmail/gmail-api.ts): source maps for
       // our own code only, and of googleapis's ~300 APIs only the two Justin calls.
-      const report = JSON.parse(/REPORT (.*)/.exec(output())![1]!) as { sourceMaps: { enabled: boolean; nodeModules: boolean }; googleApis: string[] };
+      const report = JSON.parse(/REPORT (.*)/.exec(output())![1]!) as {
+        sourceMaps: { enabled: boolean; nodeModules: boolean };
+        googleApis: string[];
+      };
       expect(report.sourceMaps).toMatchObject({ enabled: true, nodeModules: false });
       expect(report.googleApis).toEqual(['calendar', 'gmail']);
     } finally {

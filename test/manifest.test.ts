@@ -14,14 +14,19 @@ describe('manifest.yml', () => {
     const ajv = new Ajv({ strict: false, allErrors: true });
     const read = (p: string) => JSON.parse(readFileSync(new URL(p, dir), 'utf8'));
     for (const v of ['1.0.0', '2.0.0']) {
-      ajv.addSchema(read(`schemas/manifest.schema.${v}.json`), `https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.${v}.json`);
+      ajv.addSchema(
+        read(`schemas/manifest.schema.${v}.json`),
+        `https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.${v}.json`,
+      );
     }
     const validate = ajv.compile(read('manifest.schema.json'));
     const valid = validate(manifest);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     // and the check has teeth: a name over Slack's 35 characters is refused
-    expect(validate({ ...manifest, display_information: { ...manifest.display_information, name: 'J'.repeat(36) } })).toBe(false);
+    expect(
+      validate({ ...manifest, display_information: { ...manifest.display_information, name: 'J'.repeat(36) } }),
+    ).toBe(false);
   });
 
   it('declares exactly the slash commands the app answers', () => {

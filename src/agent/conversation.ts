@@ -1,7 +1,13 @@
 import type Anthropic from '@anthropic-ai/sdk';
 
 /** An agent step as stored (AgentStep), reduced to what the conversation needs. */
-export type StoredStep = { seq: number; kind: 'MODEL_CALL' | 'TOOL_CALL' | 'TOOL_RESULT' | 'GUARDRAIL' | 'NOTE'; name: string | null; input: unknown; output: unknown };
+export type StoredStep = {
+  seq: number;
+  kind: 'MODEL_CALL' | 'TOOL_CALL' | 'TOOL_RESULT' | 'GUARDRAIL' | 'NOTE';
+  name: string | null;
+  input: unknown;
+  output: unknown;
+};
 
 type Block = Anthropic.Messages.ContentBlockParam;
 type ToolUse = { type: 'tool_use'; id: string; name: string; input: unknown };
@@ -21,20 +27,34 @@ export function conversationOf(steps: readonly StoredStep[]): Anthropic.Messages
     else messages.push({ role, content: [...blocks] });
   };
   for (const step of steps) {
-    if (step.kind === 'NOTE' && step.name === 'brief') push('user', [{ type: 'text', text: JSON.stringify({ brief: step.output }) }]);
-    else if (step.kind === 'NOTE' && step.name === 'event' && step.output != null && !(step.output as { hidden?: boolean }).hidden) {
+    if (step.kind === 'NOTE' && step.name === 'brief')
+      push('user', [{ type: 'text', text: JSON.stringify({ brief: step.output }) }]);
+    else if (
+      step.kind === 'NOTE' &&
+      step.name === 'event' &&
+      step.output != null &&
+      !(step.output as { hidden?: boolean }).hidden
+    ) {
       const { quiet: _quiet, ...event } = step.output as { quiet?: boolean };
       push('user', [{ type: 'text', text: JSON.stringify({ event }) }]);
-    }
-    else if (step.kind === 'MODEL_CALL' && step.name === 'agent') push('assistant', (step.output as { content: Block[] }).content);
+    } else if (step.kind === 'MODEL_CALL' && step.name === 'agent')
+      push('assistant', (step.output as { content: Block[] }).content);
     else if (step.kind === 'TOOL_RESULT') {
       const { toolUseId } = step.input as { toolUseId: string };
       const { ok, result } = step.output as { ok: boolean; result: unknown };
-      push('user', [{ type: 'tool_result', tool_use_id: toolUseId, content: JSON.stringify(result), ...(ok ? {} : { is_error: true }) }]);
+      push('user', [
+        {
+          type: 'tool_result',
+          tool_use_id: toolUseId,
+          content: JSON.stringify(result),
+          ...(ok ? {} : { is_error: true }),
+        },
+      ]);
     }
   }
   const lastBlock = (messages.at(-1)?.content as Block[] | undefined)?.at(-1);
-  if (lastBlock && (lastBlock.type === 'text' || lastBlock.type === 'tool_result')) Object.assign(lastBlock, { cache_control: { type: 'ephemeral' } });
+  if (lastBlock && (lastBlock.type === 'text' || lastBlock.type === 'tool_result'))
+    Object.assign(lastBlock, { cache_control: { type: 'ephemeral' } });
   return messages;
 }
 
@@ -42,8 +62,14 @@ export function conversationOf(steps: readonly StoredStep[]): Anthropic.Messages
 export function pendingToolUses(steps: readonly StoredStep[]): ToolUse[] {
   const lastCall = steps.findLastIndex((s) => s.kind === 'MODEL_CALL' && s.name === 'agent');
   if (lastCall < 0) return [];
-  const uses = ((steps[lastCall]!.output as { content: Array<{ type: string }> }).content.filter((b) => b.type === 'tool_use') as ToolUse[]);
-  const answered = new Set(steps.slice(lastCall + 1).flatMap((s) => (s.kind === 'TOOL_RESULT' ? [(s.input as { toolUseId: string }).toolUseId] : [])));
+  const uses = (steps[lastCall]!.output as { content: Array<{ type: string }> }).content.filter(
+    (b) => b.type === 'tool_use',
+  ) as ToolUse[];
+  const answered = new Set(
+    steps
+      .slice(lastCall + 1)
+      .flatMap((s) => (s.kind === 'TOOL_RESULT' ? [(s.input as { toolUseId: string }).toolUseId] : [])),
+  );
   return uses.filter((u) => !answered.has(u.id));
 }
 
@@ -57,7 +83,13 @@ export function needsModelCall(steps: readonly StoredStep[]): boolean {
   const after = steps.slice(lastCall + 1);
   // A hidden event (mail not from the candidate) is not the model's; a quiet one (an approved
   // email went out) is shown with the next turn but needs no answer now.
-  const wakes = (s: StoredStep) => s.kind === 'NOTE' && (s.name === 'brief' || (s.name === 'event' && s.output != null && !(s.output as { hidden?: boolean; quiet?: boolean }).hidden && !(s.output as { quiet?: boolean }).quiet));
+  const wakes = (s: StoredStep) =>
+    s.kind === 'NOTE' &&
+    (s.name === 'brief' ||
+      (s.name === 'event' &&
+        s.output != null &&
+        !(s.output as { hidden?: boolean; quiet?: boolean }).hidden &&
+        !(s.output as { quiet?: boolean }).quiet));
   if (after.some(wakes)) return true;
   const results = after.filter((s) => s.kind === 'TOOL_RESULT');
   return results.length > 0 && !results.some((s) => (s.output as { endsTurn?: boolean }).endsTurn);

@@ -28,7 +28,12 @@ type ToolUse = { id: string; name: string; input: unknown };
  * stored as a step; a violation is also stored as a guardrail step, audited and shown to the
  * team, and a repeated one stops the run.
  */
-export async function executeTool(deps: AgentDeps, runId: string, use: ToolUse, history: readonly StoredStep[]): Promise<void> {
+export async function executeTool(
+  deps: AgentDeps,
+  runId: string,
+  use: ToolUse,
+  history: readonly StoredStep[],
+): Promise<void> {
   const facts = await loadRunFacts(deps.prisma, runId);
   const call = { runId, toolUseId: use.id, name: use.name, input: use.input };
   let outcome: ToolOutcome;
@@ -39,7 +44,14 @@ export async function executeTool(deps: AgentDeps, runId: string, use: ToolUse, 
     if (err instanceof Refused) {
       outcome = { ok: false, result: { error: err.message } };
       if (err.violation) violation = err.message;
-    } else if (err instanceof AppError && (err.code === 'STALE_STATE' || err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN' || err.code === 'INVALID_INPUT' || err.code === 'ILLEGAL_TRANSITION')) {
+    } else if (
+      err instanceof AppError &&
+      (err.code === 'STALE_STATE' ||
+        err.code === 'NOT_FOUND' ||
+        err.code === 'FORBIDDEN' ||
+        err.code === 'INVALID_INPUT' ||
+        err.code === 'ILLEGAL_TRANSITION')
+    ) {
       outcome = { ok: false, result: { error: err.userMessage } };
     } else throw err;
   }
@@ -47,14 +59,33 @@ export async function executeTool(deps: AgentDeps, runId: string, use: ToolUse, 
   // that is never run again (its result exists) and never audited.
   await deps.prisma.$transaction(async (tx) => {
     if (!outcome.recorded) {
-      await appendStep(tx, runId, { kind: 'TOOL_RESULT', name: use.name, input: { toolUseId: use.id, input: use.input }, output: { ok: outcome.ok, result: outcome.result, endsTurn: outcome.ok && !!outcome.endsTurn } });
+      await appendStep(tx, runId, {
+        kind: 'TOOL_RESULT',
+        name: use.name,
+        input: { toolUseId: use.id, input: use.input },
+        output: { ok: outcome.ok, result: outcome.result, endsTurn: outcome.ok && !!outcome.endsTurn },
+      });
     }
-    await tx.auditEntry.create({ data: { actorType: 'AGENT', actorId: runId, action: `agent.tool.${use.name.slice(0, 40)}`, subjectType: 'Application', subjectId: facts.application.id, data: { ok: outcome.ok, ...(violation ? { violation } : {}) } } });
+    await tx.auditEntry.create({
+      data: {
+        actorType: 'AGENT',
+        actorId: runId,
+        action: `agent.tool.${use.name.slice(0, 40)}`,
+        subjectType: 'Application',
+        subjectId: facts.application.id,
+        data: { ok: outcome.ok, ...(violation ? { violation } : {}) },
+      },
+    });
   });
   if (violation) await recordViolation(deps, facts, call, violation);
 }
 
-async function dispatch(deps: AgentDeps, facts: RunFacts, use: ToolUse, history: readonly StoredStep[]): Promise<ToolOutcome> {
+async function dispatch(
+  deps: AgentDeps,
+  facts: RunFacts,
+  use: ToolUse,
+  history: readonly StoredStep[],
+): Promise<ToolOutcome> {
   if (!(use.name in TOOL_INPUTS)) throw new Refused(`there is no tool called ${use.name}`, true);
   const name = use.name as ToolName;
   const parsed = TOOL_INPUTS[name].safeParse(use.input);
@@ -64,8 +95,12 @@ async function dispatch(deps: AgentDeps, facts: RunFacts, use: ToolUse, history:
     throw new Refused(`invalid input: ${z.prettifyError(parsed.error)}`, reaching);
   }
   const same = JSON.stringify(use.input);
-  const repeats = history.filter((s) => s.kind === 'TOOL_RESULT' && s.name === name && JSON.stringify((s.input as { input: unknown }).input) === same).length;
-  if (repeats >= MAX_REPEATS && !ENDS_TURN.has(name)) throw new Refused(`the same ${name} call was already made ${repeats} times: this looks like a loop`, true);
+  const repeats = history.filter(
+    (s) =>
+      s.kind === 'TOOL_RESULT' && s.name === name && JSON.stringify((s.input as { input: unknown }).input) === same,
+  ).length;
+  if (repeats >= MAX_REPEATS && !ENDS_TURN.has(name))
+    throw new Refused(`the same ${name} call was already made ${repeats} times: this looks like a loop`, true);
   const call = { runId: facts.run.id, toolUseId: use.id, name, input: use.input };
   const input = parsed.data;
   switch (name) {
@@ -92,20 +127,61 @@ async function dispatch(deps: AgentDeps, facts: RunFacts, use: ToolUse, history:
   }
 }
 
-async function recordViolation(deps: AgentDeps, facts: RunFacts, call: { runId: string; toolUseId: string; name: string; input: unknown }, reason: string): Promise<void> {
+async function recordViolation(
+  deps: AgentDeps,
+  facts: RunFacts,
+  call: { runId: string; toolUseId: string; name: string; input: unknown },
+  reason: string,
+): Promise<void> {
   const run = await deps.prisma.$transaction(async (tx) => {
-    await appendStep(tx, call.runId, { kind: 'GUARDRAIL', name: call.name, input: { toolUseId: call.toolUseId, input: call.input }, output: { reason } });
-    await tx.auditEntry.create({ data: { actorType: 'AGENT', actorId: call.runId, action: 'agent.guardrail', subjectType: 'Application', subjectId: facts.application.id, data: { tool: call.name, reason } } });
+    await appendStep(tx, call.runId, {
+      kind: 'GUARDRAIL',
+      name: call.name,
+      input: { toolUseId: call.toolUseId, input: call.input },
+      output: { reason },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorType: 'AGENT',
+        actorId: call.runId,
+        action: 'agent.guardrail',
+        subjectType: 'Application',
+        subjectId: facts.application.id,
+        data: { tool: call.name, reason },
+      },
+    });
     const where = teamDestination(facts);
     if (where) {
       await recordEffect(
         { tx, boss: deps.boss },
-        { kind: 'slack.post', idempotencyKey: `guardrail:${call.runId}:${call.toolUseId}`, applicationId: facts.application.id, payload: { ...where, ...guardrailBlocks({ applicationId: facts.application.id, candidateName: facts.candidate.name, tool: call.name, reason }) } },
+        {
+          kind: 'slack.post',
+          idempotencyKey: `guardrail:${call.runId}:${call.toolUseId}`,
+          applicationId: facts.application.id,
+          payload: {
+            ...where,
+            ...guardrailBlocks({
+              applicationId: facts.application.id,
+              candidateName: facts.candidate.name,
+              tool: call.name,
+              reason,
+            }),
+          },
+        },
       );
     }
-    return tx.agentRun.update({ where: { id: call.runId }, data: { violations: { increment: 1 } }, select: { violations: true } });
+    return tx.agentRun.update({
+      where: { id: call.runId },
+      data: { violations: { increment: 1 } },
+      select: { violations: true },
+    });
   });
   if (run.violations > MAX_VIOLATIONS) {
-    await handOver(deps, facts, { reason: `the agent broke the rules ${run.violations} times (last: ${reason})`, key: `violations:${call.runId}`, by: 'code', stopped: true });
+    await handOver(deps, facts, {
+      reason: `the agent broke the rules ${run.violations} times (last: ${reason})`,
+      key: `violations:${call.runId}`,
+      by: 'code',
+      stopped: true,
+    });
   }
 }

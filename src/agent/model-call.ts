@@ -2,7 +2,14 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { Claude } from '../ai/claude.js';
 import { costUsd } from '../ai/pricing.js';
 
-export type ModelUsage = { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; costUsd: number; latencyMs: number };
+export type ModelUsage = {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  costUsd: number;
+  latencyMs: number;
+};
 
 /**
  * A spend or billing limit: Anthropic answers 429 without Retry-After (or 402). Retrying
@@ -13,13 +20,17 @@ export class SpendLimitError extends Error {}
 export type ModelRequest = Omit<Anthropic.Messages.MessageCreateParamsNonStreaming, 'stream'>;
 
 /** One Messages API call, timed, with its usage and cost; a spend limit becomes SpendLimitError. */
-export async function callModel(claude: Claude, request: ModelRequest): Promise<{ message: Anthropic.Messages.Message; usage: ModelUsage }> {
+export async function callModel(
+  claude: Claude,
+  request: ModelRequest,
+): Promise<{ message: Anthropic.Messages.Message; usage: ModelUsage }> {
   const started = performance.now();
   let message: Anthropic.Messages.Message;
   try {
     message = await claude.messages.create(request);
   } catch (err) {
-    if (isSpendLimit(err)) throw new SpendLimitError(`Anthropic refused for a spend limit: ${(err as Error).message.slice(0, 300)}`);
+    if (isSpendLimit(err))
+      throw new SpendLimitError(`Anthropic refused for a spend limit: ${(err as Error).message.slice(0, 300)}`);
     throw err;
   }
   const u = message.usage;

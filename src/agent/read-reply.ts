@@ -12,7 +12,14 @@ export async function readReply(
   deps: AgentDeps,
   { text, nowLine, options }: { text: string; nowLine: string; options: Array<{ option: number; when: string }> },
 ): Promise<{ reading: ReplyReading | null; usage: ModelUsage; problem?: string }> {
-  const total: ModelUsage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, latencyMs: 0 };
+  const total: ModelUsage = {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    costUsd: 0,
+    latencyMs: 0,
+  };
   const answer = await askForJson(
     async (messages) => {
       const { message, usage } = await callModel(deps.claude, {
@@ -28,5 +35,7 @@ export async function readReply(
     ZReplyReading,
     `today: ${nowLine}\noptions we offered: ${JSON.stringify(options)}\n<reply>${JSON.stringify(text)}</reply>`,
   );
-  return answer.value ? { reading: answer.value, usage: total } : { reading: null, usage: total, problem: answer.problem };
+  return answer.value
+    ? { reading: answer.value, usage: total }
+    : { reading: null, usage: total, problem: answer.problem };
 }

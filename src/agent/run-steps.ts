@@ -31,7 +31,14 @@ export async function appendStep(db: DbOrTx, runId: string, step: NewStep): Prom
       ...(step.output !== undefined ? { output: step.output as object } : {}),
       ...(step.eventKey ? { eventKey: step.eventKey } : {}),
       ...(step.model ? { model: step.model } : {}),
-      ...(u ? { inputTokens: u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens, outputTokens: u.outputTokens, latencyMs: u.latencyMs, costUsd: u.costUsd } : {}),
+      ...(u
+        ? {
+            inputTokens: u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens,
+            outputTokens: u.outputTokens,
+            latencyMs: u.latencyMs,
+            costUsd: u.costUsd,
+          }
+        : {}),
     },
   });
   if (u) {
@@ -51,6 +58,10 @@ export async function appendStep(db: DbOrTx, runId: string, step: NewStep): Prom
 }
 
 export async function loadSteps(db: DbOrTx, runId: string): Promise<Array<StoredStep & { eventKey: string | null }>> {
-  const rows = await db.agentStep.findMany({ where: { runId }, orderBy: { seq: 'asc' }, select: { seq: true, kind: true, name: true, input: true, output: true, eventKey: true } });
+  const rows = await db.agentStep.findMany({
+    where: { runId },
+    orderBy: { seq: 'asc' },
+    select: { seq: true, kind: true, name: true, input: true, output: true, eventKey: true },
+  });
   return rows as Array<StoredStep & { eventKey: string | null }>;
 }

@@ -13,8 +13,10 @@ const SCHEDULING_STAGES = new Set(['SCHEDULING', 'INTERVIEW_SCHEDULED']);
  */
 export function whyNotWanted(facts: RunFacts): string | null {
   if (facts.candidate.erased) return 'the candidate was erased';
-  if (!SCHEDULING_STAGES.has(facts.application.stage)) return `the application is ${facts.application.stage.toLowerCase().replaceAll('_', ' ')}`;
-  if (facts.interview && (facts.interview.status === 'CANCELLED' || facts.interview.status === 'COMPLETED')) return `the interview is ${facts.interview.status.toLowerCase()}`;
+  if (!SCHEDULING_STAGES.has(facts.application.stage))
+    return `the application is ${facts.application.stage.toLowerCase().replaceAll('_', ' ')}`;
+  if (facts.interview && (facts.interview.status === 'CANCELLED' || facts.interview.status === 'COMPLETED'))
+    return `the interview is ${facts.interview.status.toLowerCase()}`;
   return null;
 }
 
@@ -22,7 +24,12 @@ export function whyNotWanted(facts: RunFacts): string | null {
 export async function endUnwantedRun(deps: AgentDeps, facts: RunFacts, reason: string): Promise<void> {
   await deps.prisma.agentRun.updateMany({
     where: { id: facts.run.id, status: { in: ['RUNNING', 'WAITING'] } },
-    data: { status: 'COMPLETED', finishedAt: deps.now(), followUpAt: null, error: `not wanted: ${reason}`.slice(0, 1000) },
+    data: {
+      status: 'COMPLETED',
+      finishedAt: deps.now(),
+      followUpAt: null,
+      error: `not wanted: ${reason}`.slice(0, 1000),
+    },
   });
 }
 
@@ -32,7 +39,10 @@ export async function endUnwantedRun(deps: AgentDeps, facts: RunFacts, reason: s
  * row, then stops the agent's pending mail; whichever commits second sees the other.
  */
 export async function lockStillScheduling(tx: Tx, applicationId: string): Promise<void> {
-  const rows = await tx.$queryRaw<Array<{ stage: string }>>`SELECT stage::text AS stage FROM "Application" WHERE id = ${applicationId}::uuid FOR SHARE`;
+  const rows = await tx.$queryRaw<
+    Array<{ stage: string }>
+  >`SELECT stage::text AS stage FROM "Application" WHERE id = ${applicationId}::uuid FOR SHARE`;
   const stage = rows[0]?.stage;
-  if (!stage || !SCHEDULING_STAGES.has(stage)) throw new Refused(`the application is ${stage?.toLowerCase().replaceAll('_', ' ') ?? 'gone'}: nothing may be sent`);
+  if (!stage || !SCHEDULING_STAGES.has(stage))
+    throw new Refused(`the application is ${stage?.toLowerCase().replaceAll('_', ' ') ?? 'gone'}: nothing may be sent`);
 }

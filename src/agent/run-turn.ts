@@ -30,7 +30,10 @@ const MAX_STEPS_PER_TURN = 60;
  * derived from its call id, so running it again does not repeat them. Turns of one application
  * never overlap: the queue is keyed by application (key_strict_fifo).
  */
-export async function runAgentTurn(deps: AgentDeps, { applicationId, event, key }: { applicationId: string; event: AgentEvent; key: string }): Promise<TurnOutcome> {
+export async function runAgentTurn(
+  deps: AgentDeps,
+  { applicationId, event, key }: { applicationId: string; event: AgentEvent; key: string },
+): Promise<TurnOutcome> {
   const runId = await runFor(deps, applicationId, event);
   if (!runId) return 'no-run';
   const added = await addEvent(deps, runId, event, key);
@@ -63,7 +66,10 @@ async function advance(deps: AgentDeps, runId: string): Promise<TurnOutcome> {
     const unprepared = steps.find((s) => s.kind === 'NOTE' && s.name === 'event' && s.output == null);
     if (unprepared) {
       const output = await prepareEvent(deps, runId, unprepared, steps);
-      await deps.prisma.agentStep.updateMany({ where: { runId, seq: unprepared.seq }, data: { output: output as object } });
+      await deps.prisma.agentStep.updateMany({
+        where: { runId, seq: unprepared.seq },
+        data: { output: output as object },
+      });
       continue;
     }
     const pending = pendingToolUses(steps);
@@ -88,16 +94,30 @@ async function advance(deps: AgentDeps, runId: string): Promise<TurnOutcome> {
       tools: TOOLS,
       messages: conversationOf(steps),
     });
-    await deps.prisma.$transaction((tx) => appendStep(tx, runId, { kind: 'MODEL_CALL', name: 'agent', model: deps.models.smart, usage, output: { content: message.content, stop_reason: message.stop_reason } }));
+    await deps.prisma.$transaction((tx) =>
+      appendStep(tx, runId, {
+        kind: 'MODEL_CALL',
+        name: 'agent',
+        model: deps.models.smart,
+        usage,
+        output: { content: message.content, stop_reason: message.stop_reason },
+      }),
+    );
   }
-  await handOver(deps, await loadRunFacts(deps.prisma, runId), { reason: `more than ${MAX_STEPS_PER_TURN} steps in one turn`, key: `steps:${runId}`, by: 'code' });
+  await handOver(deps, await loadRunFacts(deps.prisma, runId), {
+    reason: `more than ${MAX_STEPS_PER_TURN} steps in one turn`,
+    key: `steps:${runId}`,
+    by: 'code',
+  });
   return 'ended';
 }
 
 function overBudget(facts: RunFacts): string | null {
   const { maxModelCallsPerRun, tokenBudgetPerRun } = facts.role.policy;
-  if (facts.run.turns >= maxModelCallsPerRun) return `the agent made ${facts.run.turns} model calls for this candidate, the most the role allows (a loop?)`;
-  if (facts.run.tokens >= tokenBudgetPerRun) return `the agent used ${facts.run.tokens} tokens for this candidate, over the role's budget of ${tokenBudgetPerRun}`;
+  if (facts.run.turns >= maxModelCallsPerRun)
+    return `the agent made ${facts.run.turns} model calls for this candidate, the most the role allows (a loop?)`;
+  if (facts.run.tokens >= tokenBudgetPerRun)
+    return `the agent used ${facts.run.tokens} tokens for this candidate, over the role's budget of ${tokenBudgetPerRun}`;
   return null;
 }
 
@@ -120,11 +140,18 @@ async function addEvent(deps: AgentDeps, runId: string, event: AgentEvent, key: 
  * to a person. Events about a run (answers, decisions, follow-ups) name it.
  */
 async function runFor(deps: AgentDeps, applicationId: string, event: AgentEvent): Promise<string | null> {
-  const live = await deps.prisma.agentRun.findFirst({ where: { applicationId, status: { in: ['RUNNING', 'WAITING'] } }, select: { id: true, interviewId: true } });
+  const live = await deps.prisma.agentRun.findFirst({
+    where: { applicationId, status: { in: ['RUNNING', 'WAITING'] } },
+    select: { id: true, interviewId: true },
+  });
   switch (event.type) {
     case 'slots-approved': {
       if (live?.interviewId === event.interviewId) return live.id;
-      if (live) await deps.prisma.agentRun.update({ where: { id: live.id }, data: { status: 'COMPLETED', finishedAt: deps.now(), followUpAt: null } });
+      if (live)
+        await deps.prisma.agentRun.update({
+          where: { id: live.id },
+          data: { status: 'COMPLETED', finishedAt: deps.now(), followUpAt: null },
+        });
       return startRun(deps, applicationId, event.interviewId);
     }
     case 'follow-up':
@@ -133,10 +160,17 @@ async function runFor(deps: AgentDeps, applicationId: string, event: AgentEvent)
       return live?.id === event.runId ? live.id : null;
     case 'resumed': {
       if (live) return live.id;
-      const last = await deps.prisma.agentRun.findFirst({ where: { applicationId, status: { in: ['HANDED_OVER', 'STOPPED'] } }, orderBy: { startedAt: 'desc' }, select: { id: true } });
+      const last = await deps.prisma.agentRun.findFirst({
+        where: { applicationId, status: { in: ['HANDED_OVER', 'STOPPED'] } },
+        orderBy: { startedAt: 'desc' },
+        select: { id: true },
+      });
       if (!last) return null;
       await deps.prisma.$transaction([
-        deps.prisma.agentRun.update({ where: { id: last.id }, data: { status: 'WAITING', finishedAt: null, violations: 0, turns: 0 } }),
+        deps.prisma.agentRun.update({
+          where: { id: last.id },
+          data: { status: 'WAITING', finishedAt: null, violations: 0, turns: 0 },
+        }),
         deps.prisma.emailThread.updateMany({ where: { applicationId }, data: { handedOverAt: null } }),
       ]);
       return last.id;
@@ -153,16 +187,34 @@ async function startRun(deps: AgentDeps, applicationId: string, interviewId: str
   try {
     return await deps.prisma.$transaction(async (tx) => {
       const interview = await tx.interview.findUniqueOrThrow({ where: { id: interviewId }, select: { stageId: true } });
-      const run = await tx.agentRun.create({ data: { applicationId, interviewId, stageId: interview.stageId, status: 'RUNNING' }, select: { id: true } });
+      const run = await tx.agentRun.create({
+        data: { applicationId, interviewId, stageId: interview.stageId, status: 'RUNNING' },
+        select: { id: true },
+      });
       const facts = await loadRunFacts(tx, run.id);
-      const people = await tx.user.findMany({ where: { poolMemberships: { some: { stageId: interview.stageId } }, deactivatedAt: null }, select: { name: true } });
-      await appendStep(tx, run.id, { kind: 'NOTE', name: 'brief', output: brief(facts, people.map((p) => p.name.split(/\s+/)[0]!)) });
-      await tx.applicationEvent.create({ data: { applicationId, actorType: 'AGENT', actorId: run.id, type: 'agent.started', data: { interviewId } } });
+      const people = await tx.user.findMany({
+        where: { poolMemberships: { some: { stageId: interview.stageId } }, deactivatedAt: null },
+        select: { name: true },
+      });
+      await appendStep(tx, run.id, {
+        kind: 'NOTE',
+        name: 'brief',
+        output: brief(
+          facts,
+          people.map((p) => p.name.split(/\s+/)[0]!),
+        ),
+      });
+      await tx.applicationEvent.create({
+        data: { applicationId, actorType: 'AGENT', actorId: run.id, type: 'agent.started', data: { interviewId } },
+      });
       return run.id;
     });
   } catch (err) {
     // Two events raced to start the run: the partial unique index let one in; use it.
-    const live = await deps.prisma.agentRun.findFirst({ where: { applicationId, status: { in: ['RUNNING', 'WAITING'] } }, select: { id: true } });
+    const live = await deps.prisma.agentRun.findFirst({
+      where: { applicationId, status: { in: ['RUNNING', 'WAITING'] } },
+      select: { id: true },
+    });
     if (live) return live.id;
     throw err;
   }
@@ -172,7 +224,14 @@ async function startRun(deps: AgentDeps, applicationId: string, interviewId: str
 function brief(facts: RunFacts, interviewers: string[]): object {
   return {
     role: facts.role.title,
-    interview: facts.interview ? { step: facts.interview.stageName, minutes: facts.interview.durationMinutes, kind: facts.interview.kind.toLowerCase().replace(/_/g, ' '), with: interviewers } : null,
+    interview: facts.interview
+      ? {
+          step: facts.interview.stageName,
+          minutes: facts.interview.durationMinutes,
+          kind: facts.interview.kind.toLowerCase().replace(/_/g, ' '),
+          with: interviewers,
+        }
+      : null,
     candidate: { first_name: facts.candidate.firstName, time_zone: facts.zone },
     options_now: describeOptions(facts.options, facts.displayZone),
     emails_go_out: `between ${facts.role.policy.sendHours.from} and ${facts.role.policy.sendHours.to} on weekdays, candidate's time`,
@@ -180,13 +239,24 @@ function brief(facts: RunFacts, interviewers: string[]): object {
 }
 
 async function routeToPerson(deps: AgentDeps, applicationId: string, emailMessageId: string): Promise<void> {
-  const app = await deps.prisma.application.findUnique({ where: { id: applicationId }, select: { slackChannelId: true, slackMessageTs: true, candidate: { select: { name: true } } } });
+  const app = await deps.prisma.application.findUnique({
+    where: { id: applicationId },
+    select: { slackChannelId: true, slackMessageTs: true, candidate: { select: { name: true } } },
+  });
   if (!app?.slackChannelId || !app.slackMessageTs) return;
   await deps.prisma.$transaction((tx) =>
     recordEffect(
       { tx, boss: deps.boss },
-      { kind: 'slack.post', idempotencyKey: `reply-to-person:${emailMessageId}`, applicationId, payload: { channel: app.slackChannelId!, thread_ts: app.slackMessageTs!, text: `:envelope: ${app.candidate.name} replied by email and no agent is working on them; someone should answer from the mailbox.` } },
+      {
+        kind: 'slack.post',
+        idempotencyKey: `reply-to-person:${emailMessageId}`,
+        applicationId,
+        payload: {
+          channel: app.slackChannelId!,
+          thread_ts: app.slackMessageTs!,
+          text: `:envelope: ${app.candidate.name} replied by email and no agent is working on them; someone should answer from the mailbox.`,
+        },
+      },
     ),
   );
 }
-

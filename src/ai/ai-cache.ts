@@ -29,8 +29,20 @@ export async function cachedCall<T>(
     const expiresAt = new Date(Date.now() + ttlDays * 86_400_000);
     await prisma.aiCacheEntry.upsert({
       where: { key },
-      update: { response: result.value as object, inputTokens: result.inputTokens, outputTokens: result.outputTokens, expiresAt },
-      create: { key, model, response: result.value as object, inputTokens: result.inputTokens, outputTokens: result.outputTokens, expiresAt },
+      update: {
+        response: result.value as object,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        expiresAt,
+      },
+      create: {
+        key,
+        model,
+        response: result.value as object,
+        inputTokens: result.inputTokens,
+        outputTokens: result.outputTokens,
+        expiresAt,
+      },
     });
     return { ...result, cached: false };
   })();

@@ -25,7 +25,13 @@ export async function askForJson<T>(
     const parsed = schema.safeParse(json);
     if (parsed.success) return { value: parsed.data };
     problem = json === undefined ? 'the answer is not JSON' : z.prettifyError(parsed.error);
-    messages.push({ role: 'assistant', content: answer || '(empty)' }, { role: 'user', content: `That answer did not match the required format:\n${problem}\nAnswer again with corrected JSON only.` });
+    messages.push(
+      { role: 'assistant', content: answer || '(empty)' },
+      {
+        role: 'user',
+        content: `That answer did not match the required format:\n${problem}\nAnswer again with corrected JSON only.`,
+      },
+    );
   }
   return { value: null, problem };
 }

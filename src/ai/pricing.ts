@@ -9,7 +9,12 @@ const PRICES: Record<string, { input: number; output: number; cacheRead: number 
   'claude-opus-5-5': { input: 4, output: 20, cacheRead: 0.4 },
 };
 
-export type Usage = { input_tokens: number; output_tokens: number; cache_read_input_tokens?: number | null; cache_creation_input_tokens?: number | null };
+export type Usage = {
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+};
 
 /** Cost of one call in USD; an unknown model is priced as the dearest Sonnet we know (cost is never understated). */
 export function costUsd(model: string, usage: Usage): number {

@@ -19,7 +19,8 @@ export function eventBusy(event: calendar_v3.Schema$Event, zone: string): EventB
   if (event.start?.date) return { ...span, kind: event.transparency === 'transparent' ? 'all-day' : 'busy' };
   if (event.transparency === 'transparent') return { ...span, kind: 'free' };
   // An invitation not yet answered is as uncertain as a "maybe".
-  if (self?.responseStatus === 'tentative' || self?.responseStatus === 'needsAction') return { ...span, kind: 'tentative' };
+  if (self?.responseStatus === 'tentative' || self?.responseStatus === 'needsAction')
+    return { ...span, kind: 'tentative' };
   return { ...span, kind: 'busy' };
 }
 
@@ -29,7 +30,8 @@ export function eventBusy(event: calendar_v3.Schema$Event, zone: string): EventB
  */
 function eventSpan(event: calendar_v3.Schema$Event, zone: string): { start: string; end: string } | undefined {
   if (event.start?.dateTime && event.end?.dateTime) return { start: event.start.dateTime, end: event.end.dateTime };
-  if (event.start?.date && event.end?.date) return { start: localMidnight(event.start.date, zone), end: localMidnight(event.end.date, zone) };
+  if (event.start?.date && event.end?.date)
+    return { start: localMidnight(event.start.date, zone), end: localMidnight(event.end.date, zone) };
   return undefined;
 }
 

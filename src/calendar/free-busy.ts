@@ -17,14 +17,20 @@ export type CalendarBusy = {
   problems: string[];
 };
 
-export async function fetchFreeBusy(api: CalendarApi, { calendarIds, from, to }: { calendarIds: string[]; from: Date; to: Date }): Promise<Map<string, CalendarBusy>> {
+export async function fetchFreeBusy(
+  api: CalendarApi,
+  { calendarIds, from, to }: { calendarIds: string[]; from: Date; to: Date },
+): Promise<Map<string, CalendarBusy>> {
   const unique = [...new Set(calendarIds)];
   const result = new Map<string, CalendarBusy>(unique.map((id) => [id, { busy: [], problems: [] }]));
   const calls: Array<Promise<void>> = [];
   for (let i = 0; i < unique.length; i += MAX_CALENDARS_PER_CALL) {
     const ids = unique.slice(i, i + MAX_CALENDARS_PER_CALL);
     for (let start = from.getTime(); start < to.getTime(); start += MAX_SPAN_MS) {
-      const span = { timeMin: new Date(start).toISOString(), timeMax: new Date(Math.min(start + MAX_SPAN_MS, to.getTime())).toISOString() };
+      const span = {
+        timeMin: new Date(start).toISOString(),
+        timeMax: new Date(Math.min(start + MAX_SPAN_MS, to.getTime())).toISOString(),
+      };
       calls.push(queryOnce(api, ids, span, result));
     }
   }
@@ -32,8 +38,15 @@ export async function fetchFreeBusy(api: CalendarApi, { calendarIds, from, to }:
   return result;
 }
 
-async function queryOnce(api: CalendarApi, ids: string[], span: { timeMin: string; timeMax: string }, into: Map<string, CalendarBusy>): Promise<void> {
-  const response = await callGoogle('freebusy.query', () => api.freebusy.query({ requestBody: { ...span, items: ids.map((id) => ({ id })) } }));
+async function queryOnce(
+  api: CalendarApi,
+  ids: string[],
+  span: { timeMin: string; timeMax: string },
+  into: Map<string, CalendarBusy>,
+): Promise<void> {
+  const response = await callGoogle('freebusy.query', () =>
+    api.freebusy.query({ requestBody: { ...span, items: ids.map((id) => ({ id })) } }),
+  );
   const calendars = response.data.calendars ?? {};
   for (const id of ids) {
     const entry = into.get(id)!;

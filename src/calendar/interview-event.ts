@@ -36,8 +36,20 @@ export function interviewEvent(input: InterviewEventInput): calendar_v3.Schema$E
     ].join('\n'),
     start: { dateTime: input.startsAt.toISOString() },
     end: { dateTime: input.endsAt.toISOString() },
-    attendees: [...input.interviewers.map((i) => ({ email: i.email, displayName: i.name })), { email: input.candidate.email, displayName: input.candidate.name }],
+    attendees: [
+      ...input.interviewers.map((i) => ({ email: i.email, displayName: i.name })),
+      { email: input.candidate.email, displayName: input.candidate.name },
+    ],
     extendedProperties: { private: { justinInterviewId: input.interviewId } },
-    ...(video ? { conferenceData: { createRequest: { requestId: `justin-${input.interviewId}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } } : {}),
+    ...(video
+      ? {
+          conferenceData: {
+            createRequest: {
+              requestId: `justin-${input.interviewId}`,
+              conferenceSolutionKey: { type: 'hangoutsMeet' },
+            },
+          },
+        }
+      : {}),
   };
 }

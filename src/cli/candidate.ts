@@ -23,7 +23,10 @@ if (verb === 'erase' && !rest.includes('--yes')) {
 const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg', log: () => {} });
 const prisma = createPrisma(db.url, { max: 2 });
 try {
-  const candidate = await prisma.candidate.findUnique({ where: { email: normaliseEmail(address) }, select: { id: true } });
+  const candidate = await prisma.candidate.findUnique({
+    where: { email: normaliseEmail(address) },
+    select: { id: true },
+  });
   if (!candidate) {
     console.error(`No candidate with the address ${address}.`);
     process.exitCode = 1;
@@ -34,7 +37,10 @@ try {
     const boss = createBoss({ databaseUrl: db.url, log: createLogger({ level: 'warn' }), schedule: false, max: 2 });
     await boss.start();
     try {
-      const report = await eraseCandidate({ prisma, boss }, { candidateId: candidate.id, actorId: `cli:${process.env.USER ?? 'operator'}` });
+      const report = await eraseCandidate(
+        { prisma, boss },
+        { candidateId: candidate.id, actorId: `cli:${process.env.USER ?? 'operator'}` },
+      );
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } finally {
       await boss.stop({ graceful: true });

@@ -15,9 +15,22 @@ export const DRY_RUN_USAGE = `usage: npm run intake:dry-run -- <file.eml | direc
 
 const ZRoles = z.array(z.object({ id: z.string(), title: z.string(), intakeTag: z.string().nullable().default(null) }));
 
-export async function dryRun({ target, mailbox, rolesJson }: { target: string; mailbox: string; rolesJson?: string | undefined }): Promise<object[]> {
+export async function dryRun({
+  target,
+  mailbox,
+  rolesJson,
+}: {
+  target: string;
+  mailbox: string;
+  rolesJson?: string | undefined;
+}): Promise<object[]> {
   const roles: OpenRole[] = rolesJson ? ZRoles.parse(JSON.parse(rolesJson)) : [];
-  const files = (await stat(target)).isDirectory() ? (await readdir(target, { recursive: true })).map((f) => path.join(target, f)).filter((f) => /\.(eml|msg|txt)$/i.test(f)).sort() : [target];
+  const files = (await stat(target)).isDirectory()
+    ? (await readdir(target, { recursive: true }))
+        .map((f) => path.join(target, f))
+        .filter((f) => /\.(eml|msg|txt)$/i.test(f))
+        .sort()
+    : [target];
   const out: object[] = [];
   for (const file of files) out.push({ file, ...(await explain(await readFile(file), { mailbox, roles })) });
   return out;
@@ -57,7 +70,16 @@ async function explain(raw: Buffer, { mailbox, roles }: { mailbox: string; roles
           sha256: a.sha256,
           kind: sniffKind(a.content, a.contentType),
           document: isDocument,
-          ...(text ? { text: { status: text.status, ...('text' in text ? { chars: text.text.length } : {}), ...('pages' in text ? { pages: text.pages } : {}), ...('reason' in text ? { reason: text.reason } : {}) } } : {}),
+          ...(text
+            ? {
+                text: {
+                  status: text.status,
+                  ...('text' in text ? { chars: text.text.length } : {}),
+                  ...('pages' in text ? { pages: text.pages } : {}),
+                  ...('reason' in text ? { reason: text.reason } : {}),
+                },
+              }
+            : {}),
         };
       }),
     ),

@@ -14,7 +14,11 @@ if (!target || args.includes('--help')) {
 }
 const rolesFile = option('--roles');
 try {
-  const result = await dryRun({ target, mailbox: option('--mailbox') ?? process.env.GMAIL_MAILBOX ?? 'jobs@example.com', rolesJson: rolesFile ? await readFile(rolesFile, 'utf8') : undefined });
+  const result = await dryRun({
+    target,
+    mailbox: option('--mailbox') ?? process.env.GMAIL_MAILBOX ?? 'jobs@example.com',
+    rolesJson: rolesFile ? await readFile(rolesFile, 'utf8') : undefined,
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } catch (err) {
   console.error(`dry run failed: ${(err as Error).message}`);

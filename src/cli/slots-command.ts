@@ -22,15 +22,25 @@ export function runSlotsCommand({ json, explain }: { json: string; explain?: str
     return { exitCode: 2, stdout: '', stderr: `the query is not valid JSON: ${(error as Error).message}\n` };
   }
   const parsed = ZSlotQuery.safeParse(input);
-  if (!parsed.success) return { exitCode: 2, stdout: '', stderr: `the query has problems:\n${z.prettifyError(parsed.error)}\n` };
+  if (!parsed.success)
+    return { exitCode: 2, stdout: '', stderr: `the query has problems:\n${z.prettifyError(parsed.error)}\n` };
   const query = parsed.data;
   if (explain !== undefined) {
     const at = Date.parse(explain);
     if (!/T.*(Z|[+-]\d\d:\d\d)$/.test(explain) || Number.isNaN(at)) {
-      return { exitCode: 2, stdout: '', stderr: `--explain needs an ISO instant with Z or an offset, e.g. 2026-03-09T14:00:00Z (got "${explain}")\n` };
+      return {
+        exitCode: 2,
+        stdout: '',
+        stderr: `--explain needs an ISO instant with Z or an offset, e.g. 2026-03-09T14:00:00Z (got "${explain}")\n`,
+      };
     }
     const explanation = explainTime(query, at);
-    return ok({ ...explanation, start: iso(explanation.start), end: iso(explanation.end), local: localTimes(query, explanation.start) });
+    return ok({
+      ...explanation,
+      start: iso(explanation.start),
+      end: iso(explanation.end),
+      local: localTimes(query, explanation.start),
+    });
   }
   const result = findSlots(query);
   return ok({
@@ -48,6 +58,9 @@ const iso = (t: number): string => new Date(t).toISOString();
 
 /** The start in everyone's zone, so a reader can check the answer without a converter. */
 function localTimes(query: SlotQuery, start: number): Record<string, string> {
-  const people: Array<[string, string]> = [...query.interviewers.map((i): [string, string] => [i.id, i.zone]), ['candidate', query.candidate.zone]];
-  return Object.fromEntries(people.map(([who, zone]) => [who, localTime(start, zone, "ccc d LLL yyyy HH:mm")]));
+  const people: Array<[string, string]> = [
+    ...query.interviewers.map((i): [string, string] => [i.id, i.zone]),
+    ['candidate', query.candidate.zone],
+  ];
+  return Object.fromEntries(people.map(([who, zone]) => [who, localTime(start, zone, 'ccc d LLL yyyy HH:mm')]));
 }

@@ -15,7 +15,9 @@ if (explainAt >= 0 && !explain) {
   process.exit(2);
 }
 
-const json = file ? await readFile(file, 'utf8').catch((error: Error) => fail(`cannot read ${file}: ${error.message}`)) : await stdin();
+const json = file
+  ? await readFile(file, 'utf8').catch((error: Error) => fail(`cannot read ${file}: ${error.message}`))
+  : await stdin();
 const result = runSlotsCommand({ json, ...(explain ? { explain } : {}) });
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);

@@ -14,6 +14,10 @@ import { preparedStatementName } from './prepared-statements.js';
  * timestamptz), float8 as number, int8 as a string (cast what you need).
  */
 export async function readSql<Row>(prisma: PrismaClient, sql: Prisma.Sql): Promise<Row[]> {
-  const result = await poolOf(prisma).query<Row & Record<string, unknown>>({ text: sql.text, values: sql.values as unknown[], name: preparedStatementName({ sql: sql.text }) });
+  const result = await poolOf(prisma).query<Row & Record<string, unknown>>({
+    text: sql.text,
+    values: sql.values as unknown[],
+    name: preparedStatementName({ sql: sql.text }),
+  });
   return result.rows;
 }

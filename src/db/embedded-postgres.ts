@@ -35,7 +35,13 @@ export type RunningPostgres = { url: string; stop: () => Promise<void> };
  * machine with no DATABASE_URL. Listens on 127.0.0.1 only, on a free port chosen now,
  * with a password generated on first start and kept beside the data directory.
  */
-export async function startEmbeddedPostgres({ dataDir, fast = false, statementStats = false, logStalls = false, log = () => {} }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  fast = false,
+  statementStats = false,
+  logStalls = false,
+  log = () => {},
+}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   await hydrateLibrarySymlinks();
   const absDir = path.resolve(dataDir);
   await mkdir(path.dirname(absDir), { recursive: true });
@@ -43,8 +49,21 @@ export async function startEmbeddedPostgres({ dataDir, fast = false, statementSt
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
   if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
-  if (logStalls) flags.push('-c', 'log_min_duration_statement=20', '-c', 'log_autovacuum_min_duration=0', '-c', 'log_checkpoints=on', '-c', 'log_lock_waits=on', '-c', 'deadlock_timeout=20ms');
-  if (statementStats) flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all');
+  if (logStalls)
+    flags.push(
+      '-c',
+      'log_min_duration_statement=20',
+      '-c',
+      'log_autovacuum_min_duration=0',
+      '-c',
+      'log_checkpoints=on',
+      '-c',
+      'log_lock_waits=on',
+      '-c',
+      'deadlock_timeout=20ms',
+    );
+  if (statementStats)
+    flags.push('-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track=all');
 
   const pg = new EmbeddedPostgres({
     databaseDir: absDir,

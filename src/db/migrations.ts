@@ -23,7 +23,10 @@ export const defaultPaths = {
 };
 
 type WasmApi = {
-  instantiate(bytes: Uint8Array, imports: Record<string, unknown>): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, unknown>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
 let wasmReady: Promise<void> | undefined;
@@ -187,7 +190,10 @@ async function withEngine<T>(
 /** Reads prisma/migrations the way the Prisma CLI does. */
 export async function readMigrationList(migrationsDir: string): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
@@ -246,7 +252,6 @@ export async function diffMigrationsToSchema(
   });
 }
 
-
 /**
  * Prisma cannot read back operator-class parameters (`gist_trgm_ops(siglen=256)`), so a
  * database built from the migrations always looks different from the schema and every diff
@@ -254,7 +259,9 @@ export async function diffMigrationsToSchema(
  * migrations already create, the pair is noise and is left out.
  */
 function withoutRoundTripNoise(sql: string, migrations: MigrationList): string {
-  const applied = migrations.migrationDirectories.map((d) => (d.migrationFile.content.tag === 'ok' ? d.migrationFile.content.value : '')).join('\n');
+  const applied = migrations.migrationDirectories
+    .map((d) => (d.migrationFile.content.tag === 'ok' ? d.migrationFile.content.value : ''))
+    .join('\n');
   const blocks = sql.split(/\n(?=-- [A-Z])/);
   const creates = new Map<string, string>();
   for (const b of blocks) {

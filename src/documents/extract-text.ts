@@ -25,8 +25,15 @@ export function sniffKind(content: Buffer, contentType: string): FileKind {
   return 'other';
 }
 
-export async function extractText({ content, contentType }: { content: Buffer; contentType: string }): Promise<DocumentText> {
-  if (content.length > MAX_DOCUMENT_BYTES) return { status: 'UNSUPPORTED', reason: `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` };
+export async function extractText({
+  content,
+  contentType,
+}: {
+  content: Buffer;
+  contentType: string;
+}): Promise<DocumentText> {
+  if (content.length > MAX_DOCUMENT_BYTES)
+    return { status: 'UNSUPPORTED', reason: `larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB` };
   const kind = sniffKind(content, contentType);
   try {
     switch (kind) {
@@ -34,7 +41,9 @@ export async function extractText({ content, contentType }: { content: Buffer; c
         return await withTimeout(pdfText(content));
       case 'docx': {
         const { value } = await withTimeout(mammoth.extractRawText({ buffer: content }));
-        return value.trim() ? { status: 'EXTRACTED', text: tidy(value) } : { status: 'FAILED', reason: 'the Word document has no text' };
+        return value.trim()
+          ? { status: 'EXTRACTED', text: tidy(value) }
+          : { status: 'FAILED', reason: 'the Word document has no text' };
       }
       case 'doc':
         return { status: 'UNSUPPORTED', reason: 'Word 97–2003 (.doc) files are not read; ask for a PDF or .docx' };
@@ -55,7 +64,8 @@ async function pdfText(content: Buffer): Promise<DocumentText> {
     const result = await parser.getText();
     const pages = result.total ?? result.pages?.length ?? 1;
     const letters = (result.text.match(/\p{L}/gu) ?? []).length;
-    if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages) * 0.5) return { status: 'IMAGE_ONLY', pages, reason: `${pages} page(s) with almost no text: an image scan` };
+    if (letters < MIN_LETTERS_PER_PAGE * Math.max(1, pages) * 0.5)
+      return { status: 'IMAGE_ONLY', pages, reason: `${pages} page(s) with almost no text: an image scan` };
     return { status: 'EXTRACTED', text: tidy(result.text), pages };
   } finally {
     await parser.destroy();

@@ -60,7 +60,8 @@ export function createGoogleAuth({
       impersonates: true,
       as(subject) {
         let client = clients.get(subject);
-        if (!client) clients.set(subject, (client = new JWT({ email: key.client_email, key: key.private_key, scopes, subject })));
+        if (!client)
+          clients.set(subject, (client = new JWT({ email: key.client_email, key: key.private_key, scopes, subject })));
         return client;
       },
     };
@@ -81,7 +82,10 @@ export function createGoogleAuth({
     const reload = () => {
       if (!reloadTokens || Date.now() - lastReload < RELOAD_MS) return;
       lastReload = Date.now();
-      reloadTokens().then((tokens) => tokens && !connected && useTokens(tokens), () => {});
+      reloadTokens().then(
+        (tokens) => tokens && !connected && useTokens(tokens),
+        () => {},
+      );
     };
     return {
       impersonates: false,

@@ -7,7 +7,11 @@ const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded'
 
 type GaxiosLike = Error & {
   status?: number;
-  response?: { status?: number; headers?: Headers | Record<string, string>; data?: { error?: { errors?: Array<{ reason?: string }>; message?: string } } };
+  response?: {
+    status?: number;
+    headers?: Headers | Record<string, string>;
+    data?: { error?: { errors?: Array<{ reason?: string }>; message?: string } };
+  };
 };
 
 function header(headers: Headers | Record<string, string> | undefined, name: string): string | undefined {
@@ -23,12 +27,20 @@ export function mapGoogleError(err: unknown, what: string, now = Date.now()): Ap
   if (status === undefined) return new AppError('EXTERNAL_RETRYABLE', `google ${what}: ${e.message}`, { cause: err });
   const reason = e.response?.data?.error?.errors?.[0]?.reason;
   const retryAfterMs = parseRetryAfter(header(e.response?.headers, 'retry-after'), now);
-  const retryable = status === 408 || status === 429 || status >= 500 || (status === 403 && reason !== undefined && RATE_LIMIT_REASONS.has(reason));
-  return new AppError(retryable ? 'EXTERNAL_RETRYABLE' : 'EXTERNAL_PERMANENT', `google ${what}: HTTP ${status}${reason ? ` ${reason}` : ''}`, {
-    cause: err,
-    details: { status, ...(reason ? { reason } : {}) },
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-  });
+  const retryable =
+    status === 408 ||
+    status === 429 ||
+    status >= 500 ||
+    (status === 403 && reason !== undefined && RATE_LIMIT_REASONS.has(reason));
+  return new AppError(
+    retryable ? 'EXTERNAL_RETRYABLE' : 'EXTERNAL_PERMANENT',
+    `google ${what}: HTTP ${status}${reason ? ` ${reason}` : ''}`,
+    {
+      cause: err,
+      details: { status, ...(reason ? { reason } : {}) },
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    },
+  );
 }
 
 /** Runs one Google API call, turning its failure into an AppError. */

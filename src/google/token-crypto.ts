@@ -20,7 +20,10 @@ export function open<T>(key: Buffer, sealed: Buffer): T {
  * A short-lived signed token for the "connect Google" link an admin gets in Slack: the web
  * page has no login of its own, so the link is the authorisation (10 minutes, HMAC-signed).
  */
-export function signLink(key: Buffer, { by, now = Date.now(), ttlMs = 10 * 60_000 }: { by: string; now?: number; ttlMs?: number }): string {
+export function signLink(
+  key: Buffer,
+  { by, now = Date.now(), ttlMs = 10 * 60_000 }: { by: string; now?: number; ttlMs?: number },
+): string {
   const body = Buffer.from(JSON.stringify({ by, exp: now + ttlMs })).toString('base64url');
   return `${body}.${createHmac('sha256', key).update(`link:${body}`).digest('base64url')}`;
 }

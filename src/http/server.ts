@@ -32,9 +32,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    deps.metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    deps.metrics.httpDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
     if (route !== '/healthz' && route !== '/metrics') {
-      req.log.info({ method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      req.log.info(
+        { method: req.method, route, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
     }
   });
 
@@ -47,7 +53,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
-      return reply.status(500).send({ error: 'INTERNAL', message: 'Something went wrong on our side.', requestId: req.id });
+      return reply
+        .status(500)
+        .send({ error: 'INTERNAL', message: 'Something went wrong on our side.', requestId: req.id });
     }
     return reply.status(status).send({ error: 'BAD_REQUEST', message: (err as Error).message });
   });

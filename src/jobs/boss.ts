@@ -6,7 +6,17 @@ import { DEAD_LETTER_QUEUE, QUEUES, SCHEDULES, type JobPayloads, type QueueName 
 export type Boss = PgBoss;
 
 /** A pg-boss instance on its own pool, with LISTEN/NOTIFY so jobs start within milliseconds. */
-export function createBoss({ databaseUrl, log, schedule = true, max = 10 }: { databaseUrl: string; log: Logger; schedule?: boolean; max?: number }): Boss {
+export function createBoss({
+  databaseUrl,
+  log,
+  schedule = true,
+  max = 10,
+}: {
+  databaseUrl: string;
+  log: Logger;
+  schedule?: boolean;
+  max?: number;
+}): Boss {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max,
@@ -57,7 +67,16 @@ export function enqueue<Q extends QueueName>(
  * Many jobs of one queue in one INSERT, inside the caller's transaction (see `enqueue`). The
  * queue's own retry and expiry settings apply, as for `send`.
  */
-export async function enqueueMany<Q extends QueueName>(boss: Boss, tx: Tx, queue: Q, payloads: JobPayloads[Q][]): Promise<void> {
+export async function enqueueMany<Q extends QueueName>(
+  boss: Boss,
+  tx: Tx,
+  queue: Q,
+  payloads: JobPayloads[Q][],
+): Promise<void> {
   if (payloads.length === 0) return;
-  await boss.insert(queue, payloads.map((data) => ({ data })), { db: fromPrisma(tx) });
+  await boss.insert(
+    queue,
+    payloads.map((data) => ({ data })),
+    { db: fromPrisma(tx) },
+  );
 }

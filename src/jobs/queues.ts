@@ -40,22 +40,52 @@ export type JobPayloads = {
 
 export type QueueName = keyof JobPayloads;
 
-const common = { notify: true, deadLetter: DEAD_LETTER_QUEUE, retentionSeconds: 14 * 24 * 3600 } satisfies Partial<Queue>;
+const common = {
+  notify: true,
+  deadLetter: DEAD_LETTER_QUEUE,
+  retentionSeconds: 14 * 24 * 3600,
+} satisfies Partial<Queue>;
 
 export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   // The outbox reschedules API failures itself (honouring Retry-After); these retries only
   // cover a worker that died mid-job. Expiry is longer than an effect's lease.
-  'outbox.deliver': { ...common, retryLimit: 5, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 90 },
+  'outbox.deliver': {
+    ...common,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 90,
+  },
   'outbox.sweep': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
   'calendar.check-responses': { ...common, policy: 'exclusive', retryLimit: 1, expireInSeconds: 300 },
   // One application's events in order: key_strict_fifo keyed by application id.
-  'application.stage-changed': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 60 },
+  'application.stage-changed': {
+    ...common,
+    policy: 'key_strict_fifo',
+    retryLimit: 5,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  },
   // scheduling.start proposes times; scheduling.cancel only drains jobs from before closing
   // an application unwound in its own transaction (see definitions/scheduling-cancel.ts).
   'scheduling.start': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
-  'scheduling.cancel': { ...common, policy: 'key_strict_fifo', retryLimit: 5, retryBackoff: true, expireInSeconds: 600 },
+  'scheduling.cancel': {
+    ...common,
+    policy: 'key_strict_fifo',
+    retryLimit: 5,
+    retryBackoff: true,
+    expireInSeconds: 600,
+  },
   // 'stately': one sync running and at most one waiting, so a burst of pushes is one more sync, never lost.
-  'gmail.sync': { ...common, policy: 'stately', retryLimit: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 300 },
+  'gmail.sync': {
+    ...common,
+    policy: 'stately',
+    retryLimit: 5,
+    retryBackoff: true,
+    retryDelayMax: 300,
+    expireInSeconds: 300,
+  },
   'gmail.watch': { ...common, policy: 'exclusive', retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
   'gmail.poll': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 60 },
   // One message at a time per Gmail thread would be stricter; per message is what matters:
@@ -63,11 +93,26 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   'intake.process': { ...common, retryLimit: 8, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
   'intake.extract-document': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 120 },
   // Claude: the SDK retries a 429/529 twice itself; these retries back off further (up to 30 min).
-  'intake.understand': { ...common, retryLimit: 6, retryDelay: 30, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 300 },
+  'intake.understand': {
+    ...common,
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 300,
+  },
   // One turn at a time per application, in order (key_strict_fifo, keyed by application id):
   // this is what serialises the agent. Claude's own retries are inside a turn; these back off
   // further, and a turn resumes from its stored steps.
-  'agent.turn': { ...common, policy: 'key_strict_fifo', retryLimit: 6, retryDelay: 20, retryBackoff: true, retryDelayMax: 1800, expireInSeconds: 900 },
+  'agent.turn': {
+    ...common,
+    policy: 'key_strict_fifo',
+    retryLimit: 6,
+    retryDelay: 20,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 900,
+  },
   'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   'interviews.complete': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).

@@ -18,7 +18,25 @@ import { teamSyncPerson } from './definitions/team-sync-person.js';
 import type { QueueName } from './queues.js';
 
 /** Every queue this codebase works. Queues absent here wait for their feature's worker. */
-export const JOB_DEFINITIONS: JobDefinition<any>[] = [outboxDeliver, outboxSweep, applicationStageChanged, schedulingStart, schedulingCancel, calendarCheckResponses, intakeProcess, intakeExtractDocument, intakeUnderstand, gmailSync, gmailWatch, gmailPoll, agentTurn, agentFollowUps, interviewsComplete, candidateErase, teamSyncPerson];
+export const JOB_DEFINITIONS: JobDefinition<any>[] = [
+  outboxDeliver,
+  outboxSweep,
+  applicationStageChanged,
+  schedulingStart,
+  schedulingCancel,
+  calendarCheckResponses,
+  intakeProcess,
+  intakeExtractDocument,
+  intakeUnderstand,
+  gmailSync,
+  gmailWatch,
+  gmailPoll,
+  agentTurn,
+  agentFollowUps,
+  interviewsComplete,
+  candidateErase,
+  teamSyncPerson,
+];
 
 /**
  * Starts a worker per definition. Each job's payload is validated first: a malformed
@@ -45,7 +63,9 @@ export async function registerWorkers(deps: JobDeps, { concurrency }: { concurre
         perJobResults: true,
       },
       async (jobs: Job<unknown>[]) =>
-        def.handleBatch ? runBatch(deps, def, queue, jobs) : (await Promise.all(jobs.map((job) => runOne(deps, def, queue, job)))).flat(),
+        def.handleBatch
+          ? runBatch(deps, def, queue, jobs)
+          : (await Promise.all(jobs.map((job) => runOne(deps, def, queue, job)))).flat(),
     );
     ids.push(id);
   }
@@ -57,7 +77,12 @@ function runOne(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, job: J
   return settle(deps, def, queue, [job], ([data], ctx) => def.handle(deps, data, ctx));
 }
 
-function runBatch(deps: JobDeps, def: JobDefinition<any>, queue: QueueName, jobs: Job<unknown>[]): Promise<JobResult[]> {
+function runBatch(
+  deps: JobDeps,
+  def: JobDefinition<any>,
+  queue: QueueName,
+  jobs: Job<unknown>[],
+): Promise<JobResult[]> {
   return settle(deps, def, queue, jobs, (items, ctx) => def.handleBatch!(deps, items, ctx));
 }
 
@@ -72,7 +97,9 @@ async function settle(
   jobs: Job<unknown>[],
   work: (items: unknown[], ctx: JobContext) => Promise<void>,
 ): Promise<JobResult[]> {
-  const log = deps.log.child(jobs.length === 1 ? { queue, jobId: jobs[0]!.id, retry: jobs[0]!.retryCount } : { queue, batch: jobs.length });
+  const log = deps.log.child(
+    jobs.length === 1 ? { queue, jobId: jobs[0]!.id, retry: jobs[0]!.retryCount } : { queue, batch: jobs.length },
+  );
   const results: JobResult[] = [];
   const valid: { job: Job<unknown>; data: unknown }[] = [];
   for (const job of jobs) {
@@ -88,13 +115,19 @@ async function settle(
   // Jobs fetched together stop together: the first expiry aborts the whole batch.
   const signal = AbortSignal.any(valid.map((v) => v.job.signal));
   try {
-    await work(valid.map((v) => v.data), { log, signal, jobId: valid[0]!.job.id, retryCount: valid[0]!.job.retryCount });
+    await work(
+      valid.map((v) => v.data),
+      { log, signal, jobId: valid[0]!.job.id, retryCount: valid[0]!.job.retryCount },
+    );
     deps.metrics.jobOutcomes.inc({ queue, outcome: 'completed' }, valid.length);
     return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'completed' }))];
   } catch (err) {
     const message = asAppError(err).message;
     deps.metrics.jobOutcomes.inc({ queue, outcome: 'failed' }, valid.length);
     log.warn({ err: message }, 'job failed; pg-boss retries it per the queue policy');
-    return [...results, ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'failed', output: { error: message } }))];
+    return [
+      ...results,
+      ...valid.map(({ job }): JobResult => ({ id: job.id, status: 'failed', output: { error: message } })),
+    ];
   }
 }

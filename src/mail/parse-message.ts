@@ -7,7 +7,15 @@ import { createHash } from 'node:crypto';
 // bytes stay stored by the caller.
 
 export type Address = { address: string; name: string };
-export type Attachment = { filename: string; contentType: string; size: number; sha256: string; content: Buffer; inline: boolean; contentId: string | undefined };
+export type Attachment = {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  inline: boolean;
+  contentId: string | undefined;
+};
 
 export type ParsedEmail = {
   messageId: string | undefined;
@@ -46,17 +54,33 @@ export async function parseMessage(raw: Buffer | string): Promise<ParsedEmail> {
   // Return-Path) into objects, and the auto-reply check wants what the sender wrote.
   const headers = new Map<string, string>();
   for (const { key, line } of mail.headerLines) {
-    if (!headers.has(key)) headers.set(key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    if (!headers.has(key))
+      headers.set(
+        key,
+        line
+          .slice(line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      );
   }
   return {
     messageId: mail.messageId ? stripAngles(mail.messageId) : undefined,
     inReplyTo: mail.inReplyTo ? stripAngles(mail.inReplyTo) : undefined,
-    references: (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : []).filter(Boolean).map(stripAngles),
+    references: (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
+      .filter(Boolean)
+      .map(stripAngles),
     from,
     replyTo: addresses(mail.replyTo),
     to: addresses(mail.to),
     cc: addresses(mail.cc),
-    deliveredTo: mail.headerLines.filter((l) => l.key === 'delivered-to').map((l) => l.line.replace(/^delivered-to:\s*/i, '').trim().toLowerCase()),
+    deliveredTo: mail.headerLines
+      .filter((l) => l.key === 'delivered-to')
+      .map((l) =>
+        l.line
+          .replace(/^delivered-to:\s*/i, '')
+          .trim()
+          .toLowerCase(),
+      ),
     subject: (mail.subject ?? '').trim(),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : undefined,
     text: mail.text || undefined,
@@ -64,7 +88,10 @@ export async function parseMessage(raw: Buffer | string): Promise<ParsedEmail> {
     contentType: headerString(mail.headers.get('content-type')) || headers.get('content-type'),
     attachments: mail.attachments.map((a) => ({
       // Broken messages give mailparser odd values here (a header object, undefined).
-      filename: typeof a.filename === 'string' && a.filename.trim() ? a.filename.trim() : defaultName(contentTypeOf(a.contentType)),
+      filename:
+        typeof a.filename === 'string' && a.filename.trim()
+          ? a.filename.trim()
+          : defaultName(contentTypeOf(a.contentType)),
       contentType: contentTypeOf(a.contentType),
       size: a.size ?? a.content.length,
       sha256: createHash('sha256').update(a.content).digest('hex'),
@@ -91,14 +118,20 @@ function headerString(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object' && 'value' in value) {
     const v = value as { value: unknown; params?: Record<string, string> };
-    if (typeof v.value === 'string') return [v.value, ...Object.entries(v.params ?? {}).map(([k, p]) => `${k}="${p}"`)].join('; ');
+    if (typeof v.value === 'string')
+      return [v.value, ...Object.entries(v.params ?? {}).map(([k, p]) => `${k}="${p}"`)].join('; ');
     if (Array.isArray(v.value)) return (v as { text?: string }).text ?? '';
   }
   return Array.isArray(value) ? value.map(headerString).join(', ') : String(value ?? '');
 }
 
 function contentTypeOf(value: unknown): string {
-  const text = typeof value === 'string' ? value : typeof (value as { value?: unknown })?.value === 'string' ? (value as { value: string }).value : '';
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof (value as { value?: unknown })?.value === 'string'
+        ? (value as { value: string }).value
+        : '';
   return /^[\w.+-]+\/[\w.+-]+$/.test(text.trim()) ? text.trim().toLowerCase() : 'application/octet-stream';
 }
 
@@ -107,5 +140,22 @@ function defaultName(contentType: string): string {
 }
 
 function empty(problems: string[]): ParsedEmail {
-  return { messageId: undefined, inReplyTo: undefined, references: [], from: undefined, replyTo: [], to: [], cc: [], deliveredTo: [], subject: '', date: undefined, text: undefined, html: undefined, contentType: undefined, attachments: [], headers: new Map(), problems };
+  return {
+    messageId: undefined,
+    inReplyTo: undefined,
+    references: [],
+    from: undefined,
+    replyTo: [],
+    to: [],
+    cc: [],
+    deliveredTo: [],
+    subject: '',
+    date: undefined,
+    text: undefined,
+    html: undefined,
+    contentType: undefined,
+    attachments: [],
+    headers: new Map(),
+    problems,
+  };
 }

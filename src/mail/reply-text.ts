@@ -51,13 +51,15 @@ function dropTrailingQuoteHeader(text: string): string {
   const paragraphs = text.split(/\n\s*\n/);
   const last = paragraphs.at(-1)!.split('\n');
   // A whole short last paragraph ("On Nov 21, 2014,\nat 10:18,\nJohn <j@x> wrote:").
-  if (paragraphs.length > 1 && last.length <= 4 && looksLikeHeader(last)) return paragraphs.slice(0, -1).join('\n\n').trimEnd();
+  if (paragraphs.length > 1 && last.length <= 4 && looksLikeHeader(last))
+    return paragraphs.slice(0, -1).join('\n\n').trimEnd();
   // Or the last two lines (a header wrapped by the client: both parts name a date or an
   // address), or the last line, of a longer paragraph.
   const headerish = (line: string) => line.includes('@') || /\d{1,2}[:.]\d{2}/.test(line);
   for (const n of [2, 1]) {
     if (n === 2 && !headerish(last.at(-2) ?? '')) continue;
-    if (last.length > n && looksLikeHeader(last.slice(-n))) return [...paragraphs.slice(0, -1), last.slice(0, -n).join('\n')].join('\n\n').trimEnd();
+    if (last.length > n && looksLikeHeader(last.slice(-n)))
+      return [...paragraphs.slice(0, -1), last.slice(0, -n).join('\n')].join('\n\n').trimEnd();
   }
   return text;
 }

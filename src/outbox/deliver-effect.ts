@@ -48,7 +48,11 @@ type Claimed = {
 type Performed = { effect: Claimed; performer: Performer<unknown>; outcome: PerformOutcome };
 
 /** Delivers one effect; see deliverEffects. */
-export async function deliverEffect(deps: DeliverDeps, effectId: string, signal?: AbortSignal): Promise<DeliveryOutcome> {
+export async function deliverEffect(
+  deps: DeliverDeps,
+  effectId: string,
+  signal?: AbortSignal,
+): Promise<DeliveryOutcome> {
   const row = await deps.prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { service: true } });
   const [outcome] = await deliverEffects(deps, [{ effectId, service: row?.service }], signal);
   return outcome!;
@@ -64,7 +68,11 @@ export async function deliverEffect(deps: DeliverDeps, effectId: string, signal?
  * A batch costs two commits however many effects it holds, which is what lets the outbox
  * keep up with a burst.
  */
-export async function deliverEffects(deps: DeliverDeps, refs: EffectRef[], signal?: AbortSignal): Promise<DeliveryOutcome[]> {
+export async function deliverEffects(
+  deps: DeliverDeps,
+  refs: EffectRef[],
+  signal?: AbortSignal,
+): Promise<DeliveryOutcome[]> {
   const opts = { ...DEFAULTS, ...deps.options };
   const outcomes = new Map<string, DeliveryOutcome>();
   const report = (id: string, kind: string, outcome: DeliveryOutcome) => {
@@ -136,9 +144,11 @@ async function perform(
 ): Promise<{ performer: Performer<unknown>; outcome: PerformOutcome }> {
   if (!isEffectKind(effect.kind)) throw new AppError('EXTERNAL_PERMANENT', `unknown effect kind ${effect.kind}`);
   const performer = deps.performers[effect.kind];
-  if (!performer) throw new AppError('INTEGRATION_OFF', `${effect.service} is not configured; cannot perform ${effect.kind}`);
+  if (!performer)
+    throw new AppError('INTEGRATION_OFF', `${effect.service} is not configured; cannot perform ${effect.kind}`);
   const parsed = ZEffectPayloads[effect.kind].safeParse(effect.payload);
-  if (!parsed.success) throw new AppError('EXTERNAL_PERMANENT', `invalid ${effect.kind} payload: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new AppError('EXTERNAL_PERMANENT', `invalid ${effect.kind} payload: ${parsed.error.message}`);
   effect.payload = parsed.data;
   const timeout = AbortSignal.timeout(timeoutMs);
   const outcome = await performer.perform({
@@ -152,10 +162,16 @@ async function perform(
   return { performer, outcome };
 }
 
-async function settleFailure(deps: DeliverDeps, effect: Claimed, err: AppError, maxAttempts: number): Promise<DeliveryOutcome> {
+async function settleFailure(
+  deps: DeliverDeps,
+  effect: Claimed,
+  err: AppError,
+  maxAttempts: number,
+): Promise<DeliveryOutcome> {
   const breaker = deps.breakers.get(effect.service);
   if (err.code === 'EXTERNAL_RETRYABLE') breaker.failure();
-  else if (err.code === 'EXTERNAL_PERMANENT') breaker.success(); // the service answered: it is up
+  else if (err.code === 'EXTERNAL_PERMANENT')
+    breaker.success(); // the service answered: it is up
   else breaker.release();
   // An unconfigured integration is not the effect's fault: keep it pending, check back later.
   const retryable = err.retryable || err.code === 'INTEGRATION_OFF';
@@ -196,14 +212,30 @@ async function claim(prisma: PrismaClient, ids: string[], leaseMs: number): Prom
  * instead of waiting for the sweeper.
  */
 async function whyNotClaimed(deps: DeliverDeps, effectId: string): Promise<DeliveryOutcome> {
-  const held = await deps.prisma.outboxEffect.findUnique({ where: { id: effectId }, select: { status: true, claimedUntil: true, service: true } });
+  const held = await deps.prisma.outboxEffect.findUnique({
+    where: { id: effectId },
+    select: { status: true, claimedUntil: true, service: true },
+  });
   if (held?.status !== 'PENDING' || !held.claimedUntil) return 'skipped';
   const at = new Date(held.claimedUntil.getTime() + 100);
-  await enqueue(deps.boss, undefined, 'outbox.deliver', { effectId, service: held.service }, { startAfter: at, singletonKey: `lease:${effectId}:${at.getTime()}` });
+  await enqueue(
+    deps.boss,
+    undefined,
+    'outbox.deliver',
+    { effectId, service: held.service },
+    { startAfter: at, singletonKey: `lease:${effectId}:${at.getTime()}` },
+  );
   return 'deferred';
 }
 
-async function reschedule(deps: DeliverDeps, effectId: string, service: string | undefined, delayMs: number, reason: string, releaseClaim: boolean): Promise<void> {
+async function reschedule(
+  deps: DeliverDeps,
+  effectId: string,
+  service: string | undefined,
+  delayMs: number,
+  reason: string,
+  releaseClaim: boolean,
+): Promise<void> {
   const delay = Math.max(0, Math.ceil(delayMs));
   const at = new Date((deps.now ?? (() => new Date()))().getTime() + delay);
   await deps.prisma.$transaction(async (tx) => {
@@ -232,7 +264,13 @@ export async function sweepOutbox(
       AND ("claimedUntil" IS NULL OR "claimedUntil" < now())
     ORDER BY "nextAttemptAt" LIMIT 500`;
   for (const { id, service } of due) {
-    await enqueue(boss, undefined, 'outbox.deliver', { effectId: id, service }, { singletonKey: id, singletonSeconds: 60 });
+    await enqueue(
+      boss,
+      undefined,
+      'outbox.deliver',
+      { effectId: id, service },
+      { singletonKey: id, singletonSeconds: 60 },
+    );
   }
   return due.length;
 }

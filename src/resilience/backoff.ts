@@ -10,7 +10,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 10 * 60_00
  */
 export function retryDelayMs(
   attempt: number,
-  { retryAfterMs, random = Math.random, policy = DEFAULT_BACKOFF }: { retryAfterMs?: number | undefined; random?: () => number; policy?: BackoffPolicy } = {},
+  {
+    retryAfterMs,
+    random = Math.random,
+    policy = DEFAULT_BACKOFF,
+  }: { retryAfterMs?: number | undefined; random?: () => number; policy?: BackoffPolicy } = {},
 ): number {
   const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   const jittered = step / 2 + random() * (step / 2);

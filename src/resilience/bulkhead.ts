@@ -45,7 +45,11 @@ export class Bulkhead {
       };
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(waiter), 1);
-        reject(new AppError('BUSY', `${this.name}: ${this.limit} already running and none finished within ${maxWaitMs} ms`, { retryAfterMs: 1_000 }));
+        reject(
+          new AppError('BUSY', `${this.name}: ${this.limit} already running and none finished within ${maxWaitMs} ms`, {
+            retryAfterMs: 1_000,
+          }),
+        );
       }, maxWaitMs);
       this.waiting.push(waiter);
     });

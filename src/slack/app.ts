@@ -65,19 +65,42 @@ export function createSlackApp(deps: SlackAppDeps): App {
     convoStore: false,
   });
   const now = deps.now ?? (() => new Date());
-  registerHireCommand(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, googleConnectLink: deps.googleConnectLink, log: deps.log });
+  registerHireCommand(app, {
+    prisma: deps.prisma,
+    boss: deps.boss,
+    admins: deps.admins,
+    googleConnectLink: deps.googleConnectLink,
+    log: deps.log,
+  });
   registerWorkspaceSettingsSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins, now });
-  registerInterviewsCommand(app, { prisma: deps.prisma, admins: deps.admins, users: new UserDirectory(deps.client), now });
+  registerInterviewsCommand(app, {
+    prisma: deps.prisma,
+    admins: deps.admins,
+    users: new UserDirectory(deps.client),
+    now,
+  });
   registerCardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, now });
-  const scheduling = { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, availability: deps.availability, now };
+  const scheduling = {
+    prisma: deps.prisma,
+    boss: deps.boss,
+    admins: deps.admins,
+    availability: deps.availability,
+    now,
+  };
   registerSlotApproval(app, scheduling);
   registerSwapInterviewer(app, scheduling);
   registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerEraseCandidate(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
-  registerRoleSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, workspaceId: () => deps.identity.current.teamId, now });
+  registerRoleSubmit(app, {
+    prisma: deps.prisma,
+    boss: deps.boss,
+    admins: deps.admins,
+    workspaceId: () => deps.identity.current.teamId,
+    now,
+  });
   registerAppHomeOpened(app, { prisma: deps.prisma, boss: deps.boss });
   registerCloseSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox, now });
   registerUserChange(app, { prisma: deps.prisma, boss: deps.boss, log: deps.log });

@@ -27,9 +27,16 @@ export class BotIdentity {
       const res = await this.deps.client.auth.test();
       const next: Identity = { botId: res.bot_id, botUserId: res.user_id, teamId: res.team_id };
       this.current = next;
-      await this.deps.prisma.setting.upsert({ where: { key: KEY }, create: { key: KEY, value: next }, update: { value: next } });
+      await this.deps.prisma.setting.upsert({
+        where: { key: KEY },
+        create: { key: KEY, value: next },
+        update: { value: next },
+      });
     } catch (err) {
-      this.deps.log.warn({ err: (err as Error).message }, 'could not refresh the Slack bot identity; using the stored one');
+      this.deps.log.warn(
+        { err: (err as Error).message },
+        'could not refresh the Slack bot identity; using the stored one',
+      );
     }
   }
 }

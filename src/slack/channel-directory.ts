@@ -24,7 +24,13 @@ export class ChannelDirectory {
     if (hit && now - hit.at < (this.options.ttlMs ?? 10 * 60_000)) return hit;
     const res = await call('conversations.info', () => this.client.conversations.info({ channel }));
     const c = res.channel ?? {};
-    const entry = { member: !!c.is_member, isPrivate: !!(c.is_private ?? c.is_group), archived: !!c.is_archived, name: c.name ?? channel, at: now };
+    const entry = {
+      member: !!c.is_member,
+      isPrivate: !!(c.is_private ?? c.is_group),
+      archived: !!c.is_archived,
+      name: c.name ?? channel,
+      at: now,
+    };
     this.cache.set(channel, entry);
     return entry;
   }
@@ -38,10 +44,14 @@ export class ChannelDirectory {
     const info = await this.lookup(channel);
     if (info.member) return;
     if (info.archived) {
-      throw new AppError('EXTERNAL_PERMANENT', `#${info.name} is archived`, { userMessage: `#${info.name} is archived: pick another channel with /hire role edit.` });
+      throw new AppError('EXTERNAL_PERMANENT', `#${info.name} is archived`, {
+        userMessage: `#${info.name} is archived: pick another channel with /hire role edit.`,
+      });
     }
     if (info.isPrivate) {
-      throw new AppError('EXTERNAL_PERMANENT', `not a member of private #${info.name}`, { userMessage: `Invite Justin to #${info.name} (/invite @Justin), then retry.` });
+      throw new AppError('EXTERNAL_PERMANENT', `not a member of private #${info.name}`, {
+        userMessage: `Invite Justin to #${info.name} (/invite @Justin), then retry.`,
+      });
     }
     await call('conversations.join', () => this.client.conversations.join({ channel }));
     this.cache.set(channel, { ...info, member: true });

@@ -38,7 +38,9 @@ export class FastifyReceiver implements Receiver {
   /** Register on the server. Content-type parsers are encapsulated in this plugin only. */
   readonly plugin: FastifyPluginAsync = async (fastify) => {
     fastify.removeAllContentTypeParsers();
-    fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
     fastify.post('/slack/events', async (req, reply) => {
       const result = await this.handle(String(req.body ?? ''), req.headers as Record<string, string | undefined>);
       if (result.body === undefined) return reply.status(result.status).send();
@@ -69,8 +71,15 @@ export class FastifyReceiver implements Receiver {
     }
     if (body.ssl_check) return { status: 200 };
     if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
-    if (body.type === 'event_callback' && typeof body.event_id === 'string' && !(await this.options.firstDelivery(body.event_id))) {
-      log.info({ eventId: body.event_id, retry: headers['x-slack-retry-num'] }, 'Slack retried a delivery we already have; acked, not processed');
+    if (
+      body.type === 'event_callback' &&
+      typeof body.event_id === 'string' &&
+      !(await this.options.firstDelivery(body.event_id))
+    ) {
+      log.info(
+        { eventId: body.event_id, retry: headers['x-slack-retry-num'] },
+        'Slack retried a delivery we already have; acked, not processed',
+      );
       return { status: 200 };
     }
     return this.dispatch(body, headers);
@@ -90,8 +99,11 @@ export class FastifyReceiver implements Receiver {
       const timer = setTimeout(() => settle({ status: 200 }), this.options.ackTimeoutMs ?? 2500);
       const event: ReceiverEvent = {
         body,
-        ack: async (response?: unknown) => settle({ status: 200, body: response === undefined || response === '' ? undefined : response }),
-        ...(headers['x-slack-retry-num'] ? { retryNum: Number(headers['x-slack-retry-num']), retryReason: headers['x-slack-retry-reason'] ?? '' } : {}),
+        ack: async (response?: unknown) =>
+          settle({ status: 200, body: response === undefined || response === '' ? undefined : response }),
+        ...(headers['x-slack-retry-num']
+          ? { retryNum: Number(headers['x-slack-retry-num']), retryReason: headers['x-slack-retry-reason'] ?? '' }
+          : {}),
       };
       this.app!.processEvent(event).catch((err: unknown) => {
         this.options.log.error({ err }, 'Slack listener failed');

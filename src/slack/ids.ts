@@ -1,5 +1,10 @@
 /** Every slash command, callback, action and block id the app uses, in one place. */
-export const COMMANDS = { hire: '/hire', candidate: '/candidate', pipeline: '/pipeline', interviews: '/interviews' } as const;
+export const COMMANDS = {
+  hire: '/hire',
+  candidate: '/candidate',
+  pipeline: '/pipeline',
+  interviews: '/interviews',
+} as const;
 
 export const ACTIONS = {
   advance: 'card_advance',

@@ -3,7 +3,13 @@ import { AppError } from '../errors.js';
 
 // Slack "ok: false" errors that are worth another try; every other platform error
 // (channel_not_found, not_in_channel, invalid_auth, msg_too_long …) will fail the same way again.
-const RETRYABLE_PLATFORM_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const RETRYABLE_PLATFORM_ERRORS = new Set([
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+]);
 
 /** Turns a WebClient error into an AppError the outbox knows how to retry (or not). */
 export function mapSlackError(err: unknown, method: string): AppError {

@@ -21,7 +21,11 @@ export class UserDirectory {
     if (hit && now - hit.at < (this.options.ttlMs ?? 60 * 60_000)) return hit;
     try {
       const res = await this.client.users.info({ user: userId });
-      const entry = { tz: res.user?.tz || 'UTC', name: res.user?.profile?.display_name || res.user?.real_name || userId, at: now };
+      const entry = {
+        tz: res.user?.tz || 'UTC',
+        name: res.user?.profile?.display_name || res.user?.real_name || userId,
+        at: now,
+      };
       this.cache.set(userId, entry);
       return entry;
     } catch {

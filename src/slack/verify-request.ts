@@ -26,9 +26,12 @@ export function verifySlackRequest({
 }): Verdict {
   if (!timestamp || !signature) return { ok: false, reason: 'missing signature headers' };
   if (!/^\d+$/.test(timestamp)) return { ok: false, reason: 'malformed timestamp' };
-  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) return { ok: false, reason: 'stale or future timestamp' };
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS)
+    return { ok: false, reason: 'stale or future timestamp' };
   const [version, hash] = signature.split('=', 2);
   if (version !== 'v0' || !hash || !/^[0-9a-f]{64}$/.test(hash)) return { ok: false, reason: 'malformed signature' };
   const expected = createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest();
-  return timingSafeEqual(expected, Buffer.from(hash, 'hex')) ? { ok: true } : { ok: false, reason: 'signature mismatch' };
+  return timingSafeEqual(expected, Buffer.from(hash, 'hex'))
+    ? { ok: true }
+    : { ok: false, reason: 'signature mismatch' };
 }

@@ -24,7 +24,11 @@ function dyingAt(n: number) {
         $allModels: {
           async $allOperations({ model, operation, args, query }) {
             const result = await query(args);
-            if ((model === 'AgentStep' || model === 'AgentRun') && /create|update|upsert/.test(operation) && ++writes === n) {
+            if (
+              (model === 'AgentStep' || model === 'AgentRun') &&
+              /create|update|upsert/.test(operation) &&
+              ++writes === n
+            ) {
               hit = true;
               throw new Killed(`killed after write ${n} (${model}.${operation})`);
             }
@@ -42,7 +46,12 @@ describe('a run killed at any step resumes with no duplicate or lost effect', ()
     const only = Number(process.env.KILL_AT ?? 0);
     for (let n = only || 1; n < 80; n++) {
       const death = dyingAt(n);
-      const r = await Replay.start({ prisma: db.prisma, boss: q.boss, start: '2026-03-02T09:00:00Z', wrapPrisma: death.wrap });
+      const r = await Replay.start({
+        prisma: db.prisma,
+        boss: q.boss,
+        start: '2026-03-02T09:00:00Z',
+        wrapPrisma: death.wrap,
+      });
       try {
         r.claude.agentResponder = happyPathAgent;
         r.claude.readingResponder = acceptsOptionReader;
@@ -52,17 +61,29 @@ describe('a run killed at any step resumes with no duplicate or lost effect', ()
         if (!death.hit()) break; // past the last write: every point was covered
         killedAt = n;
         const where = `killed at write ${n}`;
-        expect(r.google.sent.map((m) => m.text.split('\n')[0]), where).toEqual(['Hi Ada, thanks for applying! Which of these times suits you?', expect.stringMatching(/^Hi Ada, you are booked/)]);
+        expect(
+          r.google.sent.map((m) => m.text.split('\n')[0]),
+          where,
+        ).toEqual([
+          'Hi Ada, thanks for applying! Which of these times suits you?',
+          expect.stringMatching(/^Hi Ada, you are booked/),
+        ]);
         expect(r.google.events.size, where).toBe(1);
         const interview = await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } });
         expect(interview.status, where).toBe('BOOKED');
         expect(await db.prisma.interviewerBooking.count({ where: { interviewId: interview.id } }), where).toBe(1);
         const posts = r.slack.messages.map((m) => `${m.channel}|${m.thread_ts ?? ''}|${m.text}`);
         expect(new Set(posts).size, where).toBe(posts.length);
-        const events = await db.prisma.agentStep.count({ where: { run: { applicationId: r.setup.application.id }, name: 'event' } });
+        const events = await db.prisma.agentStep.count({
+          where: { run: { applicationId: r.setup.application.id }, name: 'event' },
+        });
         expect(events, where).toBe(2);
       } finally {
-        if (only) console.log((await r.transcript()).join('\n'), r.failures.map((f) => f.error.slice(0, 200)));
+        if (only)
+          console.log(
+            (await r.transcript()).join('\n'),
+            r.failures.map((f) => f.error.slice(0, 200)),
+          );
         await r.stop();
       }
     }

@@ -11,7 +11,8 @@ const q = useTestBoss(db);
 let replay: Replay | undefined;
 afterEach(async () => {
   // REPLAY_PRINT=1 prints each scenario's transcript: every agent step, email, Slack post and event.
-  if (replay && process.env.REPLAY_PRINT) console.log((await replay.transcript()).join('\n'), '\nretried failures:', replay.failures);
+  if (replay && process.env.REPLAY_PRINT)
+    console.log((await replay.transcript()).join('\n'), '\nretried failures:', replay.failures);
   await replay?.stop();
   replay = undefined;
 });
@@ -20,10 +21,28 @@ afterEach(async () => {
 const START = '2026-03-02T09:00:00Z';
 const HOUR = 3_600_000;
 
-const reading = (r: Partial<{ intent: string; option: number | null; available: unknown[]; zone_mentioned: string | null; question: string | null }>) => ({
-  json: { intent: 'other', option: null, available: [], zone_mentioned: null, question: null, summary: 'scripted', ...r },
+const reading = (
+  r: Partial<{
+    intent: string;
+    option: number | null;
+    available: unknown[];
+    zone_mentioned: string | null;
+    question: string | null;
+  }>,
+) => ({
+  json: {
+    intent: 'other',
+    option: null,
+    available: [],
+    zone_mentioned: null,
+    question: null,
+    summary: 'scripted',
+    ...r,
+  },
 });
-const email = (text: string, include_options = false) => ({ tools: [{ name: 'send_email', input: { text, include_options } }] });
+const email = (text: string, include_options = false) => ({
+  tools: [{ name: 'send_email', input: { text, include_options } }],
+});
 
 async function start(options: Partial<Parameters<typeof Replay.start>[0]> = {}) {
   replay = await Replay.start({ prisma: db.prisma, boss: q.boss, start: START, ...options });
@@ -34,7 +53,13 @@ describe('the scheduling agent, end to end', () => {
   it('happy path: approved times are offered, the candidate picks one, it is booked with a Meet link and confirmed', async () => {
     const r = await start();
     r.script({
-      agent: [email('Hi Ada, thanks for applying! Which of these times suits you for the technical interview?', true), { tools: [{ name: 'book_slot', input: { option: 2 } }] }, email('Hi Ada, you are booked. The calendar invitation with the video link is on its way. Justin, on behalf of the hiring team')],
+      agent: [
+        email('Hi Ada, thanks for applying! Which of these times suits you for the technical interview?', true),
+        { tools: [{ name: 'book_slot', input: { option: 2 } }] },
+        email(
+          'Hi Ada, you are booked. The calendar invitation with the video link is on its way. Justin, on behalf of the hiring team',
+        ),
+      ],
       reading: [reading({ intent: 'accepts_option', option: 2 })],
     });
     const proposalIds = await r.propose();
@@ -50,7 +75,9 @@ describe('the scheduling agent, end to end', () => {
     await r.candidateWrites('Option 2 works for me, thanks!');
     const interview = await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } });
     expect(interview.status).toBe('BOOKED');
-    const chosen = await db.prisma.slotProposal.findFirstOrThrow({ where: { interviewId: interview.id, status: 'CHOSEN' } });
+    const chosen = await db.prisma.slotProposal.findFirstOrThrow({
+      where: { interviewId: interview.id, status: 'CHOSEN' },
+    });
     expect(chosen.id).toBe(proposalIds[1]);
     expect(interview.startsAt).toEqual(chosen.startsAt);
     const [event] = [...r.google.events.values()];
@@ -76,7 +103,14 @@ describe('the scheduling agent, end to end', () => {
 });
 
 const DAY = 24 * HOUR;
-const london = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+const london = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 
 describe('the scheduling agent, conversations that go sideways', () => {
   it('the candidate proposes other times: code reads them in their zone, checks them against the calendars, and the new round goes out without approval', async () => {
@@ -89,7 +123,10 @@ describe('the scheduling agent, conversations that go sideways', () => {
         { tools: [{ name: 'book_slot', input: { option: 1 } }] },
         email('Booked, thank you! The calendar invitation is on its way.'),
       ],
-      reading: [reading({ intent: 'proposes_times', available: [{ date: '2026-03-05', from: '14:00', to: '18:00' }] }), reading({ intent: 'accepts_option', option: 1 })],
+      reading: [
+        reading({ intent: 'proposes_times', available: [{ date: '2026-03-05', from: '14:00', to: '18:00' }] }),
+        reading({ intent: 'accepts_option', option: 1 }),
+      ],
     });
     await r.propose();
     await r.approve();
@@ -100,7 +137,8 @@ describe('the scheduling agent, conversations that go sideways', () => {
     expect(r.google.sent).toHaveLength(2);
     const options = r.google.sent[1]!.text.split('\n').filter((l) => /^\d\. /.test(l));
     expect(options.length).toBeGreaterThan(0);
-    for (const line of options) expect(line).toMatch(/^\d\. Thursday 5 March, 1[4-7]:\d\d–1[5-8]:\d\d \(Europe\/London, GMT\)$/);
+    for (const line of options)
+      expect(line).toMatch(/^\d\. Thursday 5 March, 1[4-7]:\d\d–1[5-8]:\d\d \(Europe\/London, GMT\)$/);
     expect(r.slack.messages.some((m) => /without approval/.test(m.text))).toBe(true);
 
     await r.candidateWrites('Option 1 is perfect.');
@@ -116,7 +154,9 @@ describe('the scheduling agent, conversations that go sideways', () => {
       agent: [
         email('Hi Ada, which of these times suits you?', true),
         { tools: [{ name: 'record_availability', input: { zone: 'IST' } }] },
-        email('Thanks! To be sure of the times: by IST do you mean India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)?'),
+        email(
+          'Thanks! To be sure of the times: by IST do you mean India (Asia/Kolkata), Ireland (Europe/Dublin) or Israel (Asia/Jerusalem)?',
+        ),
         {
           tools: [
             { name: 'record_availability', input: { zone: 'Europe/Dublin' } },
@@ -125,7 +165,14 @@ describe('the scheduling agent, conversations that go sideways', () => {
         },
         email('Thank you, here are times on Wednesday in Irish time:', true),
       ],
-      reading: [reading({ intent: 'proposes_times', available: [{ date: '2026-03-04', from: '13:00', to: '16:00' }], zone_mentioned: 'IST' }), reading({ intent: 'gives_time_zone', zone_mentioned: 'Ireland' })],
+      reading: [
+        reading({
+          intent: 'proposes_times',
+          available: [{ date: '2026-03-04', from: '13:00', to: '16:00' }],
+          zone_mentioned: 'IST',
+        }),
+        reading({ intent: 'gives_time_zone', zone_mentioned: 'Ireland' }),
+      ],
     });
     await r.propose();
     await r.approve();
@@ -133,24 +180,45 @@ describe('the scheduling agent, conversations that go sideways', () => {
     expect(r.google.sent[0]!.text).toMatch(/\(Europe\/Berlin, GMT\+1\)/);
     await r.candidateWrites('Those are too early for me. Wednesday 13:00-16:00 IST works.');
 
-    const steps = await db.prisma.agentStep.findMany({ where: { run: { applicationId: r.setup.application.id } }, orderBy: { seq: 'asc' } });
-    const replyEvent = steps.find((s) => s.name === 'event' && (s.output as { type?: string })?.type === 'candidate_email')!;
-    expect((replyEvent.output as { checks: { zone: unknown } }).checks.zone).toEqual({ status: 'ambiguous', mention: 'IST', candidates: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'], asked_before: false });
+    const steps = await db.prisma.agentStep.findMany({
+      where: { run: { applicationId: r.setup.application.id } },
+      orderBy: { seq: 'asc' },
+    });
+    const replyEvent = steps.find(
+      (s) => s.name === 'event' && (s.output as { type?: string })?.type === 'candidate_email',
+    )!;
+    expect((replyEvent.output as { checks: { zone: unknown } }).checks.zone).toEqual({
+      status: 'ambiguous',
+      mention: 'IST',
+      candidates: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'],
+      asked_before: false,
+    });
     const refused = steps.find((s) => s.kind === 'TOOL_RESULT' && s.name === 'record_availability')!;
-    expect(refused.output).toMatchObject({ ok: false, result: { error: expect.stringContaining('could mean Asia/Kolkata, Europe/Dublin, Asia/Jerusalem') } });
+    expect(refused.output).toMatchObject({
+      ok: false,
+      result: { error: expect.stringContaining('could mean Asia/Kolkata, Europe/Dublin, Asia/Jerusalem') },
+    });
     expect(steps.filter((s) => s.kind === 'GUARDRAIL')).toHaveLength(0);
     expect(r.google.sent).toHaveLength(2);
 
     await r.candidateWrites('Sorry, I meant Irish time: I live in Dublin.');
-    expect((await db.prisma.candidate.findUniqueOrThrow({ where: { id: r.setup.candidate.id } })).timeZone).toBe('Europe/Dublin');
+    expect((await db.prisma.candidate.findUniqueOrThrow({ where: { id: r.setup.candidate.id } })).timeZone).toBe(
+      'Europe/Dublin',
+    );
     const offer = r.google.sent[2]!.text.split('\n').filter((l) => /^\d\. /.test(l));
     expect(offer.length).toBeGreaterThan(0);
-    for (const line of offer) expect(line).toMatch(/^\d\. Wednesday 4 March, 1[3-5]:\d\d–1[4-6]:\d\d \(Europe\/Dublin, GMT\)$/);
+    for (const line of offer)
+      expect(line).toMatch(/^\d\. Wednesday 4 March, 1[3-5]:\d\d–1[4-6]:\d\d \(Europe\/Dublin, GMT\)$/);
   });
 
   it('a silent candidate is nudged after two business days in their zone, then handed over; a later reply goes to a person', async () => {
     const r = await start({ agentPolicy: { maxNudges: 1, nudgeAfterBusinessDays: 2 } });
-    r.script({ agent: [email('Hi Ada, which of these times suits you?', true), email('Hi Ada, just checking whether one of these times works for you:', true)] });
+    r.script({
+      agent: [
+        email('Hi Ada, which of these times suits you?', true),
+        email('Hi Ada, just checking whether one of these times works for you:', true),
+      ],
+    });
     await r.propose();
     await r.approve();
     const run = () => db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } });
@@ -167,7 +235,11 @@ describe('the scheduling agent, conversations that go sideways', () => {
     const ended = await run();
     expect(ended.status).toBe('HANDED_OVER');
     expect(ended.turns).toBe(2); // the handover itself needs no model call
-    expect(r.slack.messages.some((m) => /handed .* over to the team: no reply from the candidate after 1 nudge/.test(m.text))).toBe(true);
+    expect(
+      r.slack.messages.some((m) =>
+        /handed .* over to the team: no reply from the candidate after 1 nudge/.test(m.text),
+      ),
+    ).toBe(true);
 
     await r.candidateWrites('Sorry for the delay! Is it too late?');
     expect(r.slack.messages.some((m) => /replied in a thread handed over to the team/.test(m.text))).toBe(true);
@@ -187,7 +259,11 @@ describe('the scheduling agent, conversations that go sideways', () => {
         { tools: [{ name: 'reschedule_interview', input: { option: 1 } }] },
         email('Done: your interview has moved. The calendar invitation is updated.'),
       ],
-      reading: [reading({ intent: 'accepts_option', option: 2 }), reading({ intent: 'reschedule', available: [{ date: '2026-03-06', from: '09:00', to: '12:00' }] }), reading({ intent: 'accepts_option', option: 1 })],
+      reading: [
+        reading({ intent: 'accepts_option', option: 2 }),
+        reading({ intent: 'reschedule', available: [{ date: '2026-03-06', from: '09:00', to: '12:00' }] }),
+        reading({ intent: 'accepts_option', option: 1 }),
+      ],
     });
     await r.propose();
     await r.approve();
@@ -222,7 +298,9 @@ describe('the scheduling agent, conversations that go sideways', () => {
     expect([...r.google.events.values()][0]!.status).not.toBe('cancelled');
     expect(r.google.sent).toHaveLength(sent);
     // Only the reading: the agent itself was not asked what to do.
-    expect(r.claude.requests.slice(calls).map((q) => (q.body.output_config ? 'reading' : 'agent'))).toEqual(['reading']);
+    expect(r.claude.requests.slice(calls).map((q) => (q.body.output_config ? 'reading' : 'agent'))).toEqual([
+      'reading',
+    ]);
     expect(r.slack.messages.some((m) => /seems to withdraw their application/.test(m.text))).toBe(true);
   });
 
@@ -243,7 +321,10 @@ describe('the scheduling agent, conversations that go sideways', () => {
     await r.propose();
     await r.approve();
     await r.candidateWrites('Option 2 works.');
-    const interview = await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id }, include: { interviewers: { include: { user: true } } } });
+    const interview = await db.prisma.interview.findUniqueOrThrow({
+      where: { id: r.setup.interview.id },
+      include: { interviewers: { include: { user: true } } },
+    });
     const [seat] = interview.interviewers;
     const event = r.google.events.get(interview.calendarEventId!)!;
     for (const a of event.attendees ?? []) if (a.email === seat!.user.email) a.responseStatus = 'declined';
@@ -253,7 +334,15 @@ describe('the scheduling agent, conversations that go sideways', () => {
     expect(flag.text).toContain(seat!.user.name);
     const other = r.setup.users.find((u) => u.id !== seat!.userId)!;
     expect(JSON.stringify(flag.blocks)).toContain(`Swap in ${other.name}`);
-    await swapInterviewer({ ...r.deps, availability: r.deps.availability! }, { interviewId: interview.id, outUserId: seat!.userId, inUserId: other.id, actor: { type: 'USER', id: 'U0RECRUITER' } });
+    await swapInterviewer(
+      { ...r.deps, availability: r.deps.availability! },
+      {
+        interviewId: interview.id,
+        outUserId: seat!.userId,
+        inUserId: other.id,
+        actor: { type: 'USER', id: 'U0RECRUITER' },
+      },
+    );
     await r.drain();
     expect(r.google.events.get(interview.calendarEventId!)!.attendees!.map((a) => a.email)).toContain(other.email);
     expect(r.google.sent).toHaveLength(2); // the candidate's time did not change: no email

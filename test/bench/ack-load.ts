@@ -11,7 +11,15 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { commandBody, signedHeaders } from '../setup/slack.js';
 import { busyShare, machineCpu } from './cpu-meter.js';
 
-type Phase = { port: number; kind: string; text: string; rate: number; seconds: number; warmup: number; respondUrl: string };
+type Phase = {
+  port: number;
+  kind: string;
+  text: string;
+  rate: number;
+  seconds: number;
+  warmup: number;
+  respondUrl: string;
+};
 
 const phase = JSON.parse(process.argv[2]!) as Phase;
 
@@ -26,20 +34,39 @@ function clickBody(respondUrl: string): string {
     api_app_id: 'A0JUSTIN',
     trigger_id: 't',
     response_url: respondUrl,
-    actions: [{ type: 'button', action_id: 'card_advance', block_id: 'card_0', value: '00000000-0000-4000-8000-000000000000:0', action_ts: '1' }],
+    actions: [
+      {
+        type: 'button',
+        action_id: 'card_advance',
+        block_id: 'card_0',
+        value: '00000000-0000-4000-8000-000000000000:0',
+        action_ts: '1',
+      },
+    ],
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
 /** One signed request; resolves with its status once the whole answer is in. */
 function send(): Promise<number> {
-  const body = phase.kind === 'button' ? clickBody(phase.respondUrl) : commandBody(phase.kind, phase.text, { user: 'U0BENCH' });
+  const body =
+    phase.kind === 'button' ? clickBody(phase.respondUrl) : commandBody(phase.kind, phase.text, { user: 'U0BENCH' });
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: phase.port, path: '/slack/events', method: 'POST', agent, headers: { ...signedHeaders(body), 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: phase.port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: { ...signedHeaders(body), 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -47,7 +74,8 @@ function send(): Promise<number> {
 
 // Warm-up, 20 at a time: a running service has used every connection of its pool, and a
 // connection's first query pays for its backend's cold catalog caches (~20 ms to plan).
-for (let i = 0; i < phase.warmup; i += 20) await Promise.all(Array.from({ length: Math.min(20, phase.warmup - i) }, send));
+for (let i = 0; i < phase.warmup; i += 20)
+  await Promise.all(Array.from({ length: Math.min(20, phase.warmup - i) }, send));
 
 const latencies: number[] = [];
 let errors = 0;

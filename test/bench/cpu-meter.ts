@@ -32,7 +32,11 @@ function stat(path: string): Stat | null {
     const text = readFileSync(path, 'utf8');
     // The command name may hold spaces and parentheses: fields start after the last ')'.
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * TICK_MS, reapedMs: (Number(f[13]) + Number(f[14])) * TICK_MS };
+    return {
+      ppid: Number(f[1]),
+      ms: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      reapedMs: (Number(f[13]) + Number(f[14])) * TICK_MS,
+    };
   } catch {
     return null;
   }
@@ -41,7 +45,10 @@ function stat(path: string): Stat | null {
 /** CPU ms this process has used, all threads, and its main (JavaScript) thread alone. */
 export function ownCpu(): { processMs: number; mainThreadMs: number } {
   const usage = process.cpuUsage();
-  return { processMs: (usage.user + usage.system) / 1000, mainThreadMs: stat(`/proc/self/task/${process.pid}/stat`)?.ms ?? NaN };
+  return {
+    processMs: (usage.user + usage.system) / 1000,
+    mainThreadMs: stat(`/proc/self/task/${process.pid}/stat`)?.ms ?? NaN,
+  };
 }
 
 /** CPU ms another process on this machine has used so far (null when it cannot be read). */

@@ -13,11 +13,29 @@ const claudeMs = Number(process.env.BENCH_CLAUDE_MS ?? 0);
 async function fakeClaude(): Promise<{ url: string; calls: () => number; close: () => void }> {
   let calls = 0;
   const answer = JSON.stringify({
-    id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-5-5', stop_reason: 'end_turn',
-    content: [{ type: 'text', text: JSON.stringify({
-      profile: { name: 'Candidate', headline: 'Senior engineer', location: null, yearsExperience: 8, skills: ['Postgres', 'TypeScript'], languages: ['English'], experience: [], education: [] },
-      fit: { summary: 'Eight years of Postgres and TypeScript.', strengths: ['Postgres'], gaps: [], rating: 4 },
-    }) }],
+    id: 'msg_bench',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-sonnet-5-5',
+    stop_reason: 'end_turn',
+    content: [
+      {
+        type: 'text',
+        text: JSON.stringify({
+          profile: {
+            name: 'Candidate',
+            headline: 'Senior engineer',
+            location: null,
+            yearsExperience: 8,
+            skills: ['Postgres', 'TypeScript'],
+            languages: ['English'],
+            experience: [],
+            education: [],
+          },
+          fit: { summary: 'Eight years of Postgres and TypeScript.', strengths: ['Postgres'], gaps: [], rating: 4 },
+        }),
+      },
+    ],
     usage: { input_tokens: 1500, output_tokens: 250, cache_read_input_tokens: 1200, cache_creation_input_tokens: 0 },
   });
   const server = createServer((req, res) => {
@@ -28,7 +46,11 @@ async function fakeClaude(): Promise<{ url: string; calls: () => number; close: 
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls: () => calls, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls: () => calls,
+    close: () => server.close(),
+  };
 }
 
 const claude = await fakeClaude();

@@ -18,7 +18,9 @@ import { busyShare, machineCpu, ownCpu, postgresCpu, processCpu } from './cpu-me
 
 /** The fakes of Slack and the Messages API, started in their own process (fake-services.ts). */
 async function startFakeServices() {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fake-services.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/fake-services.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const next = async <T>(): Promise<T> => {
     const line = await lines.next();
@@ -39,7 +41,13 @@ async function startFakeServices() {
 
 /** `poolSize`: the size of `prisma`'s pool, which the service sizes its card bulkhead by. */
 export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages = 10_000, poolSize = 10 } = {}) {
-  const role = await prisma.role.create({ data: { title: `Bench Engineer ${randomBytes(2).toString('hex')}`, intakeTag: `bench${randomBytes(2).toString('hex')}`, slackChannelId: 'C0BENCH' } });
+  const role = await prisma.role.create({
+    data: {
+      title: `Bench Engineer ${randomBytes(2).toString('hex')}`,
+      intakeTag: `bench${randomBytes(2).toString('hex')}`,
+      slackChannelId: 'C0BENCH',
+    },
+  });
   // Cards go to a fake of Slack's Web API, as they would go to Slack (without it, every card
   // effect would fail and retry, which is not what a real deployment does), and the profile
   // request to a fake of the Messages API; both in a process of their own.
@@ -50,7 +58,11 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     poolSize,
     slack: createSlackClient({ token: 'xoxb-bench', apiUrl: fakes.slackUrl, log: silentLog }),
     google: { auth: testGoogleAuth(), rootUrl: 'http://127.0.0.1:9/', mailbox: 'jobs@example.com' },
-    ai: { claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: fakes.claudeUrl }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
+    ai: {
+      claude: createClaude({ apiKey: 'sk-ant-bench', baseUrl: fakes.claudeUrl }),
+      modelFast: 'claude-haiku-4-5',
+      modelSmart: 'claude-sonnet-5-5',
+    },
   });
   await startWorkers(deps, { concurrency: Number(process.env.BENCH_WORKERS ?? 8) });
   // RSS and the V8 heap in use (so growth can be told apart: JavaScript objects or native
@@ -62,7 +74,12 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
     memory.push({ processed: done, rss: m.rss, heap: m.heapUsed });
   };
   const backendPid = (await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]!.pid;
-  const cpuBefore = { own: ownCpu(), postgres: postgresCpu(backendPid), fakes: processCpu(fakes.pid), machine: machineCpu() };
+  const cpuBefore = {
+    own: ownCpu(),
+    postgres: postgresCpu(backendPid),
+    fakes: processCpu(fakes.pid),
+    machine: machineCpu(),
+  };
   const started = performance.now();
   const tag = randomBytes(3).toString('hex');
   // As a mailbox sync stores them: a batch of raw messages per transaction.
@@ -73,7 +90,17 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
         from: `Candidate ${n} <candidate.${tag}.${n}@example.org>`,
         to: `jobs+${role.intakeTag}@example.com`,
         subject: 'Application',
-        attachments: [{ filename: `cv-${n}.pdf`, contentType: 'application/pdf', content: textPdf([`Candidate ${n}`, 'Senior engineer, 8 years of Postgres and TypeScript', `Reference number ${n}`]) }],
+        attachments: [
+          {
+            filename: `cv-${n}.pdf`,
+            contentType: 'application/pdf',
+            content: textPdf([
+              `Candidate ${n}`,
+              'Senior engineer, 8 years of Postgres and TypeScript',
+              `Reference number ${n}`,
+            ]),
+          },
+        ],
       });
       return { gmailMessageId: `${tag}-${n}`, raw };
     });
@@ -101,7 +128,8 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   const fakesMs = processCpu(fakes.pid);
   // CPU per message, by who spent it: this process (the workers and the generator) and its
   // JavaScript thread alone, the Postgres server (every backend, pg-boss's included) and the fakes.
-  const perMessage = (after: number | null, before: number | null) => (after === null || before === null ? null : (after - before) / messages);
+  const perMessage = (after: number | null, before: number | null) =>
+    after === null || before === null ? null : (after - before) / messages;
   const cpu = {
     processMs: perMessage(own.processMs, cpuBefore.own.processMs)!,
     mainThreadMs: perMessage(own.mainThreadMs, cpuBefore.own.mainThreadMs)!,
@@ -111,5 +139,17 @@ export async function benchIntake(prisma: PrismaClient, boss: Boss, { messages =
   };
   sample(messages);
   const served = await fakes.stop();
-  return { messages, claudeCalls: served.claudeCalls, seconds, cpu, perSecond: messages / seconds, receiveSeconds: (enqueued - started) / 1000, memory: memory.map((m) => ({ processed: m.processed, rssMb: Math.round(m.rss / 2 ** 20), heapMb: Math.round(m.heap / 2 ** 20) })) };
+  return {
+    messages,
+    claudeCalls: served.claudeCalls,
+    seconds,
+    cpu,
+    perSecond: messages / seconds,
+    receiveSeconds: (enqueued - started) / 1000,
+    memory: memory.map((m) => ({
+      processed: m.processed,
+      rssMb: Math.round(m.rss / 2 ** 20),
+      heapMb: Math.round(m.heap / 2 ** 20),
+    })),
+  };
 }

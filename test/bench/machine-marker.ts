@@ -18,7 +18,17 @@ async function measure({ rounds = 400, warmUp = 100 } = {}): Promise<number> {
     from: 'Candidate Marker <candidate.marker@example.org>',
     to: 'jobs+marker@example.com',
     subject: 'Application',
-    attachments: [{ filename: 'cv.pdf', contentType: 'application/pdf', content: textPdf(['Candidate Marker', 'Senior engineer, 8 years of Postgres and TypeScript', 'Reference number 1']) }],
+    attachments: [
+      {
+        filename: 'cv.pdf',
+        contentType: 'application/pdf',
+        content: textPdf([
+          'Candidate Marker',
+          'Senior engineer, 8 years of Postgres and TypeScript',
+          'Reference number 1',
+        ]),
+      },
+    ],
   });
   const once = async () => {
     const email = await parseMessage(raw);

@@ -13,9 +13,19 @@ import { Prisma } from '../../src/generated/prisma/client.js';
 import { childJson } from './child-json.js';
 
 const WAYS = {
-  'node-postgres (direct-sql.ts)': (prisma: PrismaClient) => readSql(prisma, Prisma.sql`SELECT id, name, "displayEmail" AS email, "updatedAt" FROM "Candidate" ORDER BY id LIMIT 50`),
-  'Prisma $queryRaw': (prisma: PrismaClient) => prisma.$queryRaw`SELECT id, name, "displayEmail" AS email, "updatedAt" FROM "Candidate" ORDER BY id LIMIT 50`,
-  'Prisma findMany': (prisma: PrismaClient) => prisma.candidate.findMany({ select: { id: true, name: true, displayEmail: true, updatedAt: true }, orderBy: { id: 'asc' }, take: 50 }),
+  'node-postgres (direct-sql.ts)': (prisma: PrismaClient) =>
+    readSql(
+      prisma,
+      Prisma.sql`SELECT id, name, "displayEmail" AS email, "updatedAt" FROM "Candidate" ORDER BY id LIMIT 50`,
+    ),
+  'Prisma $queryRaw': (prisma: PrismaClient) =>
+    prisma.$queryRaw`SELECT id, name, "displayEmail" AS email, "updatedAt" FROM "Candidate" ORDER BY id LIMIT 50`,
+  'Prisma findMany': (prisma: PrismaClient) =>
+    prisma.candidate.findMany({
+      select: { id: true, name: true, displayEmail: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+      take: 50,
+    }),
 } as const;
 type Way = keyof typeof WAYS;
 type Measured = { queries: number; cpuUs: number; scavenges: number; scavengeMs: number; oldGrowthBytes: number };
@@ -28,7 +38,9 @@ async function measure(way: Way, databaseUrl: string, queries = 10_000): Promise
   let scavengeMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if ((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+      if (
+        (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR
+      ) {
         scavenges++;
         scavengeMs += e.duration;
       }
@@ -43,7 +55,13 @@ async function measure(way: Way, databaseUrl: string, queries = 10_000): Promise
   const used = process.cpuUsage(cpu);
   observer.disconnect();
   // Old-generation growth: what outlived the scavenges (a full collection during the run would lower it).
-  const measured = { queries, cpuUs: used.user + used.system, scavenges, scavengeMs, oldGrowthBytes: Math.max(0, oldSpace() - old0) };
+  const measured = {
+    queries,
+    cpuUs: used.user + used.system,
+    scavenges,
+    scavengeMs,
+    oldGrowthBytes: Math.max(0, oldSpace() - old0),
+  };
   await prisma.$disconnect();
   return measured;
 }
@@ -51,14 +69,26 @@ async function measure(way: Way, databaseUrl: string, queries = 10_000): Promise
 export async function benchReadPaths(prisma: PrismaClient, databaseUrl: string, { rounds = 2 } = {}) {
   const have = await prisma.candidate.count();
   if (have < 50) {
-    await prisma.candidate.createMany({ data: Array.from({ length: 50 - have }, (_, i) => ({ email: `reads.${i}@example.com`, displayEmail: `reads.${i}@example.com`, name: `Reader ${i}` })) });
+    await prisma.candidate.createMany({
+      data: Array.from({ length: 50 - have }, (_, i) => ({
+        email: `reads.${i}@example.com`,
+        displayEmail: `reads.${i}@example.com`,
+        name: `Reader ${i}`,
+      })),
+    });
   }
   const totals = new Map<Way, Measured>();
   for (let r = 0; r < rounds; r++) {
     for (const way of Object.keys(WAYS) as Way[]) {
       const m = await childJson<Measured>('test/bench/read-paths.ts', [way, databaseUrl]);
       const t = totals.get(way) ?? { queries: 0, cpuUs: 0, scavenges: 0, scavengeMs: 0, oldGrowthBytes: 0 };
-      totals.set(way, { queries: t.queries + m.queries, cpuUs: t.cpuUs + m.cpuUs, scavenges: t.scavenges + m.scavenges, scavengeMs: t.scavengeMs + m.scavengeMs, oldGrowthBytes: t.oldGrowthBytes + m.oldGrowthBytes });
+      totals.set(way, {
+        queries: t.queries + m.queries,
+        cpuUs: t.cpuUs + m.cpuUs,
+        scavenges: t.scavenges + m.scavenges,
+        scavengeMs: t.scavengeMs + m.scavengeMs,
+        oldGrowthBytes: t.oldGrowthBytes + m.oldGrowthBytes,
+      });
     }
   }
   return [...totals].map(([way, t]) => ({

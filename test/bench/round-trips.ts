@@ -12,7 +12,11 @@ export function countRoundTrips(): void {
   const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as string | { text?: string } | undefined;
-    const text = (typeof first === 'string' ? first : (first?.text ?? '?')).replace(/\/\*.*?\*\//g, '').replace(/\s+/g, ' ').trim().slice(0, 110);
+    const text = (typeof first === 'string' ? first : (first?.text ?? '?'))
+      .replace(/\/\*.*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 110);
     counts.set(text, (counts.get(text) ?? 0) + 1);
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
@@ -26,5 +30,8 @@ export function resetRoundTrips(): void {
 export function roundTripReport(per: number, top = 40): string[] {
   const all = [...counts].sort((a, b) => b[1] - a[1]);
   const total = all.reduce((sum, [, n]) => sum + n, 0);
-  return [`${(total / per).toFixed(1)} statements per message (${total} in all), the most frequent:`, ...all.slice(0, top).map(([text, n]) => `${(n / per).toFixed(2).padStart(6)}  ${text}`)];
+  return [
+    `${(total / per).toFixed(1)} statements per message (${total} in all), the most frequent:`,
+    ...all.slice(0, top).map(([text, n]) => `${(n / per).toFixed(2).padStart(6)}  ${text}`),
+  ];
 }

@@ -16,14 +16,110 @@ function summary(samples: number[]): Summary {
   return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s.at(-1)! };
 }
 
-const FIRST = ['ada', 'grace', 'alan', 'katherine', 'edsger', 'barbara', 'donald', 'margaret', 'linus', 'radia', 'ken', 'frances', 'john', 'hedy', 'tim', 'sophie', 'dennis', 'anita', 'guido', 'shafi'];
-const LAST = ['lovelace', 'hopper', 'turing', 'johnson', 'dijkstra', 'liskov', 'knuth', 'hamilton', 'torvalds', 'perlman', 'thompson', 'allen', 'mccarthy', 'lamarr', 'berners-lee', 'wilson', 'ritchie', 'borg', 'van rossum', 'goldwasser'];
+const FIRST = [
+  'ada',
+  'grace',
+  'alan',
+  'katherine',
+  'edsger',
+  'barbara',
+  'donald',
+  'margaret',
+  'linus',
+  'radia',
+  'ken',
+  'frances',
+  'john',
+  'hedy',
+  'tim',
+  'sophie',
+  'dennis',
+  'anita',
+  'guido',
+  'shafi',
+];
+const LAST = [
+  'lovelace',
+  'hopper',
+  'turing',
+  'johnson',
+  'dijkstra',
+  'liskov',
+  'knuth',
+  'hamilton',
+  'torvalds',
+  'perlman',
+  'thompson',
+  'allen',
+  'mccarthy',
+  'lamarr',
+  'berners-lee',
+  'wilson',
+  'ritchie',
+  'borg',
+  'van rossum',
+  'goldwasser',
+];
 // Surnames built from syllables: ~50,000 distinct ones, as a real candidate pool has. One row
 // in ten carries a famous surname, so those queries have thousands of true matches.
-const SYLLABLES = ['ka', 'ri', 'mo', 'na', 'lee', 'sen', 'do', 'vi', 'ta', 'rosa', 'bern', 'stein', 'ko', 'wal', 'ski', 'mar', 'tin', 'ez', 'pa', 'tel', 'gu', 'yen', 'o', 'bri', 'en', 'sch', 'mid', 'ha', 'shi', 'mo', 'to', 'ng', 'uy', 'al', 'var', 'dez', 'lin']
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'mo',
+  'na',
+  'lee',
+  'sen',
+  'do',
+  'vi',
+  'ta',
+  'rosa',
+  'bern',
+  'stein',
+  'ko',
+  'wal',
+  'ski',
+  'mar',
+  'tin',
+  'ez',
+  'pa',
+  'tel',
+  'gu',
+  'yen',
+  'o',
+  'bri',
+  'en',
+  'sch',
+  'mid',
+  'ha',
+  'shi',
+  'mo',
+  'to',
+  'ng',
+  'uy',
+  'al',
+  'var',
+  'dez',
+  'lin',
+]
   .map((x) => `'${x}'`)
   .join(',');
-const SKILLS = ['typescript', 'postgres', 'kubernetes', 'rust', 'react', 'python', 'go', 'terraform', 'kafka', 'swift', 'figma', 'sales', 'recruiting', 'design', 'ml'];
+const SKILLS = [
+  'typescript',
+  'postgres',
+  'kubernetes',
+  'rust',
+  'react',
+  'python',
+  'go',
+  'terraform',
+  'kafka',
+  'swift',
+  'figma',
+  'sales',
+  'recruiting',
+  'design',
+  'ml',
+];
 
 /** Grows the Candidate table to `total` rows of plausible names, emails and skills, in SQL. */
 async function growCandidates(prisma: PrismaClient, from: number, total: number): Promise<void> {
@@ -52,7 +148,18 @@ async function candidateCount(prisma: PrismaClient): Promise<number> {
   return row!.n;
 }
 
-const QUERIES = ['lovelace', 'grace hopper', 'turnig', 'dijkstra', 'cand52117@example.com', 'kubernetes', 'van rossum', 'hamiltn', 'karimo', 'radia perlman'];
+const QUERIES = [
+  'lovelace',
+  'grace hopper',
+  'turnig',
+  'dijkstra',
+  'cand52117@example.com',
+  'kubernetes',
+  'van rossum',
+  'hamiltn',
+  'karimo',
+  'radia perlman',
+];
 
 /** /candidate's query (trigram, indexed) against the naive ILIKE '%…%' scan, at 10k, 100k, 1M rows. */
 export async function benchSearch(prisma: PrismaClient, sizes = [10_000, 100_000, 1_000_000]) {
@@ -119,8 +226,19 @@ function freePort(): Promise<number> {
 }
 
 /** One phase of load from its own process (ack-load.ts). */
-function runLoad(phase: { port: number; kind: string; text: string; rate: number; seconds: number; warmup: number; respondUrl: string }) {
-  return childJson<{ latencies: number[]; errors: number; lagMaxMs: number; machineBusy: number }>('test/bench/ack-load.ts', [JSON.stringify(phase)]);
+function runLoad(phase: {
+  port: number;
+  kind: string;
+  text: string;
+  rate: number;
+  seconds: number;
+  warmup: number;
+  respondUrl: string;
+}) {
+  return childJson<{ latencies: number[]; errors: number; lagMaxMs: number; machineBusy: number }>(
+    'test/bench/ack-load.ts',
+    [JSON.stringify(phase)],
+  );
 }
 
 /**
@@ -155,15 +273,32 @@ export async function benchAck(prisma: PrismaClient, databaseUrl: string, rates 
   });
   try {
     for (let i = 0; i < 300; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const scrape = () => fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
-    const out: { rate: number; command: string; latency: Summary; errors: number; server: ServerView; generatorLagMaxMs: number; machineBusy: number }[] = [];
+    const out: {
+      rate: number;
+      command: string;
+      latency: Summary;
+      errors: number;
+      server: ServerView;
+      generatorLagMaxMs: number;
+      machineBusy: number;
+    }[] = [];
     // BENCH_ACK_KINDS=/candidate (comma-separated) measures only those.
     const only = process.env.BENCH_ACK_KINDS?.split(',');
-    const kinds = ([['/hire', 'help'], ['/candidate', 'lovelace'], ['button', 'Advance']] as const).filter(([k]) => !only || only.includes(k));
+    const kinds = (
+      [
+        ['/hire', 'help'],
+        ['/candidate', 'lovelace'],
+        ['button', 'Advance'],
+      ] as const
+    ).filter(([k]) => !only || only.includes(k));
     for (const [command, text] of kinds) {
       const respondUrl = `${fake.origin}/respond/bench`;
       // Warm the service up first (JIT, every pooled connection, query plans): a running service is warm.
@@ -171,7 +306,15 @@ export async function benchAck(prisma: PrismaClient, databaseUrl: string, rates 
       for (const rate of rates) {
         const before = await scrape();
         const load = await runLoad({ port, kind: command, text, rate, seconds, warmup: 0, respondUrl });
-        out.push({ rate, command, latency: summary(load.latencies), errors: load.errors, server: serverView(before, await scrape()), generatorLagMaxMs: load.lagMaxMs, machineBusy: load.machineBusy });
+        out.push({
+          rate,
+          command,
+          latency: summary(load.latencies),
+          errors: load.errors,
+          server: serverView(before, await scrape()),
+          generatorLagMaxMs: load.lagMaxMs,
+          machineBusy: load.machineBusy,
+        });
       }
     }
     return out;

@@ -17,7 +17,11 @@ describe('eventBusy', () => {
     ['out of office', { ...timed, eventType: 'outOfOffice' }, 'out-of-office'],
     ['a working location', { ...timed, eventType: 'workingLocation' }, undefined],
     ['focus time', { ...timed, eventType: 'focusTime' }, 'busy'],
-    ['an all-day event shown as free', { start: { date: '2026-03-09' }, end: { date: '2026-03-10' }, transparency: 'transparent' }, 'all-day'],
+    [
+      'an all-day event shown as free',
+      { start: { date: '2026-03-09' }, end: { date: '2026-03-10' }, transparency: 'transparent' },
+      'all-day',
+    ],
     ['an all-day event shown as busy', { start: { date: '2026-03-09' }, end: { date: '2026-03-10' } }, 'busy'],
   ];
   it.each(cases)('%s', (_label, event, kind) => {

@@ -20,7 +20,15 @@ describe('fetchFreeBusy', () => {
       .reply(200, async (request: Request) => {
         const b = (await request.json()) as Body;
         seen.push(b);
-        return { kind: 'calendar#freeBusy', calendars: Object.fromEntries(b.items.map(({ id }) => [id, { busy: [{ start: b.timeMin, end: new Date(Date.parse(b.timeMin) + 3_600_000).toISOString() }] }])) };
+        return {
+          kind: 'calendar#freeBusy',
+          calendars: Object.fromEntries(
+            b.items.map(({ id }) => [
+              id,
+              { busy: [{ start: b.timeMin, end: new Date(Date.parse(b.timeMin) + 3_600_000).toISOString() }] },
+            ]),
+          ),
+        };
       });
     const calendarIds = Array.from({ length: 120 }, (_, i) => `person${i}@example.com`);
     const from = new Date('2026-03-01T00:00:00Z');
@@ -49,7 +57,10 @@ describe('fetchFreeBusy', () => {
       from: new Date('2026-03-09T00:00:00Z'),
       to: new Date('2026-03-10T00:00:00Z'),
     });
-    expect(result.get('ok@example.com')).toEqual({ busy: [{ start: '2026-03-09T10:00:00Z', end: '2026-03-09T11:00:00Z', kind: 'busy' }], problems: [] });
+    expect(result.get('ok@example.com')).toEqual({
+      busy: [{ start: '2026-03-09T10:00:00Z', end: '2026-03-09T11:00:00Z', kind: 'busy' }],
+      problems: [],
+    });
     expect(result.get('gone@example.com')).toEqual({
       busy: [{ start: '2026-03-09T00:00:00.000Z', end: '2026-03-10T00:00:00.000Z', kind: 'unknown' }],
       problems: ['notFound'],
@@ -57,17 +68,45 @@ describe('fetchFreeBusy', () => {
     expect(result.get('absent@example.com')!.problems).toEqual(['missingFromResponse']);
   });
 
-  const failures: Array<[label: string, status: number, body: object, headers: Record<string, string>, code: string, retryAfterMs?: number]> = [
-    ['429 with Retry-After', 429, { error: { code: 429, message: 'slow down' } }, { 'Retry-After': '7' }, 'EXTERNAL_RETRYABLE', 7000],
-    ['403 rateLimitExceeded', 403, { error: { code: 403, errors: [{ reason: 'rateLimitExceeded' }] } }, {}, 'EXTERNAL_RETRYABLE'],
-    ['403 forbidden (no access)', 403, { error: { code: 403, errors: [{ reason: 'forbidden' }] } }, {}, 'EXTERNAL_PERMANENT'],
+  const failures: Array<
+    [label: string, status: number, body: object, headers: Record<string, string>, code: string, retryAfterMs?: number]
+  > = [
+    [
+      '429 with Retry-After',
+      429,
+      { error: { code: 429, message: 'slow down' } },
+      { 'Retry-After': '7' },
+      'EXTERNAL_RETRYABLE',
+      7000,
+    ],
+    [
+      '403 rateLimitExceeded',
+      403,
+      { error: { code: 403, errors: [{ reason: 'rateLimitExceeded' }] } },
+      {},
+      'EXTERNAL_RETRYABLE',
+    ],
+    [
+      '403 forbidden (no access)',
+      403,
+      { error: { code: 403, errors: [{ reason: 'forbidden' }] } },
+      {},
+      'EXTERNAL_PERMANENT',
+    ],
     ['503', 503, { error: { code: 503, message: 'backend' } }, {}, 'EXTERNAL_RETRYABLE'],
   ];
-  it.each(failures)('maps %s to a retryable or permanent error', async (_label, status, body, headers, code, retryAfterMs) => {
-    nock(GOOGLE).post('/calendar/v3/freeBusy').reply(status, body, headers);
-    const error = await fetchFreeBusy(api, { calendarIds: ['a@example.com'], from: new Date('2026-03-09T00:00:00Z'), to: new Date('2026-03-10T00:00:00Z') }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe(code);
-    expect((error as AppError).retryAfterMs).toBe(retryAfterMs);
-  });
+  it.each(failures)(
+    'maps %s to a retryable or permanent error',
+    async (_label, status, body, headers, code, retryAfterMs) => {
+      nock(GOOGLE).post('/calendar/v3/freeBusy').reply(status, body, headers);
+      const error = await fetchFreeBusy(api, {
+        calendarIds: ['a@example.com'],
+        from: new Date('2026-03-09T00:00:00Z'),
+        to: new Date('2026-03-10T00:00:00Z'),
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe(code);
+      expect((error as AppError).retryAfterMs).toBe(retryAfterMs);
+    },
+  );
 });

@@ -10,17 +10,42 @@ import { CORPUS, HAS_CORPUS } from '../setup/corpus.js';
 describe('intake dry run', () => {
   it('prints what Justin would do with each message in a directory, touching nothing', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'justin-dry-'));
-    await writeFile(path.join(dir, 'a.eml'), applicationEmail({ subject: 'Backend Engineer', attachments: [{ filename: 'scan.pdf', contentType: 'application/pdf', content: scannedPdf() }] }));
-    await writeFile(path.join(dir, 'b.eml'), applicationEmail({ headers: ['Auto-Submitted: auto-replied'], subject: 'Out of office' }));
-    const result = (await dryRun({ target: dir, mailbox: 'jobs@example.com', rolesJson: JSON.stringify([{ id: 'be', title: 'Backend Engineer' }, { id: 'pm', title: 'Product Manager' }]) })) as Array<Record<string, any>>;
+    await writeFile(
+      path.join(dir, 'a.eml'),
+      applicationEmail({
+        subject: 'Backend Engineer',
+        attachments: [{ filename: 'scan.pdf', contentType: 'application/pdf', content: scannedPdf() }],
+      }),
+    );
+    await writeFile(
+      path.join(dir, 'b.eml'),
+      applicationEmail({ headers: ['Auto-Submitted: auto-replied'], subject: 'Out of office' }),
+    );
+    const result = (await dryRun({
+      target: dir,
+      mailbox: 'jobs@example.com',
+      rolesJson: JSON.stringify([
+        { id: 'be', title: 'Backend Engineer' },
+        { id: 'pm', title: 'Product Manager' },
+      ]),
+    })) as Array<Record<string, any>>;
     expect(result.map((r) => path.basename(r.file))).toEqual(['a.eml', 'b.eml']);
-    expect(result[0]).toMatchObject({ action: 'new application', role: { roleId: 'be', how: 'subject' }, sender: { address: 'ada.lovelace@example.org' } });
-    expect(result[0]!.attachments).toMatchObject([{ filename: 'scan.pdf', document: true, kind: 'pdf', text: { status: 'IMAGE_ONLY', pages: 1 } }]);
+    expect(result[0]).toMatchObject({
+      action: 'new application',
+      role: { roleId: 'be', how: 'subject' },
+      sender: { address: 'ada.lovelace@example.org' },
+    });
+    expect(result[0]!.attachments).toMatchObject([
+      { filename: 'scan.pdf', document: true, kind: 'pdf', text: { status: 'IMAGE_ONLY', pages: 1 } },
+    ]);
     expect(result[1]).toMatchObject({ action: 'ignore: auto-reply (Auto-Submitted: auto-replied)' });
   });
 
   it.skipIf(!HAS_CORPUS)('runs over a whole corpus folder of real mail', async () => {
-    const result = await dryRun({ target: path.join(CORPUS, 'email/mikel-mail/emails/multipart_report_emails'), mailbox: 'jobs@example.com' });
+    const result = await dryRun({
+      target: path.join(CORPUS, 'email/mikel-mail/emails/multipart_report_emails'),
+      mailbox: 'jobs@example.com',
+    });
     expect(result.length).toBeGreaterThan(3);
     for (const r of result as Array<{ action: string }>) expect(r.action).toMatch(/^ignore: bounce/);
   });

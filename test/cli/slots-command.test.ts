@@ -12,7 +12,10 @@ describe('slots command', () => {
     expect(result.exitCode).toBe(0);
     const output = JSON.parse(result.stdout);
     // Overlap 12:00–13:30Z (New York on EDT, London on GMT); Priya is busy 12:30–13:00Z.
-    expect(output.slots.map((s: { start: string }) => s.start).sort()).toEqual(['2026-03-09T12:00:00.000Z', '2026-03-09T13:00:00.000Z']);
+    expect(output.slots.map((s: { start: string }) => s.start).sort()).toEqual([
+      '2026-03-09T12:00:00.000Z',
+      '2026-03-09T13:00:00.000Z',
+    ]);
     expect(output.slots.find((s: { start: string }) => s.start === '2026-03-09T12:00:00.000Z').local).toEqual({
       lena: 'Mon 9 Mar 2026 12:00 Europe/London',
       nate: 'Mon 9 Mar 2026 08:00 America/New_York',
@@ -23,11 +26,19 @@ describe('slots command', () => {
 
   it('explains a time', async () => {
     const result = runSlotsCommand({ json: await readFile(fixture, 'utf8'), explain: '2026-03-09T12:30:00Z' });
-    expect(JSON.parse(result.stdout)).toMatchObject({ possible: false, reasons: ['Priya is busy 18:00–18:30 Asia/Kolkata'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      possible: false,
+      reasons: ['Priya is busy 18:00–18:30 Asia/Kolkata'],
+    });
   });
 
   it('refuses bad input with every problem and exit code 2', () => {
-    const result = runSlotsCommand({ json: JSON.stringify({ interviewers: [{ id: 'a', name: 'A', zone: 'IST', weeklyHours: {} }], window: { start: '2026-03-09T09:00', end: 'x' } }) });
+    const result = runSlotsCommand({
+      json: JSON.stringify({
+        interviewers: [{ id: 'a', name: 'A', zone: 'IST', weeklyHours: {} }],
+        window: { start: '2026-03-09T09:00', end: 'x' },
+      }),
+    });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('must be an IANA time zone');
     expect(result.stderr).toContain('must be an ISO 8601 instant with Z or an offset');
@@ -37,7 +48,14 @@ describe('slots command', () => {
   });
 
   it('runs as a process on a file (npm run slots)', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/slots.ts', fixture.pathname, '--explain', '2026-03-09T12:00:00Z']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'src/cli/slots.ts',
+      fixture.pathname,
+      '--explain',
+      '2026-03-09T12:00:00Z',
+    ]);
     expect(JSON.parse(stdout)).toMatchObject({ possible: true, interviewerIds: ['lena', 'nate', 'priya'] });
   });
 });

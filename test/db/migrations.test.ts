@@ -12,7 +12,9 @@ describe('migrations', () => {
   }, 60_000);
 
   it('installed the hand-written parts: pg_trgm and the append-only trigger', async () => {
-    const ext = await db.prisma.$queryRaw<{ extname: string }[]>`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`;
+    const ext = await db.prisma.$queryRaw<
+      { extname: string }[]
+    >`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`;
     expect(ext).toHaveLength(1);
     const triggers = await db.prisma.$queryRaw<{ tgname: string }[]>`
       SELECT tgname FROM pg_trigger WHERE tgrelid = '"ApplicationEvent"'::regclass AND NOT tgisinternal ORDER BY tgname`;
@@ -26,7 +28,8 @@ describe('migrations', () => {
       // A word list of some size (in this file's own database), so the planner's choice means something.
       await tx.$executeRaw`INSERT INTO "SearchWord" (word) SELECT 'w' || md5(g::text) FROM generate_series(1, 5000) g`;
       await tx.$executeRaw`ANALYZE "SearchWord"`;
-      const explain = async (sql: TemplateStringsArray) => (await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(sql)).map((r) => r['QUERY PLAN']).join('\n');
+      const explain = async (sql: TemplateStringsArray) =>
+        (await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(sql)).map((r) => r['QUERY PLAN']).join('\n');
       return {
         words: await explain`EXPLAIN SELECT word FROM "SearchWord" WHERE 'lovelace' <% word`,
         candidates: await explain`EXPLAIN SELECT id FROM "Candidate" WHERE "searchWords" && ARRAY['lovelace']`,

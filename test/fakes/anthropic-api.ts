@@ -79,29 +79,68 @@ export class FakeAnthropic extends LocalFake {
     if (this.upstream) return this.forward(body, entry);
     const script = body.output_config ? this.readingScript : this.agentScript;
     const next = script.shift() ?? (body.output_config ? this.readingResponder : this.agentResponder);
-    if (!next) return { status: 500, body: { type: 'error', error: { type: 'api_error', message: `fake: no scripted answer left for ${body.output_config ? 'a reading' : 'the agent'}` } } };
+    if (!next)
+      return {
+        status: 500,
+        body: {
+          type: 'error',
+          error: {
+            type: 'api_error',
+            message: `fake: no scripted answer left for ${body.output_config ? 'a reading' : 'the agent'}`,
+          },
+        },
+      };
     const answer = typeof next === 'function' ? next(body) : next;
-    if ('status' in answer) return { status: answer.status, headers: answer.headers ?? {}, body: answer.body ?? { type: 'error', error: { type: 'rate_limit_error', message: 'fake' } } };
+    if ('status' in answer)
+      return {
+        status: answer.status,
+        headers: answer.headers ?? {},
+        body: answer.body ?? { type: 'error', error: { type: 'rate_limit_error', message: 'fake' } },
+      };
     const usage = this.usage(body);
     const content =
       'tools' in answer
-        ? [...(answer.text ? [{ type: 'text', text: answer.text }] : []), ...answer.tools.map((t) => ({ type: 'tool_use', id: `toolu_${String(++this.seq).padStart(6, '0')}`, name: t.name, input: t.input }))]
+        ? [
+            ...(answer.text ? [{ type: 'text', text: answer.text }] : []),
+            ...answer.tools.map((t) => ({
+              type: 'tool_use',
+              id: `toolu_${String(++this.seq).padStart(6, '0')}`,
+              name: t.name,
+              input: t.input,
+            })),
+          ]
         : [{ type: 'text', text: 'json' in answer ? JSON.stringify(answer.json) : answer.text }];
     const output = { ...usage, output_tokens: tokens(content) };
     entry.usage = output;
     return {
       status: 200,
-      body: { id: `msg_${++this.seq}`, type: 'message', role: 'assistant', model: body.model, content, stop_reason: 'tools' in answer ? 'tool_use' : 'end_turn', stop_sequence: null, usage: output },
+      body: {
+        id: `msg_${++this.seq}`,
+        type: 'message',
+        role: 'assistant',
+        model: body.model,
+        content,
+        stop_reason: 'tools' in answer ? 'tool_use' : 'end_turn',
+        stop_sequence: null,
+        usage: output,
+      },
     };
   }
 
   private async forward(body: MessagesRequest, entry: { usage?: Record<string, number> }): Promise<FakeReply> {
     const response = await fetch(`${this.upstream!.url.replace(/\/$/, '')}/v1/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': this.upstream!.apiKey, 'anthropic-version': '2023-06-01' },
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': this.upstream!.apiKey,
+        'anthropic-version': '2023-06-01',
+      },
       body: JSON.stringify(body),
     });
-    const answer = (await response.json()) as { content?: Array<{ type: string; text?: string; name?: string; input?: unknown }>; usage?: Record<string, number> };
+    const answer = (await response.json()) as {
+      content?: Array<{ type: string; text?: string; name?: string; input?: unknown }>;
+      usage?: Record<string, number>;
+    };
     if (response.ok && answer.content) {
       entry.usage = answer.usage;
       const uses = answer.content.filter((c) => c.type === 'tool_use').map((c) => ({ name: c.name!, input: c.input }));
@@ -117,8 +156,14 @@ export class FakeAnthropic extends LocalFake {
     const blocks: Array<{ value: unknown; breakpoint: boolean }> = [
       ...(body.tools ?? []).map((t) => ({ value: t, breakpoint: !!t.cache_control })),
       ...(body.system ?? []).map((s) => ({ value: s, breakpoint: !!s.cache_control })),
-      ...body.messages.flatMap((m): Array<{ value: unknown; breakpoint: boolean }> =>
-        typeof m.content === 'string' ? [{ value: m.content, breakpoint: false }] : m.content.map((c) => ({ value: { role: m.role, ...c, cache_control: undefined }, breakpoint: !!c.cache_control })),
+      ...body.messages.flatMap(
+        (m): Array<{ value: unknown; breakpoint: boolean }> =>
+          typeof m.content === 'string'
+            ? [{ value: m.content, breakpoint: false }]
+            : m.content.map((c) => ({
+                value: { role: m.role, ...c, cache_control: undefined },
+                breakpoint: !!c.cache_control,
+              })),
       ),
     ];
     const hash = createHash('sha256').update(body.model);
@@ -141,7 +186,8 @@ export class FakeAnthropic extends LocalFake {
     const lastBreakpoint = boundaries.findLastIndex((b) => b.breakpoint);
     let written = 0;
     if (lastBreakpoint >= 0 && boundaries[lastBreakpoint]!.tokens >= min) {
-      for (const b of boundaries.slice(0, lastBreakpoint + 1)) if (b.breakpoint || b === boundaries[lastBreakpoint]) this.cache.set(b.key, now + 5 * 60_000);
+      for (const b of boundaries.slice(0, lastBreakpoint + 1))
+        if (b.breakpoint || b === boundaries[lastBreakpoint]) this.cache.set(b.key, now + 5 * 60_000);
       for (const b of boundaries) if (b.tokens <= read) this.cache.set(b.key, now + 5 * 60_000);
       written = Math.max(0, boundaries[lastBreakpoint]!.tokens - read);
     }

@@ -122,18 +122,10 @@ export class GmailStore {
   /** History since `start` (exclusive), optionally only messages with a label; undefined when forgotten. */
   historySince(start: number, labelId?: string): GmailMessage[] | undefined {
     if (start < this.forgottenBefore) return undefined;
-    return [...this.messages.values()].filter(
-      (m) => m.historyId > start && (!labelId || m.labelIds.includes(labelId)),
-    );
+    return [...this.messages.values()].filter((m) => m.historyId > start && (!labelId || m.labelIds.includes(labelId)));
   }
 
-  private add(input: {
-    id: string;
-    threadId: string;
-    labelIds: string[];
-    raw: Buffer;
-    mail: { messageId?: string };
-  }) {
+  private add(input: { id: string; threadId: string; labelIds: string[]; raw: Buffer; mail: { messageId?: string } }) {
     const message: GmailMessage = {
       id: input.id,
       threadId: input.threadId,

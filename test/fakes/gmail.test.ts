@@ -21,7 +21,11 @@ function inbound({
   from = 'ada@example.org',
   subject = 'Hello',
   inReplyTo,
-}: { from?: string; subject?: string; inReplyTo?: string } = {}) {
+}: {
+  from?: string;
+  subject?: string;
+  inReplyTo?: string;
+} = {}) {
   const id = `in-${++seq}@mail.example.org`;
   const thread = inReplyTo ? [`In-Reply-To: <${inReplyTo}>`, `References: <${inReplyTo}>`] : [];
   const raw = [
@@ -53,7 +57,7 @@ async function send(messageId: string, extra: { threadId?: string } = {}) {
 const profileHistory = async () => Number((await gmail.users.getProfile({ userId: 'me' })).data.historyId);
 
 describe('FakeGoogle Gmail', () => {
-  it("threads a reply into the thread of the mail it answers; history shows only the inbox", async () => {
+  it('threads a reply into the thread of the mail it answers; history shows only the inbox', async () => {
     const before = await profileHistory();
     const offer = await send('offer-1@justin.example.com');
     expect(offer.labelIds).toEqual(['SENT']);
@@ -77,9 +81,8 @@ describe('FakeGoogle Gmail', () => {
     expect(added).toEqual([landed.id, stranger.id]);
     expect(page.historyId).toBe(stranger.historyId);
     expect(await profileHistory()).toBe(Number(stranger.historyId));
-    const since = (
-      await gmail.users.history.list({ userId: 'me', startHistoryId: landed.historyId, labelId: 'INBOX' })
-    ).data;
+    const since = (await gmail.users.history.list({ userId: 'me', startHistoryId: landed.historyId, labelId: 'INBOX' }))
+      .data;
     expect(since.history!.map((h) => h.messagesAdded![0]!.message!.id)).toEqual([stranger.id]);
   });
 
@@ -94,16 +97,14 @@ describe('FakeGoogle Gmail', () => {
       .get({ userId: 'me', id: 'nope', format: 'raw' })
       .catch((err: unknown) => err);
     expect(googleStatus(missing)).toBe(404);
-    const found = (await gmail.users.messages.list({ userId: 'me', q: `rfc822msgid:${mail.id}`, maxResults: 1 }))
-      .data;
+    const found = (await gmail.users.messages.list({ userId: 'me', q: `rfc822msgid:${mail.id}`, maxResults: 1 })).data;
     expect(found.messages).toEqual([{ id, threadId }]);
   });
 
   it('lists the inbox newest first, a page at a time, and refuses history it has forgotten with 404', async () => {
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push((await fake.deliver(inbound().raw)).id);
-    const first = (await gmail.users.messages.list({ userId: 'me', q: 'in:inbox newer_than:3d', maxResults: 2 }))
-      .data;
+    const first = (await gmail.users.messages.list({ userId: 'me', q: 'in:inbox newer_than:3d', maxResults: 2 })).data;
     expect(first.messages!.map((m) => m.id)).toEqual([ids[2], ids[1]]);
     const second = (
       await gmail.users.messages.list({ userId: 'me', q: 'in:inbox', maxResults: 2, pageToken: first.nextPageToken! })

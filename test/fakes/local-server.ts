@@ -21,10 +21,12 @@ export abstract class LocalFake {
     this.server = createServer((req, res) => {
       // A fake that throws answers 500 with the message: a hung request would hide the bug
       // behind the client's timeout.
-      const reply = this.handle(req).catch((err: unknown): FakeReply => ({
-        status: 500,
-        body: { error: { code: 500, message: `fake: ${(err as Error).message}` } },
-      }));
+      const reply = this.handle(req).catch(
+        (err: unknown): FakeReply => ({
+          status: 500,
+          body: { error: { code: 500, message: `fake: ${(err as Error).message}` } },
+        }),
+      );
       void reply.then(({ status, headers, body }) => {
         if (status === 0) return;
         res.writeHead(status, { 'content-type': 'application/json', ...headers });

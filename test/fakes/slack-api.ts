@@ -17,7 +17,10 @@ export type FakeMessage = {
 export type FakeChannel = { id: string; name: string; created: number; members: string[]; isPrivate?: boolean };
 type ChannelSpec = { id: string; name: string; isPrivate?: boolean; member?: boolean };
 
-type Hook = (method: string, args: Record<string, unknown>) => 'respond' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
+type Hook = (
+  method: string,
+  args: Record<string, unknown>,
+) => 'respond' | 'hang' | { status: number; headers?: Record<string, string>; body?: unknown };
 
 /**
  * A small, real HTTP stand-in for the Slack Web API: enough of chat.* and conversations.*
@@ -41,7 +44,10 @@ export class FakeSlackApi extends LocalFake {
   imChannels = false;
   /** chat.postEphemeral calls, in order. */
   readonly ephemerals: Array<{ channel: string; user: string; text: string; blocks?: unknown[] }> = [];
-  private readonly viewStore = new FakeViews(() => String(++this.seq), () => this.teamId);
+  private readonly viewStore = new FakeViews(
+    () => String(++this.seq),
+    () => this.teamId,
+  );
   /** Every modal opened or pushed, its latest version after views.update. */
   readonly views: FakeView[] = this.viewStore.views;
   /** Each user's latest published Home tab view. */
@@ -137,14 +143,26 @@ export class FakeSlackApi extends LocalFake {
     const result = this.apply(method, args);
     const verdict = this.hook(method, args);
     if (verdict === 'hang') return { status: 0 };
-    if (verdict !== 'respond') return { status: verdict.status, headers: verdict.headers ?? {}, body: verdict.body ?? { ok: false, error: 'fake' } };
+    if (verdict !== 'respond')
+      return {
+        status: verdict.status,
+        headers: verdict.headers ?? {},
+        body: verdict.body ?? { ok: false, error: 'fake' },
+      };
     return { status: 200, body: result };
   }
 
   private apply(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
       case 'auth.test':
-        return { ok: true, team: 'Fake Team', team_id: this.teamId, user: 'justin', user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN' };
+        return {
+          ok: true,
+          team: 'Fake Team',
+          team_id: this.teamId,
+          user: 'justin',
+          user_id: 'U0JUSTIN',
+          bot_id: 'B0JUSTIN',
+        };
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const message: FakeMessage = { channel: this.route(args.channel), ts, text: String(args.text ?? '') };
@@ -191,12 +209,21 @@ export class FakeSlackApi extends LocalFake {
         const inScope = (m: FakeMessage) => (inThread ? m.thread_ts === args.ts || m.ts === args.ts : !m.thread_ts);
         const found = this.messages.filter((m) => m.channel === channel && Number(m.ts) >= oldest && inScope(m));
         const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
-        return { ok: true, messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(), has_more: false };
+        return {
+          ok: true,
+          messages: found.map((m) => (withMeta ? m : { ...m, metadata: undefined })).reverse(),
+          has_more: false,
+        };
       }
       case 'conversations.create': {
         const name = String(args.name);
         if (this.channels.has(name)) return { ok: false, error: 'name_taken' };
-        const channel = { id: `C0NEW${++this.seq}`, name, created: Math.floor(Date.now() / 1000), members: [] as string[] };
+        const channel = {
+          id: `C0NEW${++this.seq}`,
+          name,
+          created: Math.floor(Date.now() / 1000),
+          members: [] as string[],
+        };
         this.channels.set(name, channel);
         return { ok: true, channel };
       }
@@ -229,7 +256,9 @@ export class FakeSlackApi extends LocalFake {
         return { ok: true, channels, response_metadata: { next_cursor: '' } };
       }
       case 'apps.connections.open':
-        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -26,7 +26,14 @@ export class FakeSlackSocket {
           this.waiting.get(ack.envelope_id)?.(ack);
           this.waiting.delete(ack.envelope_id);
         });
-        socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0JUSTIN' } }));
+        socket.send(
+          JSON.stringify({
+            type: 'hello',
+            num_connections: 1,
+            debug_info: { host: 'fake' },
+            connection_info: { app_id: 'A0JUSTIN' },
+          }),
+        );
         resolve();
       }),
     );
@@ -38,10 +45,23 @@ export class FakeSlackSocket {
   }
 
   /** Sends one envelope once the app is connected; resolves with its ack. */
-  async send(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, { envelopeId = randomUUID(), retryAttempt = 0 } = {}): Promise<Ack> {
+  async send(
+    type: 'slash_commands' | 'interactive' | 'events_api',
+    payload: Record<string, unknown>,
+    { envelopeId = randomUUID(), retryAttempt = 0 } = {},
+  ): Promise<Ack> {
     await this.connected;
     const acked = new Promise<Ack>((resolve) => this.waiting.set(envelopeId, resolve));
-    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' }));
+    this.socket!.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: retryAttempt,
+        retry_reason: retryAttempt ? 'timeout' : '',
+      }),
+    );
     return acked;
   }
 

@@ -23,19 +23,44 @@ const app = useJustin((databaseUrl) =>
 
 async function connectLink(): Promise<string> {
   const body = commandBody('/hire', 'connect google', { user: 'U0ADMIN' });
-  const text = (await app.justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) })).json().text as string;
+  const text = (
+    await app.justin.server.inject({
+      method: 'POST',
+      url: '/slack/events',
+      payload: body,
+      headers: signedHeaders(body),
+    })
+  ).json().text as string;
   return new URL(/https:\/\/\S+/.exec(text)![0]).searchParams.get('link')!;
 }
-const callback = (code: string, state: string) => app.justin.server.inject({ method: 'GET', url: `/google/callback?code=${code}&state=${encodeURIComponent(state)}` });
+const callback = (code: string, state: string) =>
+  app.justin.server.inject({ method: 'GET', url: `/google/callback?code=${code}&state=${encodeURIComponent(state)}` });
 function google({ refresh = 'refresh-1', email = 'jobs@example.com' } = {}) {
-  nock('https://oauth2.googleapis.com').post('/token', (b: Record<string, string>) => b.code === 'the-code' && b.redirect_uri === 'https://justin.example.com/google/callback').reply(200, { access_token: 'ya29.new', refresh_token: refresh, expires_in: 3600, scope: 'https://www.googleapis.com/auth/gmail.readonly', token_type: 'Bearer' });
-  nock('https://www.googleapis.com').get('/gmail/v1/users/me/profile').reply(200, { emailAddress: email, historyId: '1' });
+  nock('https://oauth2.googleapis.com')
+    .post(
+      '/token',
+      (b: Record<string, string>) =>
+        b.code === 'the-code' && b.redirect_uri === 'https://justin.example.com/google/callback',
+    )
+    .reply(200, {
+      access_token: 'ya29.new',
+      refresh_token: refresh,
+      expires_in: 3600,
+      scope: 'https://www.googleapis.com/auth/gmail.readonly',
+      token_type: 'Bearer',
+    });
+  nock('https://www.googleapis.com')
+    .get('/gmail/v1/users/me/profile')
+    .reply(200, { emailAddress: email, historyId: '1' });
 }
 
 describe('connecting the mailbox with OAuth', () => {
   it('sends an admin with a valid link to Google’s consent screen for the mailbox', async () => {
     const link = await connectLink();
-    const response = await app.justin.server.inject({ method: 'GET', url: `/google/connect?link=${encodeURIComponent(link)}` });
+    const response = await app.justin.server.inject({
+      method: 'GET',
+      url: `/google/connect?link=${encodeURIComponent(link)}`,
+    });
     expect(response.statusCode).toBe(302);
     const target = new URL(response.headers.location as string);
     expect(target.host).toBe('accounts.google.com');
@@ -46,7 +71,10 @@ describe('connecting the mailbox with OAuth', () => {
 
   it('refuses an expired or forged link', async () => {
     const expired = signLink(KEY, { by: 'U0ADMIN', now: Date.now() - 3_600_000 });
-    expect((await app.justin.server.inject({ method: 'GET', url: `/google/connect?link=${encodeURIComponent(expired)}` })).statusCode).toBe(403);
+    expect(
+      (await app.justin.server.inject({ method: 'GET', url: `/google/connect?link=${encodeURIComponent(expired)}` }))
+        .statusCode,
+    ).toBe(403);
     const forged = signLink(randomBytes(32), { by: 'U0ADMIN' });
     expect((await callback('the-code', forged)).statusCode).toBe(403);
   });
@@ -66,8 +94,12 @@ describe('connecting the mailbox with OAuth', () => {
     expect(response.body).toContain('Connected');
     const row = await app.justin.prisma.googleCredential.findUniqueOrThrow({ where: { subject: 'jobs@example.com' } });
     expect(Buffer.from(row.encryptedTokens).toString('latin1')).not.toContain('refresh-1');
-    expect(await loadMailboxTokens(app.justin.prisma, { key: KEY, mailbox: 'jobs@example.com' })).toMatchObject({ refresh_token: 'refresh-1' });
-    expect(await app.justin.prisma.auditEntry.count({ where: { action: 'google.connect', actorId: 'U0ADMIN' } })).toBe(1);
+    expect(await loadMailboxTokens(app.justin.prisma, { key: KEY, mailbox: 'jobs@example.com' })).toMatchObject({
+      refresh_token: 'refresh-1',
+    });
+    expect(await app.justin.prisma.auditEntry.count({ where: { action: 'google.connect', actorId: 'U0ADMIN' } })).toBe(
+      1,
+    );
     expect(nock.pendingMocks()).toEqual([]);
   });
 });

@@ -51,7 +51,9 @@ describe('web process', () => {
       ['Gmail and Google Calendar', false],
       ['Anthropic (Claude)', false],
     ]);
-    expect(status.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['outbox.deliver', 'dead-letter']));
+    expect(status.queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['outbox.deliver', 'dead-letter']),
+    );
   });
 
   it('exposes Prometheus metrics: queues, outbox, HTTP latency', async () => {
@@ -60,7 +62,9 @@ describe('web process', () => {
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.body).toMatch(/justin_queue_jobs\{queue="outbox.deliver",state="ready"\} \d+/);
     expect(res.body).toMatch(/justin_outbox_effects\{status="DEAD"\} 0/);
-    expect(res.body).toMatch(/justin_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /justin_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
   });
 
   it('answers an unknown route with a 404 in JSON', async () => {
@@ -77,7 +81,15 @@ describe('web process', () => {
     const app = await buildServer({
       log: silentLog,
       metrics: createMetrics({ prisma: justin.prisma, boss: undefined, breakers }),
-      status: { config: justin.config, prisma: justin.prisma, boss: justin.boss, bossStarted: () => false, breakers, expectedMigrations: 1, probes: {} },
+      status: {
+        config: justin.config,
+        prisma: justin.prisma,
+        boss: justin.boss,
+        bossStarted: () => false,
+        breakers,
+        expectedMigrations: 1,
+        probes: {},
+      },
     });
     const res = await app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);

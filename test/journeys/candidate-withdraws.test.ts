@@ -24,7 +24,9 @@ describe('the candidate withdraws by email', () => {
   it('asks the team in the card’s thread, and cancels nothing by itself', async () => {
     const card = await world.card(hiring.id, 'Grace Hopper');
     const before = grace.inbox().length;
-    await grace.replies('I have accepted another offer, so I would like to withdraw my application. Thank you for your time!');
+    await grace.replies(
+      'I have accepted another offer, so I would like to withdraw my application. Thank you for your time!',
+    );
     const question = await world.message(hiring.id, /Grace Hopper seems to withdraw/, { thread: card.ts });
     expect(textOf(question)).toMatch(/\[Confirm withdrawal…\]/);
     await world.settled();

@@ -30,7 +30,9 @@ describe('a new team, from an empty database, to its first hire', () => {
   });
 
   it('builds the team; the people named get their details from Slack', async () => {
-    expect(await (await ada.runs(`/hire team add ${rita} recruiter`)).text()).toBe(`Done: <@${rita.slackId}> now has recruiter.`);
+    expect(await (await ada.runs(`/hire team add ${rita} recruiter`)).text()).toBe(
+      `Done: <@${rita.slackId}> now has recruiter.`,
+    );
     expect(await (await ada.runs(`/hire team add ${bea} interviewer`)).text()).toMatch(/^Done/);
     expect(await (await ada.runs(`/hire team add ${carl} interviewer`)).text()).toMatch(/^Done/);
     expect(await (await sam.runs(`/hire team add ${sam} admin`)).text()).toMatch(/admins only/);
@@ -52,7 +54,9 @@ describe('a new team, from an empty database, to its first hire', () => {
 
   it('sets the signature of the emails the team sends', async () => {
     const settings = await (await ada.runs('/hire settings')).modal();
-    expect((await ada.submits(settings, { signature: '' })).errors).toEqual({ signature: expect.stringMatching(/signature/i) });
+    expect((await ada.submits(settings, { signature: '' })).errors).toEqual({
+      signature: expect.stringMatching(/signature/i),
+    });
     expect((await ada.submits(settings, { signature: 'The Acme hiring team' })).errors).toBeUndefined();
   });
 
@@ -135,7 +139,9 @@ describe('a new team, from an empty database, to its first hire', () => {
     await grace.replies('Option 1 please.');
     expect((await grace.receives(seen + 1)).text).toMatch(/You are booked/);
     await world.cardSays(hiring.id, 'Grace Hopper', /Interview scheduled \(step 2 of 2\)/);
-    const panel = world.google.eventsWith(grace.email).find((e) => e.status !== 'cancelled' && /Technical/.test(String(e.summary)));
+    const panel = world.google
+      .eventsWith(grace.email)
+      .find((e) => e.status !== 'cancelled' && /Technical/.test(String(e.summary)));
     expect(panel?.attendees?.map((a) => a.email).sort()).toEqual([bea.email, carl.email, grace.email].sort());
     await world.clock.advance(new Date(Date.parse(panel!.end.dateTime) + 60_000).toISOString());
     await world.cardSays(hiring.id, 'Grace Hopper', /Interviewed \(step 2 of 2\)/);

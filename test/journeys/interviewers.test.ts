@@ -13,7 +13,8 @@ const { rita, bea, carl, hugo, hiring } = team;
 const dan = world.person('U0DAN', 'Dan Interviewer');
 const grace = world.candidate('Grace Hopper', 'grace.hopper@example.org');
 
-const field = (view: { blocks?: Array<Record<string, any>> }, block: string) => view.blocks!.find((b) => b.block_id === block)!.element;
+const field = (view: { blocks?: Array<Record<string, any>> }, block: string) =>
+  view.blocks!.find((b) => b.block_id === block)!.element;
 
 describe('interviewers, from Slack', () => {
   it('sets up: Acme’s first day; Grace applies', async () => {
@@ -28,13 +29,22 @@ describe('interviewers, from Slack', () => {
     expect(field(settings, 'fri_end').initial_time).toBe('17:00');
     expect(field(settings, 'sat_start').initial_time).toBeUndefined();
     expect(field(settings, 'calendar_id').initial_value).toBe(bea.email);
-    expect(await (await world.person('U0NOBODY', 'Nora Nobody').runs('/hire me')).text()).toMatch(/not on a hiring team/i);
+    expect(await (await world.person('U0NOBODY', 'Nora Nobody').runs('/hire me')).text()).toMatch(
+      /not on a hiring team/i,
+    );
   });
 
   it('keeps each person’s own hours, checked on the field, and times are proposed inside them', async () => {
     const settings = await (await bea.runs('/hire me')).modal();
-    expect((await bea.submits(settings, { mon_start: '17:00', mon_end: '09:00' })).errors).toEqual({ mon_end: expect.stringMatching(/after/) });
-    const afternoons = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [[`${d}_start`, '13:00'], [`${d}_end`, '17:00']]));
+    expect((await bea.submits(settings, { mon_start: '17:00', mon_end: '09:00' })).errors).toEqual({
+      mon_end: expect.stringMatching(/after/),
+    });
+    const afternoons = Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri'].flatMap((d) => [
+        [`${d}_start`, '13:00'],
+        [`${d}_end`, '17:00'],
+      ]),
+    );
     expect((await bea.submits(settings, afternoons)).errors).toBeUndefined();
     world.google.addBusy(carl.email, '2027-03-01T00:00:00Z', '2027-03-22T00:00:00Z');
     const card = await world.card(hiring.id, 'Grace Hopper');
@@ -63,8 +73,17 @@ describe('interviewers, from Slack', () => {
       await world.settled();
     };
     await edit();
-    expect(dan.dms().map(textOf)).toEqual([expect.stringMatching(/I can't read your calendar \(`dan@acme\.example`; Google said: notFound\)[\s\S]*Share with specific people/)]);
-    expect(rita.dms().map(textOf).filter((t) => /U0DAN/.test(t))).toEqual([expect.stringMatching(/I can't read <@U0DAN>'s calendar .*Backend Engineer/)]);
+    expect(dan.dms().map(textOf)).toEqual([
+      expect.stringMatching(
+        /I can't read your calendar \(`dan@acme\.example`; Google said: notFound\)[\s\S]*Share with specific people/,
+      ),
+    ]);
+    expect(
+      rita
+        .dms()
+        .map(textOf)
+        .filter((t) => /U0DAN/.test(t)),
+    ).toEqual([expect.stringMatching(/I can't read <@U0DAN>'s calendar .*Backend Engineer/)]);
     await edit();
     expect(dan.dms()).toHaveLength(1);
     expect(await world.problems()).toEqual([]);

@@ -16,7 +16,10 @@ const edsger = world.candidate('Edsger Dijkstra', 'edsger@example.org');
 async function reject(name: string, template?: string) {
   const card = await world.card(hiring.id, name);
   const modal = await (await rita.clicks(card, 'Reject')).modal();
-  const submitted = await rita.submits(modal, { reason: 'Not enough Postgres for this role.', ...(template ? { email: template } : {}) });
+  const submitted = await rita.submits(modal, {
+    reason: 'Not enough Postgres for this role.',
+    ...(template ? { email: template } : {}),
+  });
   expect(submitted.errors).toBeUndefined();
   await world.cardSays(hiring.id, name, /Stage\nRejected/);
 }
@@ -44,7 +47,11 @@ describe('rejecting a candidate who is being scheduled', () => {
     await reject('Alan Turing');
     await world.settled();
     expect(world.google.events.get(invite!.id)?.status).toBe('cancelled');
-    expect(world.google.eventCalls.filter((c) => c.eventId === invite!.id && c.method === 'delete').map((c) => c.sendUpdates)).toEqual(['all']);
+    expect(
+      world.google.eventCalls
+        .filter((c) => c.eventId === invite!.id && c.method === 'delete')
+        .map((c) => c.sendUpdates),
+    ).toEqual(['all']);
     expect(world.google.eventsWith(alan.email)).toEqual([]);
     const who = interviewer === bea.email ? bea : team.carl;
     expect(await (await who.runs('/interviews')).text()).not.toMatch(/Alan Turing/);
@@ -72,5 +79,4 @@ describe('rejecting a candidate who is being scheduled', () => {
     expect(alan.inbox().at(-1)?.text).toMatch(/You are booked/);
     expect(await world.problems()).toEqual([]);
   });
-
 });

@@ -12,7 +12,14 @@ const team = acme(world);
 const { ada, rita, hugo, bea, hiring } = team;
 const grace = world.candidate('Grace Hopper', 'grace.hopper@example.org');
 
-const role = { title: 'Backend Engineer', hiring_manager: hugo, channel: hiring.id, stage_0_name: 'Intro call', stage_0_duration: '30 minutes', stage_0_pool: [bea] };
+const role = {
+  title: 'Backend Engineer',
+  hiring_manager: hugo,
+  channel: hiring.id,
+  stage_0_name: 'Intro call',
+  stage_0_duration: '30 minutes',
+  stage_0_pool: [bea],
+};
 
 describe('replayed submissions and duplicate titles', () => {
   it('one role modal submitted three times opens one role, announced once', async () => {
@@ -34,12 +41,18 @@ describe('replayed submissions and duplicate titles', () => {
   });
 
   it('commands that take a title name the one role: pause, reopen, and a closed title can be used again', async () => {
-    expect(await (await rita.runs('/hire role pause Backend Engineer')).text()).toBe('“Backend Engineer” is now paused.');
-    expect(await (await rita.runs('/hire role close backend engineer')).text()).toBe('“Backend Engineer” is now closed.');
+    expect(await (await rita.runs('/hire role pause Backend Engineer')).text()).toBe(
+      '“Backend Engineer” is now paused.',
+    );
+    expect(await (await rita.runs('/hire role close backend engineer')).text()).toBe(
+      '“Backend Engineer” is now closed.',
+    );
     const form = await (await rita.runs('/hire role new', { in: hiring.id })).modal();
     expect((await rita.submits(form, role)).errors).toBeUndefined();
     expect(await (await rita.runs('/hire role reopen Backend Engineer')).text()).toMatch(/already open/);
-    expect(await (await rita.runs('/hire role pause Backend Engineer')).text()).toBe('“Backend Engineer” is now paused.');
+    expect(await (await rita.runs('/hire role pause Backend Engineer')).text()).toBe(
+      '“Backend Engineer” is now paused.',
+    );
   });
 
   it('a rejection submitted twice rejects once and sends one email', async () => {
@@ -50,12 +63,16 @@ describe('replayed submissions and duplicate titles', () => {
     await applies(world, team, grace);
     const card = await world.card(hiring.id, 'Grace Hopper');
     const modal = await (await rita.clicks(card, 'Reject')).modal();
-    const answers = await Promise.all([1, 2, 3].map(() => rita.submits(modal, { reason: 'Not this time.', email: 'Standard: not moving forward' })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => rita.submits(modal, { reason: 'Not this time.', email: 'Standard: not moving forward' })),
+    );
     expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
     await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nRejected/);
     await world.settled();
     expect(grace.inbox()).toHaveLength(1);
-    expect(world.messagesIn(hiring.id, { thread: card.ts }).filter((m) => /→ Rejected/.test(textOf(m)))).toHaveLength(1);
+    expect(world.messagesIn(hiring.id, { thread: card.ts }).filter((m) => /→ Rejected/.test(textOf(m)))).toHaveLength(
+      1,
+    );
     expect(await world.problems()).toEqual([]);
   });
 });

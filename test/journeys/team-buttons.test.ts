@@ -33,7 +33,9 @@ describe('the team directs Justin from Slack', () => {
   it('edits a proposal: a time that does not work is refused with why; kept and added times are offered', async () => {
     const proposal = await schedule('Grace Hopper');
     const edit = await (await rita.clicks(proposal, 'Edit…')).modal();
-    const keep = (edit.blocks!.find((b) => b.block_id === 'keep')!.element.options as Array<{ value: string }>).slice(0, 2).map((o) => o.value);
+    const keep = (edit.blocks!.find((b) => b.block_id === 'keep')!.element.options as Array<{ value: string }>)
+      .slice(0, 2)
+      .map((o) => o.value);
     // 21:00 in Berlin: after everyone's working hours.
     await rita.submits(edit, { keep, added: new Date('2027-03-04T20:00:00Z') });
     const refused = await world.ephemeral(rita.slackId, /Nothing changed/);
@@ -59,10 +61,19 @@ describe('the team directs Justin from Slack', () => {
   it('stops the agent after a guardrail, and lets it continue', async () => {
     const card = await world.card(hiring.id, 'Grace Hopper');
     // The model tries to put a link of its own in an email: refused by code, and the team is told.
-    world.model.agentScript.push({ tools: [{ name: 'send_email', input: { text: 'Hi Grace, please confirm at https://evil.example/confirm', include_options: false } }] });
+    world.model.agentScript.push({
+      tools: [
+        {
+          name: 'send_email',
+          input: { text: 'Hi Grace, please confirm at https://evil.example/confirm', include_options: false },
+        },
+      ],
+    });
     const seen = grace.inbox().length;
     await grace.replies('Is there a dress code?');
-    const guard = await world.message(hiring.id, /Justin tried to send email for Grace Hopper and was stopped/, { thread: card.ts });
+    const guard = await world.message(hiring.id, /Justin tried to send email for Grace Hopper and was stopped/, {
+      thread: card.ts,
+    });
     await rita.clicks(guard, 'Stop the agent for this candidate');
     await grace.replies('Option 1 is fine by the way.');
     await world.settled();
@@ -75,7 +86,10 @@ describe('the team directs Justin from Slack', () => {
     const card = await world.card(hiring.id, 'Alan Turing');
     const proposal = await world.message(hiring.id, /Times for Alan Turing: Intro call/, { since: 0 });
     const seen = alan.inbox().length;
-    await rita.clicks(world.messagesIn(hiring.id).findLast((m) => /Times for Alan Turing/.test(textOf(m)))!, 'Approve all');
+    await rita.clicks(
+      world.messagesIn(hiring.id).findLast((m) => /Times for Alan Turing/.test(textOf(m)))!,
+      'Approve all',
+    );
     expect(textOf(proposal)).toMatch(/Alan Turing/);
     await alan.receives(seen);
     await alan.replies('Hmm.');
@@ -88,8 +102,23 @@ describe('the team directs Justin from Slack', () => {
   it('files a mail that names no role, when the team chooses one', async () => {
     expect(await (await ada.runs(`/hire intake ${intake}`)).text()).toMatch(/Intake questions go to/);
     const form = await (await rita.runs('/hire role new', { in: hiring.id })).modal();
-    expect((await rita.submits(form, { title: 'Data Engineer', hiring_manager: hugo, channel: hiring.id, stage_0_name: 'Call', stage_0_duration: '30 minutes', stage_0_pool: [team.bea] })).errors).toBeUndefined();
-    await barbara.emails({ subject: 'Hello', text: 'I would love to work with you. CV attached.', cv: ['Barbara Liskov', 'Engineer'] });
+    expect(
+      (
+        await rita.submits(form, {
+          title: 'Data Engineer',
+          hiring_manager: hugo,
+          channel: hiring.id,
+          stage_0_name: 'Call',
+          stage_0_duration: '30 minutes',
+          stage_0_pool: [team.bea],
+        })
+      ).errors,
+    ).toBeUndefined();
+    await barbara.emails({
+      subject: 'Hello',
+      text: 'I would love to work with you. CV attached.',
+      cv: ['Barbara Liskov', 'Engineer'],
+    });
     const question = await world.message(intake.id, /An application from Barbara Liskov .* does not say which role/);
     await rita.chooses(question, 'Data Engineer');
     await world.cardSays(hiring.id, 'Barbara Liskov', /Stage\nNew/);

@@ -15,7 +15,8 @@ const alan = world.candidate('Alan Turing', 'alan.turing@example.org');
 
 const holds = () => [...world.google.events.values()].filter((e) => /^Held: /.test(String(e.summary)));
 const live = (events: FakeEvent[]) => events.filter((e) => e.status !== 'cancelled');
-const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
+  Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
 async function proposeFor(name: string) {
   const card = await world.card(hiring.id, name);
@@ -44,7 +45,9 @@ describe('holding proposed times on the interviewers’ calendars', () => {
       expect(hold.attendees?.map((a) => a.email)).toEqual([bea.email]);
       expect(JSON.stringify(hold)).not.toContain('Grace');
     }
-    expect(world.google.eventCalls.filter((c) => held.some((h) => h.id === c.eventId)).map((c) => c.sendUpdates)).toEqual(held.map(() => 'none'));
+    expect(
+      world.google.eventCalls.filter((c) => held.some((h) => h.id === c.eventId)).map((c) => c.sendUpdates),
+    ).toEqual(held.map(() => 'none'));
   });
 
   it('another candidate is not proposed the held times', async () => {

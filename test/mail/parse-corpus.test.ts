@@ -21,7 +21,10 @@ function messages(dir: string): string[] {
 
 describe.skipIf(!HAS_CORPUS)('parsing every real message in the corpus', () => {
   it('never throws, and gives each message a sender or a named problem', async () => {
-    const files = [...messages(path.join(CORPUS, 'email')), ...messages(path.join(CORPUS, 'email-replies/mailgun-talon'))].filter((f) => f.endsWith('.eml') || f.includes('/email/'));
+    const files = [
+      ...messages(path.join(CORPUS, 'email')),
+      ...messages(path.join(CORPUS, 'email-replies/mailgun-talon')),
+    ].filter((f) => f.endsWith('.eml') || f.includes('/email/'));
     expect(files.length).toBeGreaterThan(150);
     let withProblems = 0;
     for (const file of files) {
@@ -33,11 +36,15 @@ describe.skipIf(!HAS_CORPUS)('parsing every real message in the corpus', () => {
       if (!parsed.from) expect(parsed.problems.length, file).toBeGreaterThan(0);
       if (parsed.problems.length) withProblems++;
     }
-    console.log(`parsed ${files.length} corpus messages; ${withProblems} with a named problem (no sender, bad date, not MIME)`);
+    console.log(
+      `parsed ${files.length} corpus messages; ${withProblems} with a named problem (no sender, bad date, not MIME)`,
+    );
   }, 120_000);
 
   it('recognises the corpus’s delivery status notifications as bounces', async () => {
-    const dsn = await parseMessage(readFileSync(path.join(CORPUS, 'email/nodemailer-mailparser/fixtures/delivery-status.eml')));
+    const dsn = await parseMessage(
+      readFileSync(path.join(CORPUS, 'email/nodemailer-mailparser/fixtures/delivery-status.eml')),
+    );
     expect(autoReplyVerdict(dsn)).toMatchObject({ automatic: true, kind: 'bounce' });
     const reports = messages(path.join(CORPUS, 'email/mikel-mail/emails/multipart_report_emails'));
     for (const file of reports) {

@@ -51,7 +51,9 @@ describe('parseMessage', () => {
       text: 'Grüße, ich bewerbe mich.',
       problems: [],
     });
-    expect(parsed.attachments).toMatchObject([{ filename: 'cv.pdf', contentType: 'application/pdf', size: pdf.length, inline: false }]);
+    expect(parsed.attachments).toMatchObject([
+      { filename: 'cv.pdf', contentType: 'application/pdf', size: pdf.length, inline: false },
+    ]);
     expect(parsed.attachments[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -69,7 +71,12 @@ describe('autoReplyVerdict', () => {
     ['RFC 3834 Auto-Submitted', ['Auto-Submitted: auto-replied'], 'Re: Interview', 'auto-reply'],
     ['Auto-Submitted: no is a person', ['Auto-Submitted: no'], 'Re: Interview', undefined],
     ['X-Autoreply', ['X-Autoreply: yes'], 'Re: Interview', 'auto-reply'],
-    ['Exchange', ['X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent'], 'Automatic reply: Interview', 'auto-reply'],
+    [
+      'Exchange',
+      ['X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent'],
+      'Automatic reply: Interview',
+      'auto-reply',
+    ],
     ['Precedence: bulk', ['Precedence: bulk'], 'Newsletter', 'bulk'],
     ['mailing list', ['List-Id: <jobs.lists.example.com>'], 'Digest', 'list'],
     ['null sender with an out-of-office subject', ['Return-Path: <>'], 'Out of Office: Interview', 'auto-reply'],
@@ -82,7 +89,9 @@ describe('autoReplyVerdict', () => {
   });
 
   it('a bounce from the mailer daemon', async () => {
-    const parsed = await parseMessage(crlf(['From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>', 'Subject: Undelivered', '', 'x']));
+    const parsed = await parseMessage(
+      crlf(['From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>', 'Subject: Undelivered', '', 'x']),
+    );
     expect(autoReplyVerdict(parsed)).toMatchObject({ automatic: true, kind: 'bounce' });
   });
 });

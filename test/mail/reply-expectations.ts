@@ -10,7 +10,13 @@ import { CORPUS } from '../setup/corpus.js';
 // per line; so do we.
 
 const BASE = path.join(CORPUS, 'email-replies');
-const norm = (s: string) => s.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+const norm = (s: string) =>
+  s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .trim();
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 export type Case = { file: string; expect: Record<string, unknown>; note?: string; text?: string; label?: string };
@@ -30,14 +36,28 @@ export function loadCases(): Case[] {
   const discourse = path.join(BASE, 'discourse-email_reply_trimmer');
   for (const file of readdirSync(path.join(discourse, 'emails')).sort()) {
     const trimmed = path.join(discourse, 'trimmed', file);
-    if (existsSync(trimmed)) cases.push({ file: `discourse-email_reply_trimmer/emails/${file}`, expect: { visible_reply_trimmed_equals: readFileSync(trimmed, 'utf8') } });
+    if (existsSync(trimmed))
+      cases.push({
+        file: `discourse-email_reply_trimmer/emails/${file}`,
+        expect: { visible_reply_trimmed_equals: readFileSync(trimmed, 'utf8') },
+      });
   }
   const variants = JSON.parse(readFileSync(path.join(BASE, 'quote-header-variants.json'), 'utf8')) as {
-    date_headers: { template_file: string; placeholder: string; expect: Record<string, unknown>; variants: Array<{ header: string }> };
+    date_headers: {
+      template_file: string;
+      placeholder: string;
+      expect: Record<string, unknown>;
+      variants: Array<{ header: string }>;
+    };
   };
   const template = readFileSync(path.join(BASE, variants.date_headers.template_file), 'utf8');
   for (const v of variants.date_headers.variants) {
-    cases.push({ file: variants.date_headers.template_file, text: template.replace(variants.date_headers.placeholder, v.header), label: `date header "${v.header}"`, expect: variants.date_headers.expect });
+    cases.push({
+      file: variants.date_headers.template_file,
+      text: template.replace(variants.date_headers.placeholder, v.header),
+      label: `date header "${v.header}"`,
+      expect: variants.date_headers.expect,
+    });
   }
   return cases;
 }
@@ -46,19 +66,26 @@ export async function judge(c: Case): Promise<Verdict> {
   const raw = c.text !== undefined ? Buffer.from(c.text) : readFileSync(path.join(BASE, c.file));
   const e = c.expect;
   const started = performance.now();
-  const sender = typeof e.sender_file === 'string' ? readFileSync(path.join(BASE, e.sender_file), 'utf8').trim() : undefined;
+  const sender =
+    typeof e.sender_file === 'string' ? readFileSync(path.join(BASE, e.sender_file), 'utf8').trim() : undefined;
   let got: string;
   if (c.file.endsWith('.html')) got = htmlReplyText(raw.toString('utf8'));
   else if (c.file.endsWith('.eml')) {
     const parsed = await parseMessage(raw);
-    got = 'plain_text_part_reply_equals' in e || !parsed.html ? visibleReply(parsed.text ?? '') : htmlReplyText(parsed.html);
+    got =
+      'plain_text_part_reply_equals' in e || !parsed.html
+        ? visibleReply(parsed.text ?? '')
+        : htmlReplyText(parsed.html);
   } else got = visibleReply(raw.toString('utf8'), sender ? { sender } : {});
   const seconds = (performance.now() - started) / 1000;
   const text = raw.toString('utf8');
   // What we hid: the raw text after the last line we kept (untrimmed: "-- " keeps its space).
   const rawLf = text.replace(/\r\n?/g, '\n');
   const lastKept = got.split('\n').at(-1) ?? '';
-  const hidden = lastKept && rawLf.includes(lastKept) ? rawLf.slice(rawLf.indexOf(lastKept) + lastKept.length).replace(/^\n+/, '') : rawLf;
+  const hidden =
+    lastKept && rawLf.includes(lastKept)
+      ? rawLf.slice(rawLf.indexOf(lastKept) + lastKept.length).replace(/^\n+/, '')
+      : rawLf;
 
   const checks: Array<[string, boolean]> = [];
   const list = (v: unknown) => (Array.isArray(v) ? v : [v]) as string[];
@@ -127,5 +154,10 @@ export async function judge(c: Case): Promise<Verdict> {
         checks.push([`unknown:${key}`, false]);
     }
   }
-  return { file: c.label ? `${c.file} (${c.label})` : c.file, checked: checks.map(([k]) => k), failed: checks.filter(([, ok]) => !ok).map(([k]) => k), got };
+  return {
+    file: c.label ? `${c.file} (${c.label})` : c.file,
+    checked: checks.map(([k]) => k),
+    failed: checks.filter(([, ok]) => !ok).map(([k]) => k),
+    got,
+  };
 }

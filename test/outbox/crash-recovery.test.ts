@@ -22,7 +22,13 @@ const fixture = fileURLToPath(new URL('./fixtures/deliver-once.ts', import.meta.
 let workers: Promise<void> | undefined;
 /** In-process workers, started only once the child has had its turn. */
 const ensureWorkers = () =>
-  (workers ??= startWorkers(jobDeps({ prisma: db.prisma, boss: q.boss, slack: createSlackClient({ token: 'xoxb-test', apiUrl: fake.url, log: silentLog }) })));
+  (workers ??= startWorkers(
+    jobDeps({
+      prisma: db.prisma,
+      boss: q.boss,
+      slack: createSlackClient({ token: 'xoxb-test', apiUrl: fake.url, log: silentLog }),
+    }),
+  ));
 
 beforeAll(async () => {
   await fake.start();
@@ -37,7 +43,12 @@ async function recordCardPost(applicationId: string, key: string) {
   return db.prisma.$transaction((tx) =>
     recordEffect(
       { tx, boss: q.boss },
-      { kind: 'slack.post', idempotencyKey: key, applicationId, payload: { channel: 'C0ROLE', text: 'New candidate', cardFor: applicationId } },
+      {
+        kind: 'slack.post',
+        idempotencyKey: key,
+        applicationId,
+        payload: { channel: 'C0ROLE', text: 'New candidate', cardFor: applicationId },
+      },
     ),
   );
 }
@@ -75,8 +86,15 @@ describe('outbox under a worker killed mid-effect', () => {
     expect(fake.messages.length).toBe(before + 1);
     const posted = fake.messages.at(-1)!;
     expect(posted.metadata).toEqual({ event_type: OUTBOX_EVENT_TYPE, event_payload: { key: `card:${app.id}` } });
-    expect(done).toMatchObject({ externalId: posted.ts, attempts: 2, result: expect.objectContaining({ adopted: true }) });
-    expect(await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({ slackMessageTs: posted.ts, slackChannelId: 'C0ROLE' });
+    expect(done).toMatchObject({
+      externalId: posted.ts,
+      attempts: 2,
+      result: expect.objectContaining({ adopted: true }),
+    });
+    expect(await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).toMatchObject({
+      slackMessageTs: posted.ts,
+      slackChannelId: 'C0ROLE',
+    });
   });
 
   it('posts exactly once when the worker died before reaching Slack', async () => {
@@ -87,7 +105,12 @@ describe('outbox under a worker killed mid-effect', () => {
     const effectId = await db.prisma.$transaction(async (tx) => {
       const id = await recordEffect(
         { tx, boss: q.boss },
-        { kind: 'slack.post', idempotencyKey: `card-early:${app.id}`, applicationId: app.id, payload: { channel: 'C0ROLE', text: 'New candidate' } },
+        {
+          kind: 'slack.post',
+          idempotencyKey: `card-early:${app.id}`,
+          applicationId: app.id,
+          payload: { channel: 'C0ROLE', text: 'New candidate' },
+        },
       );
       await tx.outboxEffect.update({
         where: { id: id! },
@@ -96,7 +119,9 @@ describe('outbox under a worker killed mid-effect', () => {
       return id;
     });
     await ensureWorkers();
-    await eventually(async () => (await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId! } })).status === 'DONE');
+    await eventually(
+      async () => (await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId! } })).status === 'DONE',
+    );
     expect(fake.messages.length).toBe(before + 1);
     // it looked before it posted, found nothing, and posted once
     expect(fake.calls.filter((c) => c.method === 'conversations.history').length).toBe(lookupsBefore + 1);

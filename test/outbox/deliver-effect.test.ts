@@ -18,12 +18,21 @@ const HOOK = 'https://hooks.example.com';
 let seq = 0;
 async function record<K extends EffectKind>(kind: K, payload: EffectPayloads[K]): Promise<string> {
   const key = `test:${++seq}:${Date.now()}`;
-  return db.prisma.$transaction(async (tx) => (await recordEffect({ tx, boss: q.boss }, { kind, idempotencyKey: key, payload }))!);
+  return db.prisma.$transaction(
+    async (tx) => (await recordEffect({ tx, boss: q.boss }, { kind, idempotencyKey: key, payload }))!,
+  );
 }
 
 function deps(overrides: Partial<DeliverDeps> = {}): DeliverDeps {
   const slack = createSlackClient({ token: 'xoxb-test', apiUrl: 'https://slack.com/api/', log: silentLog });
-  return { prisma: db.prisma, boss: q.boss, performers: createPerformers({ slack, prisma: db.prisma }), breakers: new BreakerRegistry(), log: silentLog, ...overrides };
+  return {
+    prisma: db.prisma,
+    boss: q.boss,
+    performers: createPerformers({ slack, prisma: db.prisma }),
+    breakers: new BreakerRegistry(),
+    log: silentLog,
+    ...overrides,
+  };
 }
 
 const effect = (id: string) => db.prisma.outboxEffect.findUniqueOrThrow({ where: { id } });
@@ -57,7 +66,12 @@ describe('deliverEffect', () => {
     expect(await deliverEffect(deps(), id)).toBe('retry');
 
     const row = await effect(id);
-    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, lastError: 'webhook answered 429', claimedUntil: null });
+    expect(row).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      lastError: 'webhook answered 429',
+      claimedUntil: null,
+    });
     expect(row.nextAttemptAt.getTime() - before).toBeGreaterThanOrEqual(120_000);
     const jobs = await q.boss.findJobs('outbox.deliver', { data: { effectId: id } });
     expect(jobs.length).toBe(2);
@@ -67,7 +81,9 @@ describe('deliverEffect', () => {
 
   it("honours Slack's Retry-After on a rate-limited chat.postMessage", async () => {
     const id = await record('slack.post', { channel: 'C1', text: 'hello' });
-    nock('https://slack.com').post('/api/chat.postMessage').reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '30' });
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '30' });
     const before = Date.now();
 
     expect(await deliverEffect(deps(), id)).toBe('retry');
@@ -95,7 +111,9 @@ describe('deliverEffect', () => {
 
   it('never marks an effect dead because our own bulkhead was full, nor blames the service for it', async () => {
     const id = await record('webhook.post', { url: `${HOOK}/never-called`, body: {} });
-    const busy = { perform: async () => Promise.reject(new AppError('BUSY', 'webhooks: all slots taken', { retryAfterMs: 1_000 })) };
+    const busy = {
+      perform: async () => Promise.reject(new AppError('BUSY', 'webhooks: all slots taken', { retryAfterMs: 1_000 })),
+    };
     const breakers = new BreakerRegistry(Date.now, { failureThreshold: 2, cooldownMs: 60_000, maxCooldownMs: 60_000 });
     const d = deps({ performers: { 'webhook.post': busy }, breakers, options: { maxAttempts: 2 } });
     for (let i = 0; i < 4; i++) {
@@ -124,7 +142,10 @@ describe('deliverEffect', () => {
     const id = await record('slack.post', { channel: 'C1', text: 'hello' });
     const d = deps({ performers: createPerformers({ slack: undefined, prisma: db.prisma }) });
     expect(await deliverEffect(d, id)).toBe('retry');
-    expect(await effect(id)).toMatchObject({ status: 'PENDING', lastError: expect.stringContaining('slack is not configured') });
+    expect(await effect(id)).toMatchObject({
+      status: 'PENDING',
+      lastError: expect.stringContaining('slack is not configured'),
+    });
   });
 
   it('marks a malformed payload dead without calling anyone', async () => {

@@ -19,11 +19,15 @@ const recordAt = argv.indexOf('--record');
 const recordTo = recordAt >= 0 ? argv[recordAt + 1] : undefined;
 const args = recordAt >= 0 ? argv.filter((_, i) => i !== recordAt && i !== recordAt + 1) : argv;
 if (recordTo && (!process.env.ANTHROPIC_API_KEY || args.length !== 1)) {
-  console.error('--record needs ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL if not api.anthropic.com) and exactly one scenario file');
+  console.error(
+    '--record needs ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL if not api.anthropic.com) and exactly one scenario file',
+  );
   process.exit(2);
 }
 const dir = new URL('./scenarios/', import.meta.url).pathname;
-const files = args.length ? args : (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
+const files = args.length
+  ? args
+  : (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
 const db = await resolveDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pg-replay', log: () => {} });
 let failed = 0;
 try {
@@ -35,16 +39,28 @@ try {
   for (const file of files) {
     const scenario = await loadScenario(file);
     const replay = await startScenario({ prisma, boss }, scenario);
-    if (recordTo) replay.claude.upstream = { url: process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com', apiKey: process.env.ANTHROPIC_API_KEY! };
+    if (recordTo)
+      replay.claude.upstream = {
+        url: process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com',
+        apiKey: process.env.ANTHROPIC_API_KEY!,
+      };
     try {
       const misses = await playScenario(replay, recordTo ? { ...scenario, agent: [], reading: [] } : scenario);
       if (recordTo) {
-        await writeFile(recordTo, `${JSON.stringify({ ...scenario, name: `${scenario.name} (recorded)`, agent: replay.claude.recorded.agent, reading: replay.claude.recorded.reading }, null, 2)}\n`);
-        console.log(`recorded ${replay.claude.recorded.agent.length} agent and ${replay.claude.recorded.reading.length} reading answers to ${recordTo}`);
+        await writeFile(
+          recordTo,
+          `${JSON.stringify({ ...scenario, name: `${scenario.name} (recorded)`, agent: replay.claude.recorded.agent, reading: replay.claude.recorded.reading }, null, 2)}\n`,
+        );
+        console.log(
+          `recorded ${replay.claude.recorded.agent.length} agent and ${replay.claude.recorded.reading.length} reading answers to ${recordTo}`,
+        );
       }
       console.log(`\n# ${scenario.name}\n(${path.basename(file)})\n`);
       console.log((await replay.transcript()).join('\n'));
-      if (replay.failures.length) console.log(`\nretried job failures:\n${replay.failures.map((f) => `  ${f.queue}: ${f.error.split('\n')[0]}`).join('\n')}`);
+      if (replay.failures.length)
+        console.log(
+          `\nretried job failures:\n${replay.failures.map((f) => `  ${f.queue}: ${f.error.split('\n')[0]}`).join('\n')}`,
+        );
       console.log(misses.length ? `\nNOT AS EXPECTED:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nas expected');
       if (misses.length) failed++;
     } finally {

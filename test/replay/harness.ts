@@ -21,7 +21,13 @@ import { jobDeps } from '../setup/workers.js';
 
 export const MAILBOX = 'jobs@example.com';
 /** Queues the harness runs itself on its clock, never by cron. */
-const CRON_QUEUES = new Set(['outbox.sweep', 'calendar.check-responses', 'gmail.poll', 'gmail.watch', 'agent.follow-ups']);
+const CRON_QUEUES = new Set([
+  'outbox.sweep',
+  'calendar.check-responses',
+  'gmail.poll',
+  'gmail.watch',
+  'agent.follow-ups',
+]);
 
 export type ReplayOptions = {
   prisma: PrismaClient;
@@ -63,7 +69,11 @@ export class Replay {
 
   static async start(options: ReplayOptions): Promise<Replay> {
     const replay = new Replay(options);
-    await Promise.all([replay.slack.start(), replay.google.start(), options.claude ? undefined : replay.claude.start()]);
+    await Promise.all([
+      replay.slack.start(),
+      replay.google.start(),
+      options.claude ? undefined : replay.claude.start(),
+    ]);
     if (!options.claude) replay.claude.now = () => replay.clock.getTime();
     const auth = testGoogleAuth();
     const google = { auth, rootUrl: replay.google.url, mailbox: MAILBOX };
@@ -74,24 +84,49 @@ export class Replay {
       slack: createSlackClient({ token: 'xoxb-test', apiUrl: replay.slack.url, log: silentLog }),
       google,
       availability: createCalendarAvailability(google),
-      ai: { claude: createClaude({ apiKey: 'sk-test', baseUrl: replay.claude.url, maxRetries: 0, timeoutMs: 10_000 }), modelFast: 'claude-haiku-4-5', modelSmart: 'claude-sonnet-5-5' },
+      ai: {
+        claude: createClaude({ apiKey: 'sk-test', baseUrl: replay.claude.url, maxRetries: 0, timeoutMs: 10_000 }),
+        modelFast: 'claude-haiku-4-5',
+        modelSmart: 'claude-sonnet-5-5',
+      },
       now: () => replay.clock,
     });
-    replay.setup = await createInterviewSetup(options.prisma, { people: options.people ?? [{ name: 'Bea Berg' }], policy: { slotsToOffer: 3 } });
+    replay.setup = await createInterviewSetup(options.prisma, {
+      people: options.people ?? [{ name: 'Bea Berg' }],
+      policy: { slotsToOffer: 3 },
+    });
     const { role, application } = replay.setup;
-    await options.prisma.role.update({ where: { id: role.id }, data: { policy: { ...(role.policy as object), agent: options.agentPolicy ?? {} } } });
-    await options.prisma.application.update({ where: { id: application.id }, data: { stage: 'SCHEDULING', planPosition: 0, slackChannelId: 'C0ROLE', slackMessageTs: '1700000000.000100' } });
+    await options.prisma.role.update({
+      where: { id: role.id },
+      data: { policy: { ...(role.policy as object), agent: options.agentPolicy ?? {} } },
+    });
+    await options.prisma.application.update({
+      where: { id: application.id },
+      data: { stage: 'SCHEDULING', planPosition: 0, slackChannelId: 'C0ROLE', slackMessageTs: '1700000000.000100' },
+    });
     if (options.candidateZone !== undefined) {
-      await options.prisma.candidate.update({ where: { id: replay.setup.candidate.id }, data: { timeZone: options.candidateZone } });
-      await options.prisma.interview.update({ where: { id: replay.setup.interview.id }, data: { candidateZone: options.candidateZone } });
+      await options.prisma.candidate.update({
+        where: { id: replay.setup.candidate.id },
+        data: { timeZone: options.candidateZone },
+      });
+      await options.prisma.interview.update({
+        where: { id: replay.setup.interview.id },
+        data: { candidateZone: options.candidateZone },
+      });
     }
     return replay;
   }
 
   async stop(): Promise<void> {
     // Scenarios share a database: this one's runs must not wake in the next one's cron.
-    await this.options.prisma.agentRun.updateMany({ where: { applicationId: this.setup?.application.id }, data: { followUpAt: null } });
-    await this.options.prisma.interview.updateMany({ where: { id: this.setup?.interview.id }, data: { status: 'COMPLETED' } });
+    await this.options.prisma.agentRun.updateMany({
+      where: { applicationId: this.setup?.application.id },
+      data: { followUpAt: null },
+    });
+    await this.options.prisma.interview.updateMany({
+      where: { id: this.setup?.interview.id },
+      data: { status: 'COMPLETED' },
+    });
     await Promise.all([this.slack.stop(), this.google.stop(), this.options.claude ? undefined : this.claude.stop()]);
   }
 
@@ -104,7 +139,10 @@ export class Replay {
 
   /** The scheduler proposes times to the team (as scheduling.start would). */
   async propose(): Promise<string[]> {
-    const result = await proposeSlots({ ...this.deps, availability: this.deps.availability! }, { interviewId: this.setup.interview.id, runKey: 'replay' });
+    const result = await proposeSlots(
+      { ...this.deps, availability: this.deps.availability! },
+      { interviewId: this.setup.interview.id, runKey: 'replay' },
+    );
     if (result.status !== 'proposed') throw new Error(`no proposal: ${result.status}`);
     await this.drain();
     return result.proposalIds;
@@ -112,13 +150,20 @@ export class Replay {
 
   /** A recruiter clicks Approve all (or approves some). */
   async approve(proposalIds?: string[]): Promise<void> {
-    await approveSlots(this.deps, { interviewId: this.setup.interview.id, actor: { type: 'USER', id: 'U0RECRUITER' }, ...(proposalIds ? { proposalIds } : {}) });
+    await approveSlots(this.deps, {
+      interviewId: this.setup.interview.id,
+      actor: { type: 'USER', id: 'U0RECRUITER' },
+      ...(proposalIds ? { proposalIds } : {}),
+    });
     await this.drain();
   }
 
   /** A recruiter edits the proposal: keeps some times and adds one. */
   async edit(keepIds: string[], added: Date): Promise<void> {
-    const result = await editSlots({ ...this.deps, availability: this.deps.availability! }, { interviewId: this.setup.interview.id, keepIds, added, actor: { type: 'USER', id: 'U0RECRUITER' } });
+    const result = await editSlots(
+      { ...this.deps, availability: this.deps.availability! },
+      { interviewId: this.setup.interview.id, keepIds, added, actor: { type: 'USER', id: 'U0RECRUITER' } },
+    );
     if (result.status !== 'approved') throw new Error(`edit refused: ${JSON.stringify(result)}`);
     await this.drain();
   }
@@ -128,7 +173,10 @@ export class Replay {
     const last = this.google.sent.at(-1);
     if (!last) throw new Error('the candidate has nothing to reply to');
     const candidate = await this.options.prisma.candidate.findUniqueOrThrow({ where: { id: this.setup.candidate.id } });
-    const quoted = last.text.split('\n').map((l) => `> ${l}`).join('\r\n');
+    const quoted = last.text
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\r\n');
     const raw = [
       `From: ${from ?? `${candidate.name} <${candidate.displayEmail}>`}`,
       `To: ${MAILBOX}`,
@@ -146,7 +194,12 @@ export class Replay {
       quoted,
       '',
     ].join('\r\n');
-    await receiveEmail(this.deps, { mailbox: MAILBOX, gmailMessageId: `in-${this.inbound}-${Date.now()}`, gmailThreadId: last.threadId, raw: Buffer.from(raw) });
+    await receiveEmail(this.deps, {
+      mailbox: MAILBOX,
+      gmailMessageId: `in-${this.inbound}-${Date.now()}`,
+      gmailThreadId: last.threadId,
+      raw: Buffer.from(raw),
+    });
     await this.drain();
   }
 
@@ -159,7 +212,11 @@ export class Replay {
 
   async runCron(queue: QueueName): Promise<void> {
     const def = JOB_DEFINITIONS.find((d) => d.queue === queue)!;
-    await def.handle(this.deps, {}, { log: silentLog, signal: new AbortController().signal, jobId: `cron-${Date.now()}`, retryCount: 0 });
+    await def.handle(
+      this.deps,
+      {},
+      { log: silentLog, signal: new AbortController().signal, jobId: `cron-${Date.now()}`, retryCount: 0 },
+    );
   }
 
   /**
@@ -197,14 +254,26 @@ export class Replay {
   /** Everything that happened, in order of kind: emails, Slack posts, calendar, agent steps. */
   async transcript(): Promise<string[]> {
     const lines: string[] = [];
-    const runs = await this.options.prisma.agentRun.findMany({ where: { applicationId: this.setup.application.id }, include: { steps: { orderBy: { seq: 'asc' } } }, orderBy: { startedAt: 'asc' } });
+    const runs = await this.options.prisma.agentRun.findMany({
+      where: { applicationId: this.setup.application.id },
+      include: { steps: { orderBy: { seq: 'asc' } } },
+      orderBy: { startedAt: 'asc' },
+    });
     for (const run of runs) {
-      lines.push(`run ${run.id.slice(0, 8)}: ${run.status}, ${run.turns} model calls, ${run.inputTokens} input (+${run.cacheReadTokens} cached, ${run.cacheWriteTokens} written), ${run.outputTokens} output, $${run.costUsd.toString()}`);
-      for (const s of run.steps) lines.push(`  ${s.seq}. ${s.kind} ${s.name ?? ''} ${JSON.stringify(s.kind === 'MODEL_CALL' ? s.output : s.kind === 'NOTE' ? (s.output ?? s.input) : { in: s.input, out: s.output }).slice(0, 400)}`);
+      lines.push(
+        `run ${run.id.slice(0, 8)}: ${run.status}, ${run.turns} model calls, ${run.inputTokens} input (+${run.cacheReadTokens} cached, ${run.cacheWriteTokens} written), ${run.outputTokens} output, $${run.costUsd.toString()}`,
+      );
+      for (const s of run.steps)
+        lines.push(
+          `  ${s.seq}. ${s.kind} ${s.name ?? ''} ${JSON.stringify(s.kind === 'MODEL_CALL' ? s.output : s.kind === 'NOTE' ? (s.output ?? s.input) : { in: s.input, out: s.output }).slice(0, 400)}`,
+        );
     }
-    for (const m of this.google.sent) lines.push(`email to ${m.to}: ${m.subject}\n    ${m.text.trim().replace(/\n/g, '\n    ')}`);
-    for (const m of this.slack.messages) lines.push(`slack ${m.channel}${m.thread_ts ? ' (thread)' : ''}: ${m.text.slice(0, 300)}`);
-    for (const e of this.google.events.values()) lines.push(`calendar ${e.id}: ${e.status} ${e.start.dateTime}–${e.end.dateTime} ${e.hangoutLink ?? ''}`);
+    for (const m of this.google.sent)
+      lines.push(`email to ${m.to}: ${m.subject}\n    ${m.text.trim().replace(/\n/g, '\n    ')}`);
+    for (const m of this.slack.messages)
+      lines.push(`slack ${m.channel}${m.thread_ts ? ' (thread)' : ''}: ${m.text.slice(0, 300)}`);
+    for (const e of this.google.events.values())
+      lines.push(`calendar ${e.id}: ${e.status} ${e.start.dateTime}–${e.end.dateTime} ${e.hangoutLink ?? ''}`);
     return lines;
   }
 }

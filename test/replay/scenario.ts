@@ -26,7 +26,15 @@ export const ZScenario = z.object({
       z.object({ advanceHours: z.number().positive() }).strict(),
     ]),
   ),
-  expect: z.object({ interview: z.string().optional(), run: z.string().optional(), emails: z.number().int().optional(), guardrails: z.number().int().optional() }).strict().optional(),
+  expect: z
+    .object({
+      interview: z.string().optional(),
+      run: z.string().optional(),
+      emails: z.number().int().optional(),
+      guardrails: z.number().int().optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 export type Scenario = z.output<typeof ZScenario>;
@@ -41,7 +49,8 @@ export async function playScenario(replay: Replay, scenario: Scenario): Promise<
   let proposalIds: string[] = [];
   for (const step of scenario.steps) {
     if ('propose' in step) proposalIds = await replay.propose();
-    else if ('approve' in step) await replay.approve(step.approve === 'all' ? undefined : step.approve.map((n) => proposalIds[n - 1]!));
+    else if ('approve' in step)
+      await replay.approve(step.approve === 'all' ? undefined : step.approve.map((n) => proposalIds[n - 1]!));
     else if ('candidate' in step) await replay.candidateWrites(step.candidate, step.from ? { from: step.from } : {});
     else await replay.advance(step.advanceHours * 3_600_000);
   }
@@ -50,12 +59,20 @@ export async function playScenario(replay: Replay, scenario: Scenario): Promise<
   if (!want) return misses;
   const prisma = replay.deps.prisma;
   const interview = await prisma.interview.findUniqueOrThrow({ where: { id: replay.setup.interview.id } });
-  const run = await prisma.agentRun.findFirst({ where: { applicationId: replay.setup.application.id }, orderBy: { startedAt: 'desc' } });
-  const guardrails = await prisma.agentStep.count({ where: { run: { applicationId: replay.setup.application.id }, kind: 'GUARDRAIL' } });
-  if (want.interview && interview.status !== want.interview) misses.push(`interview is ${interview.status}, expected ${want.interview}`);
+  const run = await prisma.agentRun.findFirst({
+    where: { applicationId: replay.setup.application.id },
+    orderBy: { startedAt: 'desc' },
+  });
+  const guardrails = await prisma.agentStep.count({
+    where: { run: { applicationId: replay.setup.application.id }, kind: 'GUARDRAIL' },
+  });
+  if (want.interview && interview.status !== want.interview)
+    misses.push(`interview is ${interview.status}, expected ${want.interview}`);
   if (want.run && run?.status !== want.run) misses.push(`run is ${run?.status ?? 'missing'}, expected ${want.run}`);
-  if (want.emails !== undefined && replay.google.sent.length !== want.emails) misses.push(`${replay.google.sent.length} emails sent, expected ${want.emails}`);
-  if (want.guardrails !== undefined && guardrails !== want.guardrails) misses.push(`${guardrails} guardrail refusals, expected ${want.guardrails}`);
+  if (want.emails !== undefined && replay.google.sent.length !== want.emails)
+    misses.push(`${replay.google.sent.length} emails sent, expected ${want.emails}`);
+  if (want.guardrails !== undefined && guardrails !== want.guardrails)
+    misses.push(`${guardrails} guardrail refusals, expected ${want.guardrails}`);
   return misses;
 }
 

@@ -10,7 +10,10 @@ import { createTestDatabase } from './database.js';
  * started without listening (tests use inject), with no real network (loopback allowed for
  * local fakes; third parties through nock). `before` runs first (e.g. nock for Google's certs).
  */
-export function useJustin(env: (databaseUrl: string) => Record<string, string>, { before }: { before?: () => void | Promise<void> } = {}): { readonly justin: Justin } {
+export function useJustin(
+  env: (databaseUrl: string) => Record<string, string>,
+  { before }: { before?: () => void | Promise<void> } = {},
+): { readonly justin: Justin } {
   let justin: Justin | undefined;
   let db: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   beforeAll(async () => {

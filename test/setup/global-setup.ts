@@ -48,7 +48,12 @@ async function prepareTemplate(serverUrl: string): Promise<void> {
 
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DB);
   await applyMigrations(templateUrl);
-  const boss = new PgBoss({ connectionString: templateUrl, schedule: false, supervise: false, registerInstance: false });
+  const boss = new PgBoss({
+    connectionString: templateUrl,
+    schedule: false,
+    supervise: false,
+    registerInstance: false,
+  });
   await boss.start();
   await boss.stop({ graceful: false, close: true });
 }

@@ -3,7 +3,14 @@ import { createHmac } from 'node:crypto';
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 
 /** Headers Slack would send for `body`, signed now (or at `at`, seconds). */
-export function signedHeaders(body: string, { contentType = 'application/x-www-form-urlencoded', at = Math.floor(Date.now() / 1000), secret = SIGNING_SECRET } = {}) {
+export function signedHeaders(
+  body: string,
+  {
+    contentType = 'application/x-www-form-urlencoded',
+    at = Math.floor(Date.now() / 1000),
+    secret = SIGNING_SECRET,
+  } = {},
+) {
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${at}:${body}`).digest('hex')}`;
   return { 'content-type': contentType, 'x-slack-request-timestamp': String(at), 'x-slack-signature': signature };
 }
@@ -38,7 +45,11 @@ export function homeOpenedEvent(eventId: string, user: string): string {
 }
 
 /** The environment of a Justin with Slack on (admin U0ADMIN), for a test database and Slack API. */
-export function slackAppEnv({ databaseUrl, slackApiUrl, ...extra }: { databaseUrl: string; slackApiUrl?: string } & Record<string, string>): Record<string, string> {
+export function slackAppEnv({
+  databaseUrl,
+  slackApiUrl,
+  ...extra
+}: { databaseUrl: string; slackApiUrl?: string } & Record<string, string>): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     PORT: '0',
@@ -51,7 +62,21 @@ export function slackAppEnv({ databaseUrl, slackApiUrl, ...extra }: { databaseUr
 }
 
 /** A block_actions payload for one button click, as Slack sends it; replies go to `responseOrigin`/respond/<user>. */
-export function buttonClick({ action, value, user, channel, messageTs = '1', responseOrigin }: { action: string; value: string; user: string; channel: string; messageTs?: string; responseOrigin: string }) {
+export function buttonClick({
+  action,
+  value,
+  user,
+  channel,
+  messageTs = '1',
+  responseOrigin,
+}: {
+  action: string;
+  value: string;
+  user: string;
+  channel: string;
+  messageTs?: string;
+  responseOrigin: string;
+}) {
   return {
     type: 'block_actions',
     user: { id: user, team_id: 'T0TEAM' },

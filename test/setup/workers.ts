@@ -10,7 +10,25 @@ import { BreakerRegistry } from '../../src/resilience/circuit-breaker.js';
 import { silentLog } from './boss.js';
 
 /** The same job deps compose.ts builds, for a test's database; `poolSize` is the Prisma pool's, as there. */
-export function jobDeps({ prisma, boss, slack, google, availability, ai, now = () => new Date(), poolSize }: { prisma: PrismaClient; boss: Boss; slack?: WebClient; google?: GoogleDeps; availability?: AvailabilitySource; ai?: JobDeps['ai']; now?: () => Date; poolSize?: number }): JobDeps {
+export function jobDeps({
+  prisma,
+  boss,
+  slack,
+  google,
+  availability,
+  ai,
+  now = () => new Date(),
+  poolSize,
+}: {
+  prisma: PrismaClient;
+  boss: Boss;
+  slack?: WebClient;
+  google?: GoogleDeps;
+  availability?: AvailabilitySource;
+  ai?: JobDeps['ai'];
+  now?: () => Date;
+  poolSize?: number;
+}): JobDeps {
   const breakers = new BreakerRegistry();
   const metrics = createMetrics({ prisma, boss, breakers });
   return {
@@ -20,7 +38,13 @@ export function jobDeps({ prisma, boss, slack, google, availability, ai, now = (
     metrics,
     slackEnabled: !!slack,
     slack,
-    deliver: { prisma, boss, breakers, performers: createPerformers({ slack, prisma, google, boss, poolSize }), log: silentLog },
+    deliver: {
+      prisma,
+      boss,
+      breakers,
+      performers: createPerformers({ slack, prisma, google, boss, poolSize }),
+      log: silentLog,
+    },
     google,
     availability,
     ai,
@@ -33,7 +57,10 @@ export async function startWorkers(deps: JobDeps, { concurrency = 2 } = {}): Pro
 }
 
 /** Polls until `check` passes (or times out): tests wait on state, never on sleeps. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 10_000, everyMs = 25 } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  { timeoutMs = 10_000, everyMs = 25 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

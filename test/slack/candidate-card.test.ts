@@ -35,13 +35,24 @@ let dataEngineer: { id: string } | undefined;
 /** An application to the Data Engineer role (one open role of a title at a time), or to a role of its own. */
 async function newApplication(name: string, { ownRole = false } = {}) {
   const p = justin.prisma;
-  const create = (title: string) => p.role.create({ data: { title, slackChannelId: 'C0DATA', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+  const create = (title: string) =>
+    p.role.create({
+      data: {
+        title,
+        slackChannelId: 'C0DATA',
+        stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] },
+      },
+    });
   const role = ownRole ? await create(`Data Engineer for ${name}`) : (dataEngineer ??= await create('Data Engineer'));
   const email = `${name.split(' ')[0]!.toLowerCase()}.${Date.now()}@example.com`;
   const candidate = await p.candidate.create({ data: { name, email, displayEmail: email } });
-  const app = await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, fitSummary: 'Strong on Postgres and streaming.' } });
+  const app = await p.application.create({
+    data: { roleId: role.id, candidateId: candidate.id, fitSummary: 'Strong on Postgres and streaming.' },
+  });
   await p.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
-  const posted = await eventually(async () => (await p.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
+  const posted = await eventually(
+    async () => (await p.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs,
+  );
   return { app, ts: posted };
 }
 
@@ -55,7 +66,9 @@ function click(action: string, value: string, user: string) {
 }
 
 const buttons = (blocks: unknown[] | undefined) =>
-  ((blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).flatMap((b) => (b.type === 'actions' ? b.elements!.map((e) => e.action_id) : []));
+  ((blocks ?? []) as { type: string; elements?: { action_id: string }[] }[]).flatMap((b) =>
+    b.type === 'actions' ? b.elements!.map((e) => e.action_id) : [],
+  );
 
 describe('candidate card', () => {
   it('is posted once to the role channel, with its buttons', async () => {
@@ -72,15 +85,24 @@ describe('candidate card', () => {
     const { app, ts } = await newApplication('Barbara Liskov');
     const res = await click(ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
     expect(res.statusCode).toBe(200);
-    await eventually(async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage === 'SCREENING');
+    await eventually(
+      async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage === 'SCREENING',
+    );
     await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Screening'));
     expect(fake.messages.filter((m) => m.ts === ts)).toHaveLength(1);
-    await eventually(async () => fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')));
+    await eventually(async () =>
+      fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')),
+    );
     // The button says what the next Advance does: schedule the plan's first step.
-    const advanceText = (blocks: unknown[] | undefined) => JSON.stringify(blocks).match(/"text":\{"type":"plain_text","text":"([^"]+)"\},"value"/)?.[1];
-    await eventually(async () => advanceText(fake.messages.find((m) => m.ts === ts)?.blocks) === 'Schedule: Call' || undefined);
+    const advanceText = (blocks: unknown[] | undefined) =>
+      JSON.stringify(blocks).match(/"text":\{"type":"plain_text","text":"([^"]+)"\},"value"/)?.[1];
+    await eventually(
+      async () => advanceText(fake.messages.find((m) => m.ts === ts)?.blocks) === 'Schedule: Call' || undefined,
+    );
 
-    await justin.prisma.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] } });
+    await justin.prisma.user.create({
+      data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] },
+    });
     await click(ACTIONS.advance, `${app.id}:0`, 'U0RECRUITER');
     const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0RECRUITER'));
     expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -102,17 +124,27 @@ describe('candidate card', () => {
     const refused = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER2'));
     expect(refused.body.text).toBe('Sorry, candidate details are for the hiring team.');
     await click(ACTIONS.viewDetails, app.id, 'U0ADMIN');
-    const details = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0ADMIN' && String(r.body.text).startsWith('Radia Perlman')));
+    const details = await eventually(async () =>
+      fake.responses.find((r) => r.path === '/respond/U0ADMIN' && String(r.body.text).startsWith('Radia Perlman')),
+    );
     expect(details.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(JSON.stringify(details.body.blocks)).toContain('radia.');
-    expect(checkSurface({ type: 'message', blocks: details.body.blocks as never, text: String(details.body.text) })).toEqual([]);
-    expect(await justin.prisma.auditEntry.count({ where: { action: 'candidate.view', actorId: 'U0ADMIN', subjectId: app.id } })).toBe(1);
+    expect(
+      checkSurface({ type: 'message', blocks: details.body.blocks as never, text: String(details.body.text) }),
+    ).toEqual([]);
+    expect(
+      await justin.prisma.auditEntry.count({
+        where: { action: 'candidate.view', actorId: 'U0ADMIN', subjectId: app.id },
+      }),
+    ).toBe(1);
   });
 
   it('rejects through a modal: field errors for a missing reason, then the rejection and a closed card', async () => {
     const { app, ts } = await newApplication('Michael Stonebraker');
     await click(ACTIONS.reject, `${app.id}:0`, 'U0ADMIN');
-    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && JSON.stringify(c.args).includes(app.id)));
+    const opened = await eventually(async () =>
+      fake.calls.find((c) => c.method === 'views.open' && JSON.stringify(c.args).includes(app.id)),
+    );
     const view = opened.args.view as ReturnType<typeof rejectModal>;
     expect(view.callback_id).toBe(ACTIONS.rejectSubmit);
 
@@ -122,17 +154,29 @@ describe('candidate card', () => {
         user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
         team: { id: 'T0TEAM' },
         api_app_id: 'A0JUSTIN',
-        view: { ...view, id: 'V1', state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } } },
+        view: {
+          ...view,
+          id: 'V1',
+          state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } },
+        },
       });
     const empty = await submit(' ');
-    expect(empty.json()).toEqual({ response_action: 'errors', errors: { reason: 'Please give a reason (the team sees it in the thread).' } });
+    expect(empty.json()).toEqual({
+      response_action: 'errors',
+      errors: { reason: 'Please give a reason (the team sees it in the thread).' },
+    });
     const ok = await submit('Looking for more streaming experience');
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toBe('');
     await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Rejected'));
     expect(buttons(fake.messages.find((m) => m.ts === ts)!.blocks)).toEqual([]);
-    const event = await justin.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id, toStage: 'REJECTED' } });
-    expect(event).toMatchObject({ actorId: 'U0ADMIN', data: expect.objectContaining({ reason: 'Looking for more streaming experience' }) });
+    const event = await justin.prisma.applicationEvent.findFirstOrThrow({
+      where: { applicationId: app.id, toStage: 'REJECTED' },
+    });
+    expect(event).toMatchObject({
+      actorId: 'U0ADMIN',
+      data: expect.objectContaining({ reason: 'Looking for more streaming experience' }),
+    });
   });
 });
 
@@ -155,13 +199,24 @@ describe('/interviews', () => {
     fake.users.set('U0ADMIN', { tz: 'Asia/Kolkata', real_name: 'Admin' });
     const p = justin.prisma;
     const { app } = await newApplication('Jennifer Widom');
-    const stage = await p.interviewStage.findFirstOrThrow({ where: { role: { applications: { some: { id: app.id } } } } });
-    const ivy = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0IVY', name: 'Ivy', teamRoles: ['INTERVIEWER'] } });
+    const stage = await p.interviewStage.findFirstOrThrow({
+      where: { role: { applications: { some: { id: app.id } } } },
+    });
+    const ivy = await p.user.create({
+      data: { slackTeamId: 'T0TEAM', slackUserId: 'U0IVY', name: 'Ivy', teamRoles: ['INTERVIEWER'] },
+    });
     // 09:00–09:30 IST tomorrow = 03:30 UTC
     const day = new Date(Date.now() + 86_400_000);
     const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 3, 30));
     await p.interview.create({
-      data: { applicationId: app.id, stageId: stage.id, status: 'BOOKED', startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), interviewers: { create: [{ userId: ivy.id }] } },
+      data: {
+        applicationId: app.id,
+        stageId: stage.id,
+        status: 'BOOKED',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        interviewers: { create: [{ userId: ivy.id }] },
+      },
     });
 
     const ack = await command('', 'U0ADMIN');
@@ -169,21 +224,36 @@ describe('/interviews', () => {
     expect(ack.body).toBe('');
     const week = await eventually(async () => fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/'));
     expect(String(week.body.text)).toContain('times in Asia/Kolkata');
-    expect(JSON.stringify(week.body.blocks)).toContain('09:00–09:30* Jennifer Widom · Data Engineer (Call) with <@U0IVY>');
+    expect(JSON.stringify(week.body.blocks)).toContain(
+      '09:00–09:30* Jennifer Widom · Data Engineer (Call) with <@U0IVY>',
+    );
 
     await command('<@U0NOBODY|nobody>', 'U0ADMIN');
-    const none = await eventually(async () => fake.responses.find((r) => r.path.startsWith('/respond/interviews/U0ADMIN/%3C%40U0NOBODY')));
+    const none = await eventually(async () =>
+      fake.responses.find((r) => r.path.startsWith('/respond/interviews/U0ADMIN/%3C%40U0NOBODY')),
+    );
     expect(String(none.body.text)).toMatch(/No interviews booked in the next 7 days for <@U0NOBODY>/);
 
     await command('yesterday', 'U0ADMIN');
-    const help = await eventually(async () => fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/yesterday'));
+    const help = await eventually(async () =>
+      fake.responses.find((r) => r.path === '/respond/interviews/U0ADMIN/yesterday'),
+    );
     expect(String(help.body.text)).toMatch(/Try `\/interviews`/);
   });
 });
 
 describe('roles', () => {
   function hire(text: string, user: string) {
-    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: `trig-${text}` }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      user_id: user,
+      command: '/hire',
+      text,
+      api_app_id: 'A0JUSTIN',
+      channel_id: 'C0HIRING',
+      response_url: `${fake.origin}/respond/hire`,
+      trigger_id: `trig-${text}`,
+    }).toString();
     return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
   }
 
@@ -191,9 +261,19 @@ describe('roles', () => {
     expect((await hire('role new', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
     const ack = await hire('role new', 'U0ADMIN');
     expect(ack.statusCode).toBe(200);
-    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-role new'));
+    const opened = await eventually(async () =>
+      fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-role new'),
+    );
     const view = opened.args.view as ReturnType<typeof roleModal>;
-    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text })).toEqual([]);
+    expect(
+      checkSurface({
+        type: 'modal',
+        blocks: view.blocks,
+        title: view.title.text,
+        submit: view.submit.text,
+        close: view.close.text,
+      }),
+    ).toEqual([]);
 
     const t = (value: string) => ({ value: { type: 'plain_text_input', value } });
     const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
@@ -213,24 +293,56 @@ describe('roles', () => {
       stage_1_needed: sel('all'),
     };
     const submit = (v: Record<string, unknown>) =>
-      interaction({ type: 'view_submission', user: { id: 'U0ADMIN', team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V9', state: { values: v } } });
-    const bad = await submit({ ...values, stage_1_duration: { value: { type: 'static_select', selected_option: null } } });
+      interaction({
+        type: 'view_submission',
+        user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
+        team: { id: 'T0TEAM' },
+        api_app_id: 'A0JUSTIN',
+        view: { ...view, id: 'V9', state: { values: v } },
+      });
+    const bad = await submit({
+      ...values,
+      stage_1_duration: { value: { type: 'static_select', selected_option: null } },
+    });
     expect(bad.json()).toEqual({ response_action: 'errors', errors: { stage_1_duration: 'How long is step 2?' } });
     const good = await submit(values);
     expect(good.statusCode).toBe(200);
     const role = await justin.prisma.role.findFirstOrThrow({
       where: { title: 'Site Reliability Engineer' },
-      include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } }, hiringManager: true },
+      include: {
+        stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } },
+        hiringManager: true,
+      },
     });
-    expect(role).toMatchObject({ status: 'OPEN', slackChannelId: 'C0SRE', requirements: 'Linux, on-call', hiringManager: { slackUserId: 'U0HM' } });
-    expect(role.stages.map((s) => [s.name, s.durationMinutes, s.kind, s.panelMode, s.interviewersNeeded, s.pool.map((p) => p.user.slackUserId).sort()])).toEqual([
+    expect(role).toMatchObject({
+      status: 'OPEN',
+      slackChannelId: 'C0SRE',
+      requirements: 'Linux, on-call',
+      hiringManager: { slackUserId: 'U0HM' },
+    });
+    expect(
+      role.stages.map((s) => [
+        s.name,
+        s.durationMinutes,
+        s.kind,
+        s.panelMode,
+        s.interviewersNeeded,
+        s.pool.map((p) => p.user.slackUserId).sort(),
+      ]),
+    ).toEqual([
       ['Intro', 30, 'VIDEO', 'POOL', 1, ['U0P1', 'U0P2']],
       ['Panel', 90, 'PANEL', 'ALL', 3, ['U0P1', 'U0P2', 'U0P3']],
     ]);
 
-    expect((await hire('role pause site reliability engineer', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now paused.');
-    expect((await hire('role close Site Reliability', 'U0ADMIN')).json().text).toBe('“Site Reliability Engineer” is now closed.');
-    expect((await hire('role close Unicorn Wrangler', 'U0ADMIN')).json().text).toBe('No open role is called “Unicorn Wrangler”.');
+    expect((await hire('role pause site reliability engineer', 'U0ADMIN')).json().text).toBe(
+      '“Site Reliability Engineer” is now paused.',
+    );
+    expect((await hire('role close Site Reliability', 'U0ADMIN')).json().text).toBe(
+      '“Site Reliability Engineer” is now closed.',
+    );
+    expect((await hire('role close Unicorn Wrangler', 'U0ADMIN')).json().text).toBe(
+      'No open role is called “Unicorn Wrangler”.',
+    );
     const audit = await justin.prisma.auditEntry.findMany({ where: { subjectId: role.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['role.open', 'role.pause', 'role.close']);
   });
@@ -238,9 +350,20 @@ describe('roles', () => {
 
 describe('a role with a new channel', () => {
   it('creates the channel after the modal closes, invites the people, and cards then go there', async () => {
-    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: 'U0ADMIN', command: '/hire', text: 'role new', api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: 'trig-new-channel' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      user_id: 'U0ADMIN',
+      command: '/hire',
+      text: 'role new',
+      api_app_id: 'A0JUSTIN',
+      channel_id: 'C0HIRING',
+      response_url: `${fake.origin}/respond/hire`,
+      trigger_id: 'trig-new-channel',
+    }).toString();
     await justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
-    const opened = await eventually(async () => fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-new-channel'));
+    const opened = await eventually(async () =>
+      fake.calls.find((c) => c.method === 'views.open' && c.args.trigger_id === 'trig-new-channel'),
+    );
     const view = opened.args.view as ReturnType<typeof roleModal>;
     const t = (value: string) => ({ value: { type: 'plain_text_input', value } });
     const values = {
@@ -250,18 +373,30 @@ describe('a role with a new channel', () => {
       channel: { value: { type: 'conversations_select', selected_conversation: 'C0HIRING' } },
       new_channel: t('#hiring-databases'),
     };
-    const ack = await interaction({ type: 'view_submission', user: { id: 'U0ADMIN', team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: 'V11', state: { values } } });
+    const ack = await interaction({
+      type: 'view_submission',
+      user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
+      team: { id: 'T0TEAM' },
+      api_app_id: 'A0JUSTIN',
+      view: { ...view, id: 'V11', state: { values } },
+    });
     expect(ack.statusCode).toBe(200);
     const role = await justin.prisma.role.findFirstOrThrow({ where: { title: 'Database Engineer' } });
-    const channel = await eventually(async () => (await justin.prisma.role.findUniqueOrThrow({ where: { id: role.id } })).slackChannelId);
+    const channel = await eventually(
+      async () => (await justin.prisma.role.findUniqueOrThrow({ where: { id: role.id } })).slackChannelId,
+    );
     expect(fake.channels.get('hiring-databases')).toMatchObject({ id: channel, members: ['U0DBHM', 'U0ADMIN'] });
 
     // Someone has removed Justin from the channel since; it is public, so Justin joins it again before the first card.
     fake.outside.set(channel!, { isPrivate: false });
-    const candidate = await justin.prisma.candidate.create({ data: { name: 'Jim Gray', email: 'jim@example.org', displayEmail: 'jim@example.org' } });
+    const candidate = await justin.prisma.candidate.create({
+      data: { name: 'Jim Gray', email: 'jim@example.org', displayEmail: 'jim@example.org' },
+    });
     const app = await justin.prisma.application.create({ data: { roleId: role.id, candidateId: candidate.id } });
     await justin.prisma.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
-    const ts = await eventually(async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
+    const ts = await eventually(
+      async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs,
+    );
     expect(fake.messages.find((m) => m.ts === ts)?.channel).toBe(channel);
     expect(fake.calls.filter((c) => c.method === 'conversations.join').map((c) => c.args.channel)).toEqual([channel]);
   });
@@ -269,12 +404,29 @@ describe('a role with a new channel', () => {
 
 describe('editing a role', () => {
   function hire(text: string, user: string) {
-    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: `trig-${text}` }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      user_id: user,
+      command: '/hire',
+      text,
+      api_app_id: 'A0JUSTIN',
+      channel_id: 'C0HIRING',
+      response_url: `${fake.origin}/respond/hire`,
+      trigger_id: `trig-${text}`,
+    }).toString();
     return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
   }
   type Modal = ReturnType<typeof roleModal>;
-  type Element = { action_id: string; initial_value?: string; initial_option?: { value: string }; initial_user?: string; initial_users?: string[]; initial_conversation?: string };
-  const element = (view: Modal, block: string) => (view.blocks.find((b) => 'block_id' in b && b.block_id === block) as { element: Element }).element;
+  type Element = {
+    action_id: string;
+    initial_value?: string;
+    initial_option?: { value: string };
+    initial_user?: string;
+    initial_users?: string[];
+    initial_conversation?: string;
+  };
+  const element = (view: Modal, block: string) =>
+    (view.blocks.find((b) => 'block_id' in b && b.block_id === block) as { element: Element }).element;
   /** The modal's view state as Slack submits it when nobody touched a field: its initial values. */
   function stateOf(view: Modal) {
     const values: Record<string, { value: Record<string, unknown> }> = {};
@@ -295,7 +447,13 @@ describe('editing a role', () => {
   }
   // Each modal Slack opens has its own id; a submission of the same one again is a repeat.
   const submit = (view: Modal & { id?: string }, values: Record<string, unknown>, user = 'U0ADMIN') =>
-    interaction({ type: 'view_submission', user: { id: user, team_id: 'T0TEAM' }, team: { id: 'T0TEAM' }, api_app_id: 'A0JUSTIN', view: { ...view, id: view.id ?? 'V10', state: { values } } });
+    interaction({
+      type: 'view_submission',
+      user: { id: user, team_id: 'T0TEAM' },
+      team: { id: 'T0TEAM' },
+      api_app_id: 'A0JUSTIN',
+      view: { ...view, id: view.id ?? 'V10', state: { values } },
+    });
   async function openEdit(title: string) {
     const before = fake.calls.length;
     expect((await hire(`role edit ${title}`, 'U0ADMIN')).statusCode).toBe(200);
@@ -315,20 +473,44 @@ describe('editing a role', () => {
         hiringManagerId: hm.id,
         stages: {
           create: [
-            { position: 0, name: 'Intro', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: { create: [{ userId: pool.id }] } },
-            { position: 1, name: 'Deep dive', durationMinutes: 90, kind: 'TECHNICAL', pool: { create: [{ userId: pool.id }] } },
+            {
+              position: 0,
+              name: 'Intro',
+              durationMinutes: 30,
+              kind: 'PHONE_SCREEN',
+              pool: { create: [{ userId: pool.id }] },
+            },
+            {
+              position: 1,
+              name: 'Deep dive',
+              durationMinutes: 90,
+              kind: 'TECHNICAL',
+              pool: { create: [{ userId: pool.id }] },
+            },
           ],
         },
       },
       include: { stages: { orderBy: { position: 'asc' } } },
     });
-    const candidate = await p.candidate.create({ data: { name: 'Frances Allen', email: 'fa@example.org', displayEmail: 'fa@example.org' } });
-    await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 1 } });
+    const candidate = await p.candidate.create({
+      data: { name: 'Frances Allen', email: 'fa@example.org', displayEmail: 'fa@example.org' },
+    });
+    await p.application.create({
+      data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 1 },
+    });
 
     expect((await hire('role edit Compiler', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
     const view = await openEdit('compiler engineer');
     expect(view.title.text).toBe('Edit role');
-    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text })).toEqual([]);
+    expect(
+      checkSurface({
+        type: 'modal',
+        blocks: view.blocks,
+        title: view.title.text,
+        submit: view.submit.text,
+        close: view.close.text,
+      }),
+    ).toEqual([]);
     expect(element(view, 'title').initial_value).toBe('Compiler Engineer');
     expect(element(view, 'hiring_manager').initial_user).toBe('U0EDITHM');
     expect(element(view, 'channel').initial_conversation).toBe('C0COMP');
@@ -338,8 +520,15 @@ describe('editing a role', () => {
 
     // Removing the step an application has reached is refused, on that step's field.
     const untouched = stateOf(view);
-    const dropped = { ...untouched, stage_1_name: { value: { value: '' } }, stage_1_pool: { value: { selected_users: [] } } };
-    expect((await submit(view, dropped)).json()).toEqual({ response_action: 'errors', errors: { stage_1_name: expect.stringMatching(/Step 2 is in use/) } });
+    const dropped = {
+      ...untouched,
+      stage_1_name: { value: { value: '' } },
+      stage_1_pool: { value: { selected_users: [] } },
+    };
+    expect((await submit(view, dropped)).json()).toEqual({
+      response_action: 'errors',
+      errors: { stage_1_name: expect.stringMatching(/Step 2 is in use/) },
+    });
 
     // Renaming it, changing its pool and adding a third step is saved in place.
     const edited = {
@@ -353,30 +542,64 @@ describe('editing a role', () => {
       stage_2_pool: { value: { selected_users: ['U0EDITP2'] } },
     };
     expect((await submit(view, edited)).statusCode).toBe(200);
-    const after = await p.role.findUniqueOrThrow({ where: { id: role.id }, include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } } });
+    const after = await p.role.findUniqueOrThrow({
+      where: { id: role.id },
+      include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } },
+    });
     expect(after.requirements).toBe('LLVM, MLIR');
-    expect(after.stages.map((s) => [s.id, s.name, s.durationMinutes, s.interviewersNeeded, s.pool.map((m) => m.user.slackUserId).sort()])).toEqual([
+    expect(
+      after.stages.map((s) => [
+        s.id,
+        s.name,
+        s.durationMinutes,
+        s.interviewersNeeded,
+        s.pool.map((m) => m.user.slackUserId).sort(),
+      ]),
+    ).toEqual([
       [role.stages[0]!.id, 'Intro', 30, 1, ['U0EDITP1']],
       [role.stages[1]!.id, 'Compiler deep dive', 90, 2, ['U0EDITP1', 'U0EDITP2']],
       [expect.any(String), 'Meet the team', 45, 1, ['U0EDITP2']],
     ]);
-    expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({ actorId: 'U0ADMIN', data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 } });
+    expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({
+      actorId: 'U0ADMIN',
+      data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 },
+    });
 
     // The same submission again (a double click, Slack's retry) changes nothing more.
     expect((await submit(view, edited)).statusCode).toBe(200);
     expect(await p.auditEntry.count({ where: { subjectId: role.id, action: 'role.edit' } })).toBe(1);
     // A form opened before that save (another modal) is stale: someone saved since it was opened.
-    expect((await submit({ ...view, id: 'V0OPENEDEARLIER' }, edited)).json()).toEqual({ response_action: 'errors', errors: { title: expect.stringMatching(/Someone changed this role/) } });
+    expect((await submit({ ...view, id: 'V0OPENEDEARLIER' }, edited)).json()).toEqual({
+      response_action: 'errors',
+      errors: { title: expect.stringMatching(/Someone changed this role/) },
+    });
     // A fresh form can drop the unused third step.
     const fresh = await openEdit('Compiler Engineer');
-    expect((await submit(fresh, { ...stateOf(fresh), stage_2_name: { value: { value: '' } }, stage_2_pool: { value: { selected_users: [] } } })).statusCode).toBe(200);
+    expect(
+      (
+        await submit(fresh, {
+          ...stateOf(fresh),
+          stage_2_name: { value: { value: '' } },
+          stage_2_pool: { value: { selected_users: [] } },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await p.interviewStage.count({ where: { roleId: role.id } })).toBe(2);
   });
 });
 
 describe('erasing a candidate from Slack', () => {
   function hire(text: string, user: string) {
-    const body = new URLSearchParams({ team_id: 'T0TEAM', user_id: user, command: '/hire', text, api_app_id: 'A0JUSTIN', channel_id: 'C0HIRING', response_url: `${fake.origin}/respond/hire`, trigger_id: 't' }).toString();
+    const body = new URLSearchParams({
+      team_id: 'T0TEAM',
+      user_id: user,
+      command: '/hire',
+      text,
+      api_app_id: 'A0JUSTIN',
+      channel_id: 'C0HIRING',
+      response_url: `${fake.origin}/respond/hire`,
+      trigger_id: 't',
+    }).toString();
     return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
   }
 
@@ -388,16 +611,33 @@ describe('erasing a candidate from Slack', () => {
     expect(asked.text).toBe('Erase Ken Iverson?');
     expect(checkSurface({ type: 'message', ...asked })).toEqual([]);
     const button = asked.blocks[1].elements[0];
-    expect(button).toMatchObject({ action_id: ACTIONS.eraseCandidate, style: 'danger', confirm: { confirm: { text: 'Erase' } } });
+    expect(button).toMatchObject({
+      action_id: ACTIONS.eraseCandidate,
+      style: 'danger',
+      confirm: { confirm: { text: 'Erase' } },
+    });
 
     await click(ACTIONS.eraseCandidate, button.value, 'U0STRANGER');
-    expect((await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0STRANGER' && String(r.body.text).includes('erasing')))).body.text).toBe('Sorry, erasing candidates is for admins.');
+    expect(
+      (
+        await eventually(async () =>
+          fake.responses.find((r) => r.path === '/respond/U0STRANGER' && String(r.body.text).includes('erasing')),
+        )
+      ).body.text,
+    ).toBe('Sorry, erasing candidates is for admins.');
     await click(ACTIONS.eraseCandidate, button.value, 'U0ADMIN');
-    const told = await eventually(async () => fake.messages.find((m) => m.channel === 'U0ADMIN' && m.text.startsWith('Erased:')));
+    const told = await eventually(async () =>
+      fake.messages.find((m) => m.channel === 'U0ADMIN' && m.text.startsWith('Erased:')),
+    );
     expect(told.text).toMatch(/1 application\(s\) kept as figures only/);
-    expect(await justin.prisma.candidate.findUniqueOrThrow({ where: { id: app.candidateId } })).toMatchObject({ name: 'Erased candidate', erasedAt: expect.any(Date) });
+    expect(await justin.prisma.candidate.findUniqueOrThrow({ where: { id: app.candidateId } })).toMatchObject({
+      name: 'Erased candidate',
+      erasedAt: expect.any(Date),
+    });
     // The card in the channel no longer names them.
-    await eventually(async () => fake.messages.find((m) => m.channel === 'C0DATA' && m.text.includes('Erased candidate')));
+    await eventually(async () =>
+      fake.messages.find((m) => m.channel === 'C0DATA' && m.text.includes('Erased candidate')),
+    );
     expect((await hire(`candidate erase ${email}`, 'U0ADMIN')).json().text).toMatch(/No candidate with the address/);
   });
 });
@@ -406,17 +646,38 @@ describe('App Home', () => {
   it('publishes my interviews, the scorecards I owe and my roles when I open the Home tab, once per delivery', async () => {
     fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });
     const p = justin.prisma;
-    const hal = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0HOME', name: 'Hal', teamRoles: ['HIRING_MANAGER'] } });
+    const hal = await p.user.create({
+      data: { slackTeamId: 'T0TEAM', slackUserId: 'U0HOME', name: 'Hal', teamRoles: ['HIRING_MANAGER'] },
+    });
     const { app } = await newApplication('Pat Selinger', { ownRole: true });
-    await p.role.update({ where: { id: app.roleId }, data: { hiringManagerId: hal.id, title: 'Query Optimizer Lead' } });
+    await p.role.update({
+      where: { id: app.roleId },
+      data: { hiringManagerId: hal.id, title: 'Query Optimizer Lead' },
+    });
     const stage = await p.interviewStage.findFirstOrThrow({ where: { roleId: app.roleId } });
     const past = new Date(Date.now() - 2 * 3600_000);
-    await p.interview.create({ data: { applicationId: app.id, stageId: stage.id, status: 'BOOKED', startsAt: past, endsAt: new Date(past.getTime() + 1800_000), interviewers: { create: [{ userId: hal.id }] } } });
+    await p.interview.create({
+      data: {
+        applicationId: app.id,
+        stageId: stage.id,
+        status: 'BOOKED',
+        startsAt: past,
+        endsAt: new Date(past.getTime() + 1800_000),
+        interviewers: { create: [{ userId: hal.id }] },
+      },
+    });
 
     const event = homeOpenedEvent('Ev0HOMEHAL', 'U0HOME');
-    const res = await justin.server.inject({ method: 'POST', url: '/slack/events', payload: event, headers: signedHeaders(event, { contentType: 'application/json' }) });
+    const res = await justin.server.inject({
+      method: 'POST',
+      url: '/slack/events',
+      payload: event,
+      headers: signedHeaders(event, { contentType: 'application/json' }),
+    });
     expect(res.statusCode).toBe(200);
-    const published = await eventually(async () => fake.calls.find((c) => c.method === 'views.publish' && c.args.user_id === 'U0HOME'));
+    const published = await eventually(async () =>
+      fake.calls.find((c) => c.method === 'views.publish' && c.args.user_id === 'U0HOME'),
+    );
     const view = published.args.view as { type: string; blocks: unknown[] };
     const text = JSON.stringify(view.blocks);
     expect(view.type).toBe('home');
@@ -469,16 +730,40 @@ describe('card and modal builders stay inside Slack limits', () => {
   it('candidate details with long, unicode-heavy data', () => {
     const long = '🧑‍💻 Ünïcødé 名前 '.repeat(400);
     const message = candidateDetailsMessage({
-      name: long, email: `${long}@example.org`, phone: long, roleTitle: long, stage: 'Screening', fitSummary: long, skills: Array.from({ length: 60 }, () => long.slice(0, 60)), headline: long,
+      name: long,
+      email: `${long}@example.org`,
+      phone: long,
+      roleTitle: long,
+      stage: 'Screening',
+      fitSummary: long,
+      skills: Array.from({ length: 60 }, () => long.slice(0, 60)),
+      headline: long,
       documents: Array.from({ length: 5 }, () => ({ filename: long, status: 'FAILED', reason: long })),
-      interviews: Array.from({ length: 5 }, () => ({ stage: long, status: 'BOOKED', startsAt: new Date('2026-03-09T10:00:00Z') })),
+      interviews: Array.from({ length: 5 }, () => ({
+        stage: long,
+        status: 'BOOKED',
+        startsAt: new Date('2026-03-09T10:00:00Z'),
+      })),
       recent: Array.from({ length: 5 }, () => ({ at: new Date(), type: long, actor: 'U0ADMIN' })),
     });
     expect(checkSurface({ type: 'message', blocks: message.blocks as never, text: message.text })).toEqual([]);
   });
 
   it('reject modal', () => {
-    const modal = rejectModal({ applicationId: '00000000-0000-4000-8000-000000000001', version: 3, candidateName: long });
-    expect(checkSurface({ type: 'modal', blocks: modal.blocks, title: modal.title.text, submit: modal.submit.text, close: modal.close.text, private_metadata: modal.private_metadata })).toEqual([]);
+    const modal = rejectModal({
+      applicationId: '00000000-0000-4000-8000-000000000001',
+      version: 3,
+      candidateName: long,
+    });
+    expect(
+      checkSurface({
+        type: 'modal',
+        blocks: modal.blocks,
+        title: modal.title.text,
+        submit: modal.submit.text,
+        close: modal.close.text,
+        private_metadata: modal.private_metadata,
+      }),
+    ).toEqual([]);
   });
 });

@@ -11,13 +11,15 @@ beforeAll(async () => {
   client = createSlackClient({ token: 'xoxb-test', apiUrl: fake.url, log: silentLog });
 });
 afterAll(() => fake.stop());
-const calls = (method: string, channel: string) => fake.calls.filter((c) => c.method === method && c.args.channel === channel).length;
+const calls = (method: string, channel: string) =>
+  fake.calls.filter((c) => c.method === method && c.args.channel === channel).length;
 
 describe('ChannelDirectory', () => {
   it('asks Slack about a channel once until the entry expires', async () => {
     let now = 0;
     const channels = new ChannelDirectory(client, { ttlMs: 60_000, now: () => now });
-    for (let i = 0; i < 3; i++) expect(await channels.lookup('C0CACHE')).toMatchObject({ member: true, isPrivate: false });
+    for (let i = 0; i < 3; i++)
+      expect(await channels.lookup('C0CACHE')).toMatchObject({ member: true, isPrivate: false });
     expect(calls('conversations.info', 'C0CACHE')).toBe(1);
     now = 60_001;
     await channels.lookup('C0CACHE');
@@ -32,7 +34,10 @@ describe('ChannelDirectory', () => {
     await channels.ensureCanPost('C0PUBLIC');
     expect(calls('conversations.join', 'C0PUBLIC')).toBe(1);
     expect(calls('conversations.info', 'C0PUBLIC')).toBe(1);
-    await expect(channels.ensureCanPost('G0SECRET')).rejects.toMatchObject({ code: 'EXTERNAL_PERMANENT', userMessage: 'Invite Justin to #g0secret (/invite @Justin), then retry.' });
+    await expect(channels.ensureCanPost('G0SECRET')).rejects.toMatchObject({
+      code: 'EXTERNAL_PERMANENT',
+      userMessage: 'Invite Justin to #g0secret (/invite @Justin), then retry.',
+    });
     expect(calls('conversations.join', 'G0SECRET')).toBe(0);
   });
 });

@@ -18,7 +18,10 @@ beforeAll(async () => {
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
   nock.emitter.on('no match', (req) => unexpected.push(String((req as unknown as { path?: string }).path ?? req)));
   // Slack is slow today: auth.test takes 10 s. No request may wait for it.
-  nock('https://slack.com').post('/api/auth.test').delay(10_000).reply(200, { ok: true, user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN', team_id: 'T0TEAM' });
+  nock('https://slack.com')
+    .post('/api/auth.test')
+    .delay(10_000)
+    .reply(200, { ok: true, user_id: 'U0JUSTIN', bot_id: 'B0JUSTIN', team_id: 'T0TEAM' });
   db = await createTestDatabase();
   const config = loadConfig(slackAppEnv({ databaseUrl: db.url }));
   justin = await startJustin(config, silentLog, { listen: false });
@@ -28,7 +31,9 @@ beforeAll(async () => {
   const people = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson'];
   for (const name of people) {
     const email = `${name.split(' ')[0]!.toLowerCase()}@example.com`;
-    await justin.prisma.candidate.create({ data: { name, email, displayEmail: email, searchText: `${name} ${email} typescript postgres`.toLowerCase() } });
+    await justin.prisma.candidate.create({
+      data: { name, email, displayEmail: email, searchText: `${name} ${email} typescript postgres`.toLowerCase() },
+    });
   }
 });
 afterAll(async () => {
@@ -101,7 +106,9 @@ describe('Slack receiver', () => {
     };
     expect((await ask('lovelace')).blocks[1].text.text).toContain('Ada Lovelace');
     expect((await ask('grace@example.com')).blocks[1].text.text).toContain('Grace Hopper');
-    expect((await ask('turnig')).blocks.map((b: { text?: { text: string } }) => b.text?.text ?? '').join()).toContain('Alan Turing');
+    expect((await ask('turnig')).blocks.map((b: { text?: { text: string } }) => b.text?.text ?? '').join()).toContain(
+      'Alan Turing',
+    );
     const none = await ask('zzqqxx');
     expect(none.text).toMatch(/No candidate matches/);
   });
@@ -109,7 +116,11 @@ describe('Slack receiver', () => {
   it('processes an Events API delivery once, however often Slack retries it', async () => {
     const event = homeOpenedEvent('Ev0HOME1', 'U0ALICE');
     const first = await post(event, signedHeaders(event, { contentType: 'application/json' }));
-    const retry = await post(event, { ...signedHeaders(event, { contentType: 'application/json' }), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    const retry = await post(event, {
+      ...signedHeaders(event, { contentType: 'application/json' }),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
     expect([first.statusCode, retry.statusCode]).toEqual([200, 200]);
     await new Promise((r) => setTimeout(r, 50));
     expect(homeOpened).toEqual(['U0ALICE']);
@@ -122,23 +133,43 @@ describe('Slack receiver', () => {
       return (await post(body, signedHeaders(body))).json();
     };
     expect((await run('team add <@U0BOB|bob> recruiter', 'U0STRANGER')).text).toMatch(/admins only/);
-    expect((await run('team add <@U0BOB|bob> recruiter, interviewer', 'U0ADMIN')).text).toBe('Done: <@U0BOB> now has interviewer, recruiter.');
+    expect((await run('team add <@U0BOB|bob> recruiter, interviewer', 'U0ADMIN')).text).toBe(
+      'Done: <@U0BOB> now has interviewer, recruiter.',
+    );
     expect((await run('team add <@U0BOB|bob> chef', 'U0ADMIN')).text).toMatch(/unknown role `chef`/);
     const audit = await justin.prisma.auditEntry.findMany({ where: { subjectId: 'U0BOB' } });
-    expect(audit).toEqual([expect.objectContaining({ actorId: 'U0ADMIN', action: 'team.grant', data: { roles: ['RECRUITER', 'INTERVIEWER'], now: ['INTERVIEWER', 'RECRUITER'] } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorId: 'U0ADMIN',
+        action: 'team.grant',
+        data: { roles: ['RECRUITER', 'INTERVIEWER'], now: ['INTERVIEWER', 'RECRUITER'] },
+      }),
+    ]);
     const list = await run('team', 'U0BOB');
     expect(list.blocks[0].text.text).toContain('<@U0BOB>: interviewer, recruiter');
     expect(list.blocks[0].text.text).toContain('<@U0ADMIN>: admin (from SLACK_ADMINS)');
     const search = commandBody('/candidate', 'hopper', { user: 'U0BOB' });
     expect(JSON.stringify((await post(search, signedHeaders(search))).json())).toContain('Grace Hopper');
-    expect((await run('team remove <@U0BOB> recruiter interviewer', 'U0ADMIN')).text).toBe('Done: <@U0BOB> now has no role.');
+    expect((await run('team remove <@U0BOB> recruiter interviewer', 'U0ADMIN')).text).toBe(
+      'Done: <@U0BOB> now has no role.',
+    );
   });
 
   it('shows the pipeline per role: counts per stage and who is stuck, waiting on whom', async () => {
-    const role = await justin.prisma.role.create({ data: { title: 'Platform Engineer', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } } });
+    const role = await justin.prisma.role.create({
+      data: { title: 'Platform Engineer', stages: { create: [{ position: 0, name: 'Call', durationMinutes: 30 }] } },
+    });
     const grace = await justin.prisma.candidate.findFirstOrThrow({ where: { name: 'Grace Hopper' } });
     const alan = await justin.prisma.candidate.findFirstOrThrow({ where: { name: 'Alan Turing' } });
-    await justin.prisma.application.create({ data: { roleId: role.id, candidateId: grace.id, stage: 'SCHEDULING', planPosition: 0, stageChangedAt: new Date(Date.now() - 9 * 86_400_000) } });
+    await justin.prisma.application.create({
+      data: {
+        roleId: role.id,
+        candidateId: grace.id,
+        stage: 'SCHEDULING',
+        planPosition: 0,
+        stageChangedAt: new Date(Date.now() - 9 * 86_400_000),
+      },
+    });
     await justin.prisma.application.create({ data: { roleId: role.id, candidateId: alan.id, stage: 'NEW' } });
     const body = commandBody('/pipeline', 'platform', { user: 'U0ADMIN' });
     const msg = (await post(body, signedHeaders(body))).json();
@@ -164,7 +195,11 @@ describe('/hire intake', () => {
     const other = commandBody('/hire', 'intake <#C0INTAKE|hiring-intake>', { user: 'U0NOBODY' });
     expect((await post(other, signedHeaders(other))).json().text).toMatch(/admins only/);
     const admin = commandBody('/hire', 'intake <#C0INTAKE|hiring-intake>', { user: 'U0ADMIN' });
-    expect((await post(admin, signedHeaders(admin))).json().text).toBe('Intake questions go to <#C0INTAKE> from now on. Invite me there if I am not in it yet.');
-    expect((await justin.prisma.setting.findUniqueOrThrow({ where: { key: 'intake.slackChannel' } })).value).toBe('C0INTAKE');
+    expect((await post(admin, signedHeaders(admin))).json().text).toBe(
+      'Intake questions go to <#C0INTAKE> from now on. Invite me there if I am not in it yet.',
+    );
+    expect((await justin.prisma.setting.findUniqueOrThrow({ where: { key: 'intake.slackChannel' } })).value).toBe(
+      'C0INTAKE',
+    );
   });
 });

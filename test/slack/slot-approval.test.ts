@@ -24,24 +24,45 @@ const busy = new Map<string, Array<{ start: string; end: string }>>();
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect(/127\.0\.0\.1|localhost/);
-  nock(GOOGLE).persist().get('/gmail/v1/users/me/profile').reply(200, { emailAddress: 'jobs@example.com', historyId: '1' });
-  nock('https://oauth2.googleapis.com').persist().post('/token').reply(200, { access_token: 'ya29.sa', expires_in: 3600, token_type: 'Bearer' });
+  nock(GOOGLE)
+    .persist()
+    .get('/gmail/v1/users/me/profile')
+    .reply(200, { emailAddress: 'jobs@example.com', historyId: '1' });
+  nock('https://oauth2.googleapis.com')
+    .persist()
+    .post('/token')
+    .reply(200, { access_token: 'ya29.sa', expires_in: 3600, token_type: 'Bearer' });
   nock(GOOGLE)
     .persist()
     .post('/calendar/v3/freeBusy')
     .reply(200, async (request: Request) => {
       const body = (await request.json()) as { items: Array<{ id: string }> };
-      return { calendars: Object.fromEntries(body.items.map(({ id }) => [id, id.startsWith('broken') ? { errors: [{ reason: 'notFound' }] } : { busy: busy.get(id) ?? [] }])) };
+      return {
+        calendars: Object.fromEntries(
+          body.items.map(({ id }) => [
+            id,
+            id.startsWith('broken') ? { errors: [{ reason: 'notFound' }] } : { busy: busy.get(id) ?? [] },
+          ]),
+        ),
+      };
     });
   await fake.start();
   db = await createTestDatabase();
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const config = loadConfig(
     slackAppEnv({
       databaseUrl: db.url,
       slackApiUrl: fake.url,
       GMAIL_MAILBOX: 'jobs@example.com',
-      GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({ type: 'service_account', client_email: 'justin@proj.iam.gserviceaccount.com', private_key: privateKey }),
+      GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({
+        type: 'service_account',
+        client_email: 'justin@proj.iam.gserviceaccount.com',
+        private_key: privateKey,
+      }),
     }),
   );
   justin = await startJustin(config, silentLog, { listen: false });
@@ -55,14 +76,25 @@ afterAll(async () => {
 });
 
 const allDay: [string, string][] = [['00:00', '24:00']];
-const always = { weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay } };
+const always = {
+  weekly: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+};
 
 /** A candidate at screening whose next step is a one-hour interview with `interviewers`. */
 async function candidateAtScreening(channel: string, interviewers: string[]) {
   const p = justin.prisma;
   const users = await Promise.all(
     interviewers.map((name, i) =>
-      p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: `U0${channel}${i}`, name, email: `${name.toLowerCase()}@example.com`, timeZone: 'Europe/Berlin', workingHours: always } }),
+      p.user.create({
+        data: {
+          slackTeamId: 'T0TEAM',
+          slackUserId: `U0${channel}${i}`,
+          name,
+          email: `${name.toLowerCase()}@example.com`,
+          timeZone: 'Europe/Berlin',
+          workingHours: always,
+        },
+      }),
     ),
   );
   const role = await p.role.create({
@@ -70,11 +102,23 @@ async function candidateAtScreening(channel: string, interviewers: string[]) {
       title: `Platform Engineer (${channel})`,
       slackChannelId: channel,
       policy: { scheduling: { minNoticeHours: 2, slotsToOffer: 3 } },
-      stages: { create: [{ position: 0, name: 'System design', durationMinutes: 60, panelMode: 'ALL', pool: { create: users.map((u) => ({ userId: u.id })) } }] },
+      stages: {
+        create: [
+          {
+            position: 0,
+            name: 'System design',
+            durationMinutes: 60,
+            panelMode: 'ALL',
+            pool: { create: users.map((u) => ({ userId: u.id })) },
+          },
+        ],
+      },
     },
   });
   const email = `cand.${channel.toLowerCase()}@example.com`;
-  const candidate = await p.candidate.create({ data: { name: 'Barbara Liskov', email, displayEmail: email, timeZone: 'America/New_York' } });
+  const candidate = await p.candidate.create({
+    data: { name: 'Barbara Liskov', email, displayEmail: email, timeZone: 'America/New_York' },
+  });
   const app = await p.application.create({ data: { roleId: role.id, candidateId: candidate.id, stage: 'SCREENING' } });
   await p.$transaction((tx) => showCandidateCard({ tx, boss: justin.boss }, app.id));
   await eventually(async () => (await p.application.findUniqueOrThrow({ where: { id: app.id } })).slackMessageTs);
@@ -82,19 +126,28 @@ async function candidateAtScreening(channel: string, interviewers: string[]) {
 }
 
 function click(channel: string, action: string, value: string, user: string, messageTs = '1') {
-  const body = new URLSearchParams({ payload: JSON.stringify(buttonClick({ action, value, user, channel, messageTs, responseOrigin: fake.origin })) }).toString();
+  const body = new URLSearchParams({
+    payload: JSON.stringify(buttonClick({ action, value, user, channel, messageTs, responseOrigin: fake.origin })),
+  }).toString();
   return justin.server.inject({ method: 'POST', url: '/slack/events', payload: body, headers: signedHeaders(body) });
 }
 
-const proposalIn = (channel: string) => eventually(async () => fake.messages.find((m) => m.channel === channel && m.text.startsWith('Times for')));
+const proposalIn = (channel: string) =>
+  eventually(async () => fake.messages.find((m) => m.channel === channel && m.text.startsWith('Times for')));
 const approveButtons = (m: FakeMessage) =>
-  ((m.blocks ?? []) as Array<{ accessory?: { action_id: string; value: string } }>).flatMap((b) => (b.accessory?.action_id === ACTIONS.approveSlot ? [b.accessory.value] : []));
+  ((m.blocks ?? []) as Array<{ accessory?: { action_id: string; value: string } }>).flatMap((b) =>
+    b.accessory?.action_id === ACTIONS.approveSlot ? [b.accessory.value] : [],
+  );
 
 describe('Google on the status page', () => {
   it('reads the mailbox (Gmail) and its calendar to prove the connection works', async () => {
     const status = (await justin.server.inject({ method: 'GET', url: '/status.json' })).json();
     const google = status.integrations.find((i: { name: string }) => i.name === 'Gmail and Google Calendar');
-    expect(google.probe).toMatchObject({ state: 'ok', detail: 'Gmail readable as jobs@example.com; not synced yet; polling (no push topic) · Calendar readable as jobs@example.com' });
+    expect(google.probe).toMatchObject({
+      state: 'ok',
+      detail:
+        'Gmail readable as jobs@example.com; not synced yet; polling (no push topic) · Calendar readable as jobs@example.com',
+    });
   });
 });
 
@@ -111,15 +164,32 @@ describe('proposing and approving interview times in Slack', () => {
     expect(JSON.stringify(proposal.blocks)).toContain('<!date^'); // each reader's own zone
 
     await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0NOBODY', proposal.ts);
-    await eventually(async () => fake.responses.find((r) => r.path.endsWith('/U0NOBODY') && String(r.body.text).includes('Sorry')));
+    await eventually(async () =>
+      fake.responses.find((r) => r.path.endsWith('/U0NOBODY') && String(r.body.text).includes('Sorry')),
+    );
 
     await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0ADMIN', proposal.ts);
-    const interview = await eventually(async () => (await justin.prisma.interview.findFirst({ where: { applicationId: app.id, status: 'AWAITING_CANDIDATE' }, include: { proposals: true } })) ?? undefined);
-    expect(interview.proposals.find((p) => p.id === slotIds[1])).toMatchObject({ status: 'APPROVED', approvedAt: expect.any(Date) });
+    const interview = await eventually(
+      async () =>
+        (await justin.prisma.interview.findFirst({
+          where: { applicationId: app.id, status: 'AWAITING_CANDIDATE' },
+          include: { proposals: true },
+        })) ?? undefined,
+    );
+    expect(interview.proposals.find((p) => p.id === slotIds[1])).toMatchObject({
+      status: 'APPROVED',
+      approvedAt: expect.any(Date),
+    });
     expect(interview.proposals.filter((p) => p.status === 'WITHDRAWN')).toHaveLength(2);
-    const event = await justin.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id, type: 'slots.approved' } });
+    const event = await justin.prisma.applicationEvent.findFirstOrThrow({
+      where: { applicationId: app.id, type: 'slots.approved' },
+    });
     expect(event).toMatchObject({ actorType: 'USER', actorId: 'U0ADMIN', data: { proposalIds: [slotIds[1]] } });
-    expect(await justin.boss.findJobs('agent.turn', { data: { event: { type: 'slots-approved', interviewId: interview.id } } })).toHaveLength(1);
+    expect(
+      await justin.boss.findJobs('agent.turn', {
+        data: { event: { type: 'slots-approved', interviewId: interview.id } },
+      }),
+    ).toHaveLength(1);
 
     // The message loses its buttons and says who approved.
     await eventually(async () => {
@@ -128,16 +198,24 @@ describe('proposing and approving interview times in Slack', () => {
     });
 
     await click('C0SCHED', ACTIONS.approveAllSlots, interview.id, 'U0ADMIN', proposal.ts);
-    await eventually(async () => fake.responses.find((r) => r.path.endsWith('/U0ADMIN') && String(r.body.text).includes('Already decided: <@U0ADMIN> approved')));
+    await eventually(async () =>
+      fake.responses.find(
+        (r) => r.path.endsWith('/U0ADMIN') && String(r.body.text).includes('Already decided: <@U0ADMIN> approved'),
+      ),
+    );
   });
 
   it('warns in the channel about a calendar it cannot read, before proposing, and says what would unblock', async () => {
     const { app } = await candidateAtScreening('C0WARN', ['Bea', 'Broken']);
     await click('C0WARN', ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
     // The broken calendar counts as busy, so a panel needing it has no times: warning, then "no times".
-    const warning = await eventually(async () => fake.messages.find((m) => m.channel === 'C0WARN' && m.text.includes('could not be read')));
+    const warning = await eventually(async () =>
+      fake.messages.find((m) => m.channel === 'C0WARN' && m.text.includes('could not be read')),
+    );
     expect(warning.text).toContain('Broken: notFound');
-    const none = await eventually(async () => fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('No times found')));
+    const none = await eventually(async () =>
+      fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('No times found')),
+    );
     expect(JSON.stringify(none.blocks)).toContain("Broken's calendar could not be read");
     expect(JSON.stringify(none.blocks)).toContain('hold the panel without Broken');
     expect(Number(warning.ts)).toBeLessThan(Number(none.ts));

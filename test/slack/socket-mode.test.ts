@@ -21,7 +21,11 @@ beforeAll(async () => {
   await socket.start();
   api.socketModeUrl = socket.url;
   db = await createTestDatabase();
-  justin = await startJustin(loadConfig(slackAppEnv({ databaseUrl: db.url, slackApiUrl: api.url, SLACK_APP_TOKEN: 'xapp-1-test' })), silentLog, { listen: false });
+  justin = await startJustin(
+    loadConfig(slackAppEnv({ databaseUrl: db.url, slackApiUrl: api.url, SLACK_APP_TOKEN: 'xapp-1-test' })),
+    silentLog,
+    { listen: false },
+  );
 });
 afterAll(async () => {
   await justin?.stop();
@@ -52,12 +56,21 @@ describe('Socket Mode', () => {
   });
 
   it('acks a retried event on the socket and acts on it once', async () => {
-    const event = { type: 'event_callback', event_id: 'Ev0SOCKET1', team_id: 'T0TEAM', api_app_id: 'A0JUSTIN', event: { type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0HOME', tab: 'home', event_ts: '1.2' } };
+    const event = {
+      type: 'event_callback',
+      event_id: 'Ev0SOCKET1',
+      team_id: 'T0TEAM',
+      api_app_id: 'A0JUSTIN',
+      event: { type: 'app_home_opened', user: 'U0ADMIN', channel: 'D0HOME', tab: 'home', event_ts: '1.2' },
+    };
     const first = await socket.send('events_api', event);
     const retry = await socket.send('events_api', event, { retryAttempt: 1 });
     expect([first.envelope_id, retry.envelope_id]).toHaveLength(2);
     // Events are acked before their listener runs: wait for the effect, then for both deliveries' listeners.
-    const homes = () => justin.prisma.outboxEffect.findMany({ where: { kind: 'slack.home', payload: { path: ['slackUserId'], equals: 'U0ADMIN' } } });
+    const homes = () =>
+      justin.prisma.outboxEffect.findMany({
+        where: { kind: 'slack.home', payload: { path: ['slackUserId'], equals: 'U0ADMIN' } },
+      });
     await eventually(async () => (await homes()).length > 0 || undefined);
     await new Promise((r) => setTimeout(r, 300));
     expect(await homes()).toHaveLength(1);

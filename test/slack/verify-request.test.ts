@@ -11,15 +11,28 @@ describe('verifySlackRequest', () => {
     const v = JSON.parse(readFileSync(VECTOR, 'utf8'));
     const ts = v.headers['X-Slack-Request-Timestamp'];
     expect(
-      verifySlackRequest({ signingSecret: v.signing_secret, timestamp: ts, signature: v.headers['X-Slack-Signature'], rawBody: v.raw_body, nowSeconds: Number(ts) + 10 }),
+      verifySlackRequest({
+        signingSecret: v.signing_secret,
+        timestamp: ts,
+        signature: v.headers['X-Slack-Signature'],
+        rawBody: v.raw_body,
+        nowSeconds: Number(ts) + 10,
+      }),
     ).toEqual({ ok: true });
     expect(
-      verifySlackRequest({ signingSecret: v.signing_secret, timestamp: ts, signature: v.headers['X-Slack-Signature'], rawBody: `${v.raw_body}&x=1`, nowSeconds: Number(ts) }),
+      verifySlackRequest({
+        signingSecret: v.signing_secret,
+        timestamp: ts,
+        signature: v.headers['X-Slack-Signature'],
+        rawBody: `${v.raw_body}&x=1`,
+        nowSeconds: Number(ts),
+      }),
     ).toEqual({ ok: false, reason: 'signature mismatch' });
   });
 
   const secret = '0123456789abcdef0123456789abcdef';
-  const sign = (ts: number, body: string) => `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
+  const sign = (ts: number, body: string) =>
+    `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   const now = 1_800_000_000;
 
   it.each([
@@ -30,7 +43,15 @@ describe('verifySlackRequest', () => {
     ['5m01s in the future', 301, false],
   ])('timestamp %s', (_label, offset, ok) => {
     const ts = now + Number(offset);
-    expect(verifySlackRequest({ signingSecret: secret, timestamp: String(ts), signature: sign(ts, 'a=b'), rawBody: 'a=b', nowSeconds: now }).ok).toBe(ok);
+    expect(
+      verifySlackRequest({
+        signingSecret: secret,
+        timestamp: String(ts),
+        signature: sign(ts, 'a=b'),
+        rawBody: 'a=b',
+        nowSeconds: now,
+      }).ok,
+    ).toBe(ok);
   });
 
   it.each([
@@ -40,6 +61,9 @@ describe('verifySlackRequest', () => {
     [String(now), 'v0=zz', 'malformed signature'],
     [String(now), 'v0=' + 'a'.repeat(64), 'signature mismatch'],
   ])('refuses timestamp %s signature %s: %s', (timestamp, signature, reason) => {
-    expect(verifySlackRequest({ signingSecret: secret, timestamp, signature, rawBody: '', nowSeconds: now })).toEqual({ ok: false, reason });
+    expect(verifySlackRequest({ signingSecret: secret, timestamp, signature, rawBody: '', nowSeconds: now })).toEqual({
+      ok: false,
+      reason,
+    });
   });
 });

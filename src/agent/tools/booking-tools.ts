@@ -15,44 +15,85 @@ type Call = { runId: string; toolUseId: string; name: string; input: unknown };
 function optionOf(facts: RunFacts, n: number): RunOption {
   const option = facts.options.find((o) => o.n === n);
   // A number that is not on offer is the model inventing a slot: a violation, not a typo.
-  if (!option) throw new Refused(`option ${n} is not one of the current options (${facts.options.map((o) => o.n).join(', ') || 'none'})`, true);
+  if (!option)
+    throw new Refused(
+      `option ${n} is not one of the current options (${facts.options.map((o) => o.n).join(', ') || 'none'})`,
+      true,
+    );
   return option;
 }
 
 /** Books (or, for a booked interview, moves) at an offered option, only if the engine re-confirms it against fresh calendars. */
-export async function bookTool(deps: AgentDeps, facts: RunFacts, { option: n }: { option: number }, call: Call, { reschedule }: { reschedule: boolean }): Promise<ToolOutcome> {
+export async function bookTool(
+  deps: AgentDeps,
+  facts: RunFacts,
+  { option: n }: { option: number },
+  call: Call,
+  { reschedule }: { reschedule: boolean },
+): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
   if (!deps.availability) throw new Refused('Google Calendar is not connected, so nothing can be booked; hand over');
   const { value: option, rerun } = await resolvedOnce(deps, call, () => {
-    if (reschedule && interview.status !== 'BOOKED') throw new Refused('the interview is not booked yet: use book_slot');
-    if (!reschedule && interview.status === 'BOOKED') throw new Refused('the interview is already booked: to move it, propose_slots then reschedule_interview');
+    if (reschedule && interview.status !== 'BOOKED')
+      throw new Refused('the interview is not booked yet: use book_slot');
+    if (!reschedule && interview.status === 'BOOKED')
+      throw new Refused('the interview is already booked: to move it, propose_slots then reschedule_interview');
     return optionOf(facts, n);
   });
   if (facts.role.policy.approve.booking && !rerun) return askToBook(deps, facts, option, call, reschedule);
   return performBooking(deps, facts, option, call.runId, reschedule);
 }
 
-export async function performBooking(deps: AgentDeps, facts: RunFacts, option: RunOption, runId: string, reschedule: boolean): Promise<ToolOutcome> {
+export async function performBooking(
+  deps: AgentDeps,
+  facts: RunFacts,
+  option: RunOption,
+  runId: string,
+  reschedule: boolean,
+): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
   const result = await bookSlot(
     { ...deps, availability: deps.availability! },
-    { interviewId: interview.id, start: option.start, interviewerIds: option.interviewerIds, proposalId: option.proposalId, actor: { type: 'AGENT', id: runId }, reschedule },
+    {
+      interviewId: interview.id,
+      start: option.start,
+      interviewerIds: option.interviewerIds,
+      proposalId: option.proposalId,
+      actor: { type: 'AGENT', id: runId },
+      reschedule,
+    },
   );
   if (result.status === 'gone') {
     // The reasons name interviewers' calendars: the team's business, not the candidate's.
     return {
       ok: false,
-      result: { error: 'that time is no longer free', alternatives: result.alternatives.map((s) => describeSlotFor(new Date(s.start), new Date(s.end), facts.displayZone)), note: 'Apologise and call propose_slots to offer new times.' },
+      result: {
+        error: 'that time is no longer free',
+        alternatives: result.alternatives.map((s) =>
+          describeSlotFor(new Date(s.start), new Date(s.end), facts.displayZone),
+        ),
+        note: 'Apologise and call propose_slots to offer new times.',
+      },
     };
   }
   await deps.prisma.agentRun.update({ where: { id: runId }, data: { followUpAt: null } });
   return {
     ok: true,
-    result: { status: reschedule ? 'moved' : 'booked', when: describeSlotFor(result.start, result.end, facts.displayZone), note: 'The calendar invitation with the video link goes out from the calendar. Send a short confirmation email.' },
+    result: {
+      status: reschedule ? 'moved' : 'booked',
+      when: describeSlotFor(result.start, result.end, facts.displayZone),
+      note: 'The calendar invitation with the video link goes out from the calendar. Send a short confirmation email.',
+    },
   };
 }
 
-async function askToBook(deps: AgentDeps, facts: RunFacts, option: RunOption, call: Call, reschedule: boolean): Promise<ToolOutcome> {
+async function askToBook(
+  deps: AgentDeps,
+  facts: RunFacts,
+  option: RunOption,
+  call: Call,
+  reschedule: boolean,
+): Promise<ToolOutcome> {
   const where = teamDestination(facts);
   if (!where) throw new Refused('the role has no Slack channel or recruiter to approve the booking; hand over');
   const when = describeSlotFor(option.start, option.end, facts.displayZone);
@@ -61,17 +102,45 @@ async function askToBook(deps: AgentDeps, facts: RunFacts, option: RunOption, ca
       kind: 'TOOL_RESULT',
       name: call.name,
       input: { toolUseId: call.toolUseId, input: call.input },
-      output: { ok: true, result: { status: 'waiting_for_team', note: 'The team approves bookings for this role. Wait.' }, endsTurn: true, booking: { option: option.n, proposalId: option.proposalId, reschedule } },
+      output: {
+        ok: true,
+        result: { status: 'waiting_for_team', note: 'The team approves bookings for this role. Wait.' },
+        endsTurn: true,
+        booking: { option: option.n, proposalId: option.proposalId, reschedule },
+      },
     });
-    const message = agentDecisionBlocks({ kind: 'booking', runId: call.runId, seq, candidateName: facts.candidate.name, body: `${reschedule ? 'Move the interview to' : 'Book'} ${when}?` });
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.post', idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`, applicationId: facts.application.id, payload: { ...where, ...message } });
+    const message = agentDecisionBlocks({
+      kind: 'booking',
+      runId: call.runId,
+      seq,
+      candidateName: facts.candidate.name,
+      body: `${reschedule ? 'Move the interview to' : 'Book'} ${when}?`,
+    });
+    await recordEffect(
+      { tx, boss: deps.boss },
+      {
+        kind: 'slack.post',
+        idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`,
+        applicationId: facts.application.id,
+        payload: { ...where, ...message },
+      },
+    );
   });
   return { ok: true, result: { status: 'waiting_for_team' }, endsTurn: true, recorded: true };
 }
 
-export async function cancelTool(deps: AgentDeps, facts: RunFacts, { reason }: { reason: string }, runId: string): Promise<ToolOutcome> {
+export async function cancelTool(
+  deps: AgentDeps,
+  facts: RunFacts,
+  { reason }: { reason: string },
+  runId: string,
+): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
-  const result = await cancelInterview(deps, { interviewId: interview.id, actor: { type: 'AGENT', id: runId }, reason });
+  const result = await cancelInterview(deps, {
+    interviewId: interview.id,
+    actor: { type: 'AGENT', id: runId },
+    reason,
+  });
   await deps.prisma.agentRun.update({ where: { id: runId }, data: { followUpAt: null } });
   return { ok: true, result: { status: result.status === 'cancelled' ? 'cancelled' : 'was_already_cancelled' } };
 }

@@ -21,12 +21,26 @@ type Call = { runId: string; toolUseId: string; name: string; input: unknown };
  * rule the model broke: another address, a link we did not give, an internal note, too many
  * emails today.
  */
-export async function sendEmailTool(deps: AgentDeps, facts: RunFacts, input: EmailInput, call: Call): Promise<ToolOutcome> {
+export async function sendEmailTool(
+  deps: AgentDeps,
+  facts: RunFacts,
+  input: EmailInput,
+  call: Call,
+): Promise<ToolOutcome> {
   const body = await checkedBody(deps, facts, input);
   if (facts.role.policy.approve.everyEmail) return askToSend(deps, facts, input, body, call);
   await deps.prisma.$transaction(async (tx) => {
-    await queueEmail(tx, deps, facts, { body, includeOptions: input.include_options, key: `agent:${call.runId}:${call.toolUseId}` });
-    await appendStep(tx, call.runId, { kind: 'TOOL_RESULT', name: call.name, input: { toolUseId: call.toolUseId, input: call.input }, output: { ok: true, result: { status: 'queued', note: 'Sent. Now wait for the reply.' }, endsTurn: true } });
+    await queueEmail(tx, deps, facts, {
+      body,
+      includeOptions: input.include_options,
+      key: `agent:${call.runId}:${call.toolUseId}`,
+    });
+    await appendStep(tx, call.runId, {
+      kind: 'TOOL_RESULT',
+      name: call.name,
+      input: { toolUseId: call.toolUseId, input: call.input },
+      output: { ok: true, result: { status: 'queued', note: 'Sent. Now wait for the reply.' }, endsTurn: true },
+    });
   });
   return { ok: true, result: { status: 'queued' }, endsTurn: true, recorded: true };
 }
@@ -35,9 +49,20 @@ export async function sendEmailTool(deps: AgentDeps, facts: RunFacts, input: Ema
 export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: EmailInput): Promise<string> {
   if (facts.candidate.erased) throw new Refused('this candidate was erased; nothing may be sent');
   if (!deps.mailbox) throw new Refused('Gmail is not connected, so no email can be sent; hand over');
-  if (input.include_options && facts.options.length === 0) throw new Refused('there are no current options to include: call propose_slots first');
-  const sentToday = await deps.prisma.outboxEffect.count({ where: { applicationId: facts.application.id, kind: 'gmail.send', createdAt: { gt: new Date(deps.now().getTime() - 86_400_000) } } });
-  if (sentToday >= facts.role.policy.maxEmailsPerDay) throw new Refused(`${sentToday} emails went to this candidate in the last 24 hours, the most the role allows; wait for their reply or hand over`, true);
+  if (input.include_options && facts.options.length === 0)
+    throw new Refused('there are no current options to include: call propose_slots first');
+  const sentToday = await deps.prisma.outboxEffect.count({
+    where: {
+      applicationId: facts.application.id,
+      kind: 'gmail.send',
+      createdAt: { gt: new Date(deps.now().getTime() - 86_400_000) },
+    },
+  });
+  if (sentToday >= facts.role.policy.maxEmailsPerDay)
+    throw new Refused(
+      `${sentToday} emails went to this candidate in the last 24 hours, the most the role allows; wait for their reply or hand over`,
+      true,
+    );
   const others = await deps.prisma.candidate.findMany({
     where: { id: { not: facts.candidate.id }, applications: { some: { roleId: facts.role.id } } },
     select: { name: true },
@@ -53,13 +78,21 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
     candidateZone: facts.zone ?? facts.displayZone,
   });
   if (problems.length) throw new Refused(`email not sent: ${problems.join('; ')}`, true);
-  return input.include_options ? `${input.text.trim()}\n\n${optionsList(facts.options, facts.displayZone)}\n` : input.text.trim();
+  return input.include_options
+    ? `${input.text.trim()}\n\n${optionsList(facts.options, facts.displayZone)}\n`
+    : input.text.trim();
 }
 
 /** Notes the candidate must not see: the fit summary, scorecard notes, team answers marked internal. */
 async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]> {
-  const scorecards = await deps.prisma.scorecard.findMany({ where: { interview: { applicationId: facts.application.id } }, select: { notes: true } });
-  const answers = await deps.prisma.agentStep.findMany({ where: { runId: facts.run.id, kind: 'NOTE', name: 'event', eventKey: { startsWith: 'team-answer:' } }, select: { input: true } });
+  const scorecards = await deps.prisma.scorecard.findMany({
+    where: { interview: { applicationId: facts.application.id } },
+    select: { notes: true },
+  });
+  const answers = await deps.prisma.agentStep.findMany({
+    where: { runId: facts.run.id, kind: 'NOTE', name: 'event', eventKey: { startsWith: 'team-answer:' } },
+    select: { input: true },
+  });
   return [
     facts.application.fitSummary,
     ...scorecards.map((s) => s.notes),
@@ -71,25 +104,58 @@ async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]
 }
 
 /** Queues the email (held to the candidate's sending hours) and starts the silence clock. */
-export async function queueEmail(tx: Tx, deps: AgentDeps, facts: RunFacts, { body, includeOptions, key }: { body: string; includeOptions: boolean; key: string }): Promise<void> {
+export async function queueEmail(
+  tx: Tx,
+  deps: AgentDeps,
+  facts: RunFacts,
+  { body, includeOptions, key }: { body: string; includeOptions: boolean; key: string },
+): Promise<void> {
   await lockStillScheduling(tx, facts.application.id);
   if (!deps.mailbox) throw new Refused('Gmail is not connected, so no email can be sent; hand over');
   const mailbox = deps.mailbox;
   const now = deps.now();
   const zone = facts.zone ?? facts.displayZone;
   const sendAt = nextSendingTime(now, zone, facts.role.policy.sendHours);
-  const effectId = await sendCandidateEmail({ tx, boss: deps.boss, mailbox }, { applicationId: facts.application.id, text: body, key, notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined, now });
-  if (includeOptions && facts.interview) await tx.slotProposal.updateMany({ where: { interviewId: facts.interview.id, status: 'APPROVED' }, data: { status: 'OFFERED' } });
+  const effectId = await sendCandidateEmail(
+    { tx, boss: deps.boss, mailbox },
+    {
+      applicationId: facts.application.id,
+      text: body,
+      key,
+      notBefore: sendAt.getTime() > now.getTime() ? sendAt : undefined,
+      now,
+    },
+  );
+  if (includeOptions && facts.interview)
+    await tx.slotProposal.updateMany({
+      where: { interviewId: facts.interview.id, status: 'APPROVED' },
+      data: { status: 'OFFERED' },
+    });
   // While the candidate owes us an answer (no booking yet), silence is followed up.
   const waiting = facts.interview && facts.interview.status !== 'BOOKED';
-  await tx.agentRun.update({ where: { id: facts.run.id }, data: { followUpAt: waiting ? addBusinessDays(sendAt, facts.role.policy.nudgeAfterBusinessDays, zone) : null } });
+  await tx.agentRun.update({
+    where: { id: facts.run.id },
+    data: { followUpAt: waiting ? addBusinessDays(sendAt, facts.role.policy.nudgeAfterBusinessDays, zone) : null },
+  });
   await tx.applicationEvent.create({
-    data: { applicationId: facts.application.id, actorType: 'AGENT', actorId: facts.run.id, type: 'agent.email', data: { effectId, key, includeOptions, heldUntil: sendAt > now ? sendAt.toISOString() : null } },
+    data: {
+      applicationId: facts.application.id,
+      actorType: 'AGENT',
+      actorId: facts.run.id,
+      type: 'agent.email',
+      data: { effectId, key, includeOptions, heldUntil: sendAt > now ? sendAt.toISOString() : null },
+    },
   });
 }
 
 /** With "approve every email", the draft goes to the team with Send / Discard; the click decides. */
-async function askToSend(deps: AgentDeps, facts: RunFacts, input: EmailInput, body: string, call: Call): Promise<ToolOutcome> {
+async function askToSend(
+  deps: AgentDeps,
+  facts: RunFacts,
+  input: EmailInput,
+  body: string,
+  call: Call,
+): Promise<ToolOutcome> {
   const where = teamDestination(facts);
   if (!where) throw new Refused('the role has no Slack channel or recruiter to approve emails; hand over');
   await deps.prisma.$transaction(async (tx) => {
@@ -97,10 +163,29 @@ async function askToSend(deps: AgentDeps, facts: RunFacts, input: EmailInput, bo
       kind: 'TOOL_RESULT',
       name: call.name,
       input: { toolUseId: call.toolUseId, input: call.input },
-      output: { ok: true, result: { status: 'waiting_for_team', note: 'The team approves every email for this role. Wait.' }, endsTurn: true, draft: { body, includeOptions: input.include_options } },
+      output: {
+        ok: true,
+        result: { status: 'waiting_for_team', note: 'The team approves every email for this role. Wait.' },
+        endsTurn: true,
+        draft: { body, includeOptions: input.include_options },
+      },
     });
-    const message = agentDecisionBlocks({ kind: 'email', runId: call.runId, seq, candidateName: facts.candidate.name, body });
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.post', idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`, applicationId: facts.application.id, payload: { ...where, ...message } });
+    const message = agentDecisionBlocks({
+      kind: 'email',
+      runId: call.runId,
+      seq,
+      candidateName: facts.candidate.name,
+      body,
+    });
+    await recordEffect(
+      { tx, boss: deps.boss },
+      {
+        kind: 'slack.post',
+        idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`,
+        applicationId: facts.application.id,
+        payload: { ...where, ...message },
+      },
+    );
   });
   return { ok: true, result: { status: 'waiting_for_team' }, endsTurn: true, recorded: true };
 }

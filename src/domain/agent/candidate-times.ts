@@ -3,7 +3,10 @@ import { DateTime } from 'luxon';
 /** A time range as a person writes it: a local date and wall-clock hours, in their zone. */
 export type LocalRange = { date: string; from: string; to: string };
 
-export type TimeWindows = { windows: Array<{ start: string; end: string }>; refused: Array<{ range: LocalRange; why: string }> };
+export type TimeWindows = {
+  windows: Array<{ start: string; end: string }>;
+  refused: Array<{ range: LocalRange; why: string }>;
+};
 
 /**
  * Turns ranges the model read from a reply into instants in the candidate's zone, keeping
@@ -11,7 +14,12 @@ export type TimeWindows = { windows: Array<{ start: string; end: string }>; refu
  * starts, or one already past is refused with a reason instead of silently dropped. "Until
  * 24:00" means the end of that day. In a spring-forward gap luxon moves forward, as a person would.
  */
-export function windowsFromLocalRanges(ranges: readonly LocalRange[], zone: string, now: Date, horizonDays = 90): TimeWindows {
+export function windowsFromLocalRanges(
+  ranges: readonly LocalRange[],
+  zone: string,
+  now: Date,
+  horizonDays = 90,
+): TimeWindows {
   const out: TimeWindows = { windows: [], refused: [] };
   const horizon = now.getTime() + horizonDays * 86_400_000;
   for (const range of ranges) {
@@ -27,7 +35,11 @@ export function windowsFromLocalRanges(ranges: readonly LocalRange[], zone: stri
     if (end <= start) out.refused.push({ range, why: 'ends before it starts' });
     else if (end.toMillis() <= now.getTime()) out.refused.push({ range, why: 'already past' });
     else if (start.toMillis() > horizon) out.refused.push({ range, why: `more than ${horizonDays} days ahead` });
-    else out.windows.push({ start: DateTime.max(start, DateTime.fromJSDate(now)).toUTC().toISO()!, end: end.toUTC().toISO()! });
+    else
+      out.windows.push({
+        start: DateTime.max(start, DateTime.fromJSDate(now)).toUTC().toISO()!,
+        end: end.toUTC().toISO()!,
+      });
   }
   return out;
 }

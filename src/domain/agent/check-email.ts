@@ -34,7 +34,8 @@ export function checkOutgoingEmail(facts: EmailFacts): string[] {
   }
   const allowedAddresses = facts.allowedAddresses.map((a) => a.toLowerCase());
   for (const address of text.match(EMAIL_RE) ?? []) {
-    if (!allowedAddresses.includes(address.toLowerCase())) problems.push(`it names the address ${address}, which is not the candidate's`);
+    if (!allowedAddresses.includes(address.toLowerCase()))
+      problems.push(`it names the address ${address}, which is not the candidate's`);
   }
   if (PHONE_RE.test(text)) problems.push('it contains a phone number');
   PHONE_RE.lastIndex = 0;
@@ -47,7 +48,8 @@ export function checkOutgoingEmail(facts: EmailFacts): string[] {
   const lower = ` ${words.join(' ')} `;
   for (const person of facts.otherPeople) {
     const name = wordsOf(person).join(' ');
-    if (name.includes(' ') && lower.includes(` ${name} `)) problems.push(`it names ${person}, who is another candidate`);
+    if (name.includes(' ') && lower.includes(` ${name} `))
+      problems.push(`it names ${person}, who is another candidate`);
   }
   if (CLOCK_RE.test(text) && facts.candidateZone && !text.includes(facts.candidateZone)) {
     problems.push(`it states a time without spelling out the zone (${facts.candidateZone})`);
@@ -56,11 +58,20 @@ export function checkOutgoingEmail(facts: EmailFacts): string[] {
 }
 
 function normaliseLink(link: string): string {
-  return link.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/[.,;:!?]+$/, '').replace(/\/$/, '');
+  return link
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[.,;:!?]+$/, '')
+    .replace(/\/$/, '');
 }
 
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function shinglesOf(words: string[]): string[] {

@@ -43,7 +43,10 @@ const UNAMBIGUOUS: Record<string, string> = {
   NZDT: 'Pacific/Auckland',
 };
 
-export type ZoneReading = { status: 'known'; zone: string } | { status: 'ambiguous'; mention: string; candidates: string[] } | { status: 'unknown'; mention: string | null };
+export type ZoneReading =
+  | { status: 'known'; zone: string }
+  | { status: 'ambiguous'; mention: string; candidates: string[] }
+  | { status: 'unknown'; mention: string | null };
 
 /**
  * The zone a reply's times are in: what the candidate wrote, or else what we already know
@@ -51,7 +54,8 @@ export type ZoneReading = { status: 'known'; zone: string } | { status: 'ambiguo
  */
 export function readZoneMention(mention: string | null | undefined, known: string | null | undefined): ZoneReading {
   const written = mention?.trim();
-  if (!written) return known && isZoneName(known) ? { status: 'known', zone: known } : { status: 'unknown', mention: null };
+  if (!written)
+    return known && isZoneName(known) ? { status: 'known', zone: known } : { status: 'unknown', mention: null };
   if (isZoneName(written)) return { status: 'known', zone: written };
   // Before the abbreviations: "UTC+5" is not UTC.
   const offset = /^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(written);

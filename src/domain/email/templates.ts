@@ -41,7 +41,9 @@ export function isTemplateId(value: string): value is TemplateId {
 
 /** The templates for one decision, as [id, template]. */
 export function templatesFor(use: TemplateUse): Array<[TemplateId, (typeof TEMPLATES)[TemplateId]]> {
-  return (Object.entries(TEMPLATES) as Array<[TemplateId, (typeof TEMPLATES)[TemplateId]]>).filter(([, t]) => t.use === use);
+  return (Object.entries(TEMPLATES) as Array<[TemplateId, (typeof TEMPLATES)[TemplateId]]>).filter(
+    ([, t]) => t.use === use,
+  );
 }
 
 export function renderTemplate(id: TemplateId, data: TemplateData): string {

@@ -23,32 +23,54 @@ export type MessageReading = {
   documents: Attachment[];
 };
 
-const DOCUMENT_TYPES = /^(application\/(pdf|msword|vnd\.openxmlformats-officedocument\.wordprocessingml\.document|octet-stream|rtf)|text\/plain)$/;
+const DOCUMENT_TYPES =
+  /^(application\/(pdf|msword|vnd\.openxmlformats-officedocument\.wordprocessingml\.document|octet-stream|rtf)|text\/plain)$/;
 const DOCUMENT_NAMES = /\.(pdf|docx?|rtf|txt)$/i;
 
 /** Attachments that may be a CV or cover letter (not inline pictures, not calendar files). */
 export function documentAttachments(attachments: Attachment[]): Attachment[] {
-  return attachments.filter((a) => !a.inline && (DOCUMENT_TYPES.test(a.contentType) || DOCUMENT_NAMES.test(a.filename)) && a.size > 0);
+  return attachments.filter(
+    (a) => !a.inline && (DOCUMENT_TYPES.test(a.contentType) || DOCUMENT_NAMES.test(a.filename)) && a.size > 0,
+  );
 }
 
-export function describeMessage(email: ParsedEmail, { mailbox, roles }: { mailbox: string; roles: OpenRole[] }): MessageReading {
+export function describeMessage(
+  email: ParsedEmail,
+  { mailbox, roles }: { mailbox: string; roles: OpenRole[] },
+): MessageReading {
   const forward = forwardedOriginal(email.text);
   const fromAddress = email.from?.address.toLowerCase();
   const ownMessage = !!fromAddress && normaliseEmail(fromAddress) === normaliseEmail(mailbox);
-  const original = forward ?? (email.from ? { from: email.from, subject: undefined, body: email.text ?? '' } : undefined);
+  const original =
+    forward ?? (email.from ? { from: email.from, subject: undefined, body: email.text ?? '' } : undefined);
   const senderName = original?.from.name ?? '';
-  const text = forward ? forward.body : email.text ?? (email.html ? undefined : '');
-  const replyText = text !== undefined ? visibleReply(text, { sender: senderName || original?.from.address }) : htmlReplyText(email.html ?? '');
+  const text = forward ? forward.body : (email.text ?? (email.html ? undefined : ''));
+  const replyText =
+    text !== undefined
+      ? visibleReply(text, { sender: senderName || original?.from.address })
+      : htmlReplyText(email.html ?? '');
   const subject = forward?.subject ?? email.subject;
   return {
     automatic: autoReplyVerdict(email),
     ownMessage,
-    sender: original ? { address: original.from.address, name: senderName || nameFromAddress(original.from.address), normalised: normaliseEmail(original.from.address) } : undefined,
+    sender: original
+      ? {
+          address: original.from.address,
+          name: senderName || nameFromAddress(original.from.address),
+          normalised: normaliseEmail(original.from.address),
+        }
+      : undefined,
     forwardedBy: forward ? email.from?.address : undefined,
     subject,
     replyText,
     isReply: !forward && (!!email.inReplyTo || email.references.length > 0),
-    role: resolveRole({ recipients: [...email.to, ...email.cc].map((a) => a.address).concat(email.deliveredTo), subject, body: replyText, mailbox, roles }),
+    role: resolveRole({
+      recipients: [...email.to, ...email.cc].map((a) => a.address).concat(email.deliveredTo),
+      subject,
+      body: replyText,
+      mailbox,
+      roles,
+    }),
     documents: documentAttachments(email.attachments),
   };
 }

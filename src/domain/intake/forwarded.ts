@@ -2,7 +2,11 @@
 // sender, not the recruiter. Inline forwards (Gmail, Outlook, Apple Mail) carry the original
 // headers in the body; this finds them.
 
-const FORWARD_MARKERS = [/^-{5,}\s*Forwarded message\s*-{5,}\s*$/im, /^Begin forwarded message:\s*$/im, /^-{2,}\s*Original Message\s*-{2,}\s*$/im];
+const FORWARD_MARKERS = [
+  /^-{5,}\s*Forwarded message\s*-{5,}\s*$/im,
+  /^Begin forwarded message:\s*$/im,
+  /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
+];
 
 export type ForwardedOriginal = { from: { address: string; name: string }; subject: string | undefined; body: string };
 
@@ -17,5 +21,9 @@ export function forwardedOriginal(text: string | undefined): ForwardedOriginal |
   const from = header('From') ?? header('Von') ?? header('De');
   const match = from ? /^(?:"?([^"<]*?)"?\s*)?<?([^\s<>@]+@[^\s<>]+)>?$/.exec(from) : null;
   if (!match) return undefined;
-  return { from: { address: match[2]!, name: (match[1] ?? '').trim() }, subject: header('Subject') ?? header('Betreff'), body: rest.join('\n\n').trim() };
+  return {
+    from: { address: match[2]!, name: (match[1] ?? '').trim() },
+    subject: header('Subject') ?? header('Betreff'),
+    body: rest.join('\n\n').trim(),
+  };
 }

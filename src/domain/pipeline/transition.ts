@@ -49,7 +49,9 @@ function target(state: PipelineState, command: PipelineCommand, plan: Plan): Pip
       }
       break;
     case 'interview_booked':
-      return stage === 'SCHEDULING' ? at('INTERVIEW_SCHEDULED', pos) : `no interview is being scheduled (stage ${stage})`;
+      return stage === 'SCHEDULING'
+        ? at('INTERVIEW_SCHEDULED', pos)
+        : `no interview is being scheduled (stage ${stage})`;
     case 'interview_cancelled':
       return stage === 'INTERVIEW_SCHEDULED' ? at('SCHEDULING', pos) : `no interview is booked (stage ${stage})`;
     case 'interview_completed':

@@ -8,7 +8,14 @@ export const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 180, 240] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** `row`: which of the modal's step rows it came from (an edit keeps each existing step on its row). */
-export type StageInput = { row: number; name: string; durationMinutes: number; kind: Kind; pool: string[]; needed: number | 'all' };
+export type StageInput = {
+  row: number;
+  name: string;
+  durationMinutes: number;
+  kind: Kind;
+  pool: string[];
+  needed: number | 'all';
+};
 
 export type RoleInput = {
   title: string;
@@ -56,7 +63,8 @@ export function readRoleForm(v: ViewValues): FormResult {
   if (!hiringManager) errors.hiring_manager = 'Pick the hiring manager.';
   const channel = v.channel?.value?.selected_conversation ?? '';
   const newChannel = text(v, 'new_channel').replace(/^#/, '');
-  if (!channel && !newChannel) errors.channel = "Pick the channel where this role's candidates are discussed, or name a new one below.";
+  if (!channel && !newChannel)
+    errors.channel = "Pick the channel where this role's candidates are discussed, or name a new one below.";
   // A name typed in wins over the picked channel (which the modal fills in with the one it was
   // opened from): typing a name is the more deliberate act.
   if (newChannel) {
@@ -79,7 +87,14 @@ export function readRoleForm(v: ViewValues): FormResult {
     if (needed !== 'all' && pool.length && needed > pool.length) {
       errors[`stage_${i}_needed`] = `Step ${i + 1} needs ${needed} interviewers but its pool has ${pool.length}.`;
     }
-    stages.push({ row: i, name, durationMinutes: Number(duration), kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'VIDEO', pool, needed });
+    stages.push({
+      row: i,
+      name,
+      durationMinutes: Number(duration),
+      kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'VIDEO',
+      pool,
+      needed,
+    });
   }
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
@@ -105,12 +120,16 @@ export function readRoleForm(v: ViewValues): FormResult {
  */
 export function channelNameProblem(name: string): string | undefined {
   if (name.length > 80) return 'Channel names are at most 80 characters.';
-  if (!/^[a-z0-9\p{Ll}\p{Lo}_-]+$/u.test(name)) return 'Channel names use lower-case letters, numbers, hyphens and underscores (no spaces or capitals), e.g. hiring-backend.';
+  if (!/^[a-z0-9\p{Ll}\p{Lo}_-]+$/u.test(name))
+    return 'Channel names use lower-case letters, numbers, hyphens and underscores (no spaces or capitals), e.g. hiring-backend.';
   return undefined;
 }
 
 /** `/hire role <verb> [title]`. */
-export type RoleCommand = { verb: 'new' } | { verb: 'edit' | 'pause' | 'close' | 'reopen'; title: string } | { verb: 'invalid'; reason: string };
+export type RoleCommand =
+  | { verb: 'new' }
+  | { verb: 'edit' | 'pause' | 'close' | 'reopen'; title: string }
+  | { verb: 'invalid'; reason: string };
 
 export function parseRoleCommand(args: string): RoleCommand {
   const m = /^(new|edit|pause|close|reopen)\b\s*(.*)$/i.exec(args.trim());
@@ -136,18 +155,24 @@ export type StagePlan = {
  * steps go after the last one, and only trailing steps nobody has used can be removed. Problems
  * are keyed by the row's name field, as the modal shows them.
  */
-export function planStageEdit(existing: ExistingStage[], submitted: StageInput[]): { ok: true; plan: StagePlan } | { ok: false; errors: Record<string, string> } {
+export function planStageEdit(
+  existing: ExistingStage[],
+  submitted: StageInput[],
+): { ok: true; plan: StagePlan } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const byRow = new Map(submitted.map((s) => [s.row, s]));
   const last = Math.max(-1, ...submitted.map((s) => s.row));
   for (let row = 0; row < last; row++) {
-    if (!byRow.has(row)) errors[`stage_${row}_name`] = `Step ${row + 1} is empty: fill it, or clear the steps after it too.`;
+    if (!byRow.has(row))
+      errors[`stage_${row}_name`] = `Step ${row + 1} is empty: fill it, or clear the steps after it too.`;
   }
   const plan: StagePlan = { update: [], create: [], remove: [] };
   for (const [row, stage] of existing.entries()) {
     const now = byRow.get(row);
     if (now) plan.update.push({ id: stage.id, position: row, stage: now });
-    else if (stage.inUse > 0) errors[`stage_${row}_name`] ??= `Step ${row + 1} is in use (interviews or applications have reached it): change it, but it cannot be removed.`;
+    else if (stage.inUse > 0)
+      errors[`stage_${row}_name`] ??=
+        `Step ${row + 1} is in use (interviews or applications have reached it): change it, but it cannot be removed.`;
     else plan.remove.push(stage.id);
   }
   for (const stage of submitted) if (stage.row >= existing.length) plan.create.push({ position: stage.row, stage });

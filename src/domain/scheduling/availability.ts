@@ -51,7 +51,11 @@ export function blocksUnderPolicy(kind: BusyKind, policy: InterviewerQuery['poli
   }
 }
 
-export function prepareInterviewer(interviewer: InterviewerQuery, query: Pick<SlotQuery, 'window' | 'now'>, offset: OffsetFn): Prepared {
+export function prepareInterviewer(
+  interviewer: InterviewerQuery,
+  query: Pick<SlotQuery, 'window' | 'now'>,
+  offset: OffsetFn,
+): Prepared {
   const margin = 24 * 60 * 60_000; // buffers and past-midnight hours reach past the window
   const days = localDays(query.window.start - margin, query.window.end + margin, offset);
   const working = workingIntervals(interviewer, days, offset);
@@ -103,7 +107,8 @@ function increment(map: Map<string, number>, key: string): void {
 /** The first reason this interviewer cannot take the slot, or undefined when they can. */
 export function firstConflict(p: Prepared, slot: Slot, buffers: Buffers): Conflict | undefined {
   if (!covers(p.working, slot.start, slot.end)) return { code: 'outside-hours' };
-  if (findOverlap(p.blocking, slot.start, slot.end)) return { code: 'busy', busy: describeBusy(p, slot.start, slot.end) };
+  if (findOverlap(p.blocking, slot.start, slot.end))
+    return { code: 'busy', busy: describeBusy(p, slot.start, slot.end) };
   if (findOverlap(p.blocking, slot.start - buffers.before, slot.end + buffers.after)) {
     return { code: 'buffer', busy: describeBusy(p, slot.start - buffers.before, slot.end + buffers.after) };
   }

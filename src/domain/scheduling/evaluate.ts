@@ -27,7 +27,9 @@ export type SlotBlock =
   | { code: 'candidate-unavailable' }
   | { code: 'interviewer'; interviewerId: string; name: string; conflict: Conflict };
 
-export type Evaluation = { ok: true; interviewers: Prepared[]; unavailable: SlotBlock[] } | { ok: false; blocks: SlotBlock[] };
+export type Evaluation =
+  | { ok: true; interviewers: Prepared[]; unavailable: SlotBlock[] }
+  | { ok: false; blocks: SlotBlock[] };
 
 export function prepareContext(query: SlotQuery): Context {
   const offsets = memoise((zone) => offsetTable(zone, query.window.start - 2 * DAY, query.window.end + 2 * DAY));
@@ -64,9 +66,12 @@ export function evaluate(ctx: Context, start: number, { every = false } = {}): E
     blocks.push(block);
     return !every;
   };
-  if (start < ctx.earliest && start >= ctx.query.window.start && fail({ code: 'too-soon', earliest: ctx.earliest })) return { ok: false, blocks };
-  if ((start < ctx.query.window.start || end > ctx.query.window.end) && fail({ code: 'outside-window' })) return { ok: false, blocks };
-  if (ctx.candidateWindows && !covers(ctx.candidateWindows, start, end) && fail({ code: 'candidate-unavailable' })) return { ok: false, blocks };
+  if (start < ctx.earliest && start >= ctx.query.window.start && fail({ code: 'too-soon', earliest: ctx.earliest }))
+    return { ok: false, blocks };
+  if ((start < ctx.query.window.start || end > ctx.query.window.end) && fail({ code: 'outside-window' }))
+    return { ok: false, blocks };
+  if (ctx.candidateWindows && !covers(ctx.candidateWindows, start, end) && fail({ code: 'candidate-unavailable' }))
+    return { ok: false, blocks };
 
   const slotBlocked = blocks.length > 0;
   const { mode, needed } = ctx.query.stage;

@@ -32,8 +32,12 @@ const NEARBY = 3 * 60 * MINUTE;
 export function findSlots(query: SlotQuery, { report = true } = {}): SlotSearchResult {
   const ctx = prepareContext(query);
   const candidates = possibleSlots(ctx);
-  if (candidates.length === 0) return { slots: [], possible: 0, ...(report ? { noSlots: reportNoSlots(query, ctx) } : {}) };
-  const slots = spread(candidates, ctx).map(({ people, ...slot }) => ({ ...slot, why: why(ctx, slot.start, slot.end, people) }));
+  if (candidates.length === 0)
+    return { slots: [], possible: 0, ...(report ? { noSlots: reportNoSlots(query, ctx) } : {}) };
+  const slots = spread(candidates, ctx).map(({ people, ...slot }) => ({
+    ...slot,
+    why: why(ctx, slot.start, slot.end, people),
+  }));
   return { slots, possible: candidates.length };
 }
 
@@ -43,14 +47,26 @@ function possibleSlots(ctx: Context): Possible[] {
   const { query } = ctx;
   const gridZone = query.gridZone ?? query.interviewers[0]!.zone;
   const slots: Possible[] = [];
-  for (const start of gridStarts(ctx.earliest, query.window.end - ctx.duration, query.gridMinutes, ctx.offsets(gridZone))) {
+  for (const start of gridStarts(
+    ctx.earliest,
+    query.window.end - ctx.duration,
+    query.gridMinutes,
+    ctx.offsets(gridZone),
+  )) {
     const verdict = evaluate(ctx, start);
     if (!verdict.ok) continue;
     const end = start + ctx.duration;
     const people = verdict.interviewers.map((p) => ({ name: p.interviewer.name, zone: p.interviewer.zone }));
     const cost =
-      people.reduce((sum, p) => sum + discomfort(start, end, ctx.offsets(p.zone)), 0) + 2 * discomfort(start, end, ctx.offsets(query.candidate.zone));
-    slots.push({ start, end, interviewerIds: verdict.interviewers.map((p) => p.interviewer.id), discomfort: cost, people });
+      people.reduce((sum, p) => sum + discomfort(start, end, ctx.offsets(p.zone)), 0) +
+      2 * discomfort(start, end, ctx.offsets(query.candidate.zone));
+    slots.push({
+      start,
+      end,
+      interviewerIds: verdict.interviewers.map((p) => p.interviewer.id),
+      discomfort: cost,
+      people,
+    });
   }
   return slots;
 }
@@ -62,7 +78,9 @@ function why(ctx: Context, start: number, end: number, people: Array<{ name: str
     return label ? [`${label} for ${p.name} (${localTime(start, p.zone, 'HH:mm')})`] : [];
   });
   const candidateLocal = `candidate ${localTime(start, candidateZone)}`;
-  return uncomfortable.length === 0 ? `${candidateLocal} · within everyone's core hours` : `${candidateLocal} · ${uncomfortable.join('; ')}`;
+  return uncomfortable.length === 0
+    ? `${candidateLocal} · within everyone's core hours`
+    : `${candidateLocal} · ${uncomfortable.join('; ')}`;
 }
 
 /**

@@ -6,7 +6,11 @@ import { z } from 'zod';
 export const ZSchedulingPolicy = z
   .object({
     /** How far ahead the first slot may be. */
-    minNoticeHours: z.number().min(0).max(24 * 14).default(24),
+    minNoticeHours: z
+      .number()
+      .min(0)
+      .max(24 * 14)
+      .default(24),
     bufferBeforeMinutes: z.number().int().min(0).max(120).default(10),
     bufferAfterMinutes: z.number().int().min(0).max(120).default(10),
     /** How many days ahead to look. */
@@ -16,7 +20,15 @@ export const ZSchedulingPolicy = z
     /** Hold proposed times on interviewers' calendars (tentative) until the candidate chooses. */
     holdProposedSlots: z.boolean().default(false),
   })
-  .default({ minNoticeHours: 24, bufferBeforeMinutes: 10, bufferAfterMinutes: 10, searchDays: 14, gridMinutes: 30, slotsToOffer: 5, holdProposedSlots: false });
+  .default({
+    minNoticeHours: 24,
+    bufferBeforeMinutes: 10,
+    bufferAfterMinutes: 10,
+    searchDays: 14,
+    gridMinutes: 30,
+    slotsToOffer: 5,
+    holdProposedSlots: false,
+  });
 
 export type SchedulingPolicy = z.output<typeof ZSchedulingPolicy>;
 
@@ -29,7 +41,10 @@ export function schedulingPolicyOf(rolePolicy: unknown): SchedulingPolicy {
 
 /** Interviewer working hours as stored on User.workingHours; Mon–Fri 09:00–17:00 when unset. */
 export const ZStoredWorkingHours = z.object({
-  weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.tuple([z.string(), z.string()]))),
+  weekly: z.partialRecord(
+    z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+    z.array(z.tuple([z.string(), z.string()])),
+  ),
   overrides: z.array(z.object({ date: z.string(), hours: z.array(z.tuple([z.string(), z.string()])) })).default([]),
 });
 export type StoredWorkingHours = z.output<typeof ZStoredWorkingHours>;

@@ -19,7 +19,12 @@ export function localDays(from: number, to: number, offset: OffsetFn): LocalDay[
   const days: LocalDay[] = [];
   for (let civil = first; civil <= last; civil++) {
     const noon = new Date(civil * DAY + DAY / 2);
-    days.push({ start: wallClockToInstant(civil * DAY, offset), date: noon.toISOString().slice(0, 10), week: isoWeek(noon), weekday: (noon.getUTCDay() + 6) % 7 });
+    days.push({
+      start: wallClockToInstant(civil * DAY, offset),
+      date: noon.toISOString().slice(0, 10),
+      week: isoWeek(noon),
+      weekday: (noon.getUTCDay() + 6) % 7,
+    });
   }
   return days;
 }
@@ -41,7 +46,11 @@ function isoWeek(date: Date): string {
  * A time inside a spring-forward gap moves forward by the gap; one that happens twice (the
  * fall-back hour) is the first of the two. An end at or before its start runs past midnight.
  */
-export function workingIntervals(interviewer: InterviewerQuery, days: readonly LocalDay[], offset: OffsetFn): Interval[] {
+export function workingIntervals(
+  interviewer: InterviewerQuery,
+  days: readonly LocalDay[],
+  offset: OffsetFn,
+): Interval[] {
   const overrides = new Map(interviewer.overrides.map((o) => [o.date, o.hours]));
   const intervals: Interval[] = [];
   for (const day of days) {
@@ -51,7 +60,10 @@ export function workingIntervals(interviewer: InterviewerQuery, days: readonly L
       const from = clockMinutes(startClock);
       let to = clockMinutes(endClock);
       if (to <= from) to += 1440;
-      intervals.push({ start: wallClockToInstant(midnight + from * MINUTE, offset), end: wallClockToInstant(midnight + to * MINUTE, offset) });
+      intervals.push({
+        start: wallClockToInstant(midnight + from * MINUTE, offset),
+        end: wallClockToInstant(midnight + to * MINUTE, offset),
+      });
     }
   }
   return mergeIntervals(intervals);

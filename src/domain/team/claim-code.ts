@@ -16,11 +16,7 @@ export function formatClaimCode(random: Uint8Array): string {
 
 /** A code as typed: case, spaces and dashes do not matter, and the letters people confuse map back. */
 export function normaliseClaimCode(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
 }
 
 /** Whether a typed code is the stored one, compared in constant time. */

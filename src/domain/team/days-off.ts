@@ -51,7 +51,7 @@ export function formatDaysOff(dates: readonly string[]): string {
     .filter((d): d is number => d !== undefined)
     .sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < days.length;) {
+  for (let i = 0; i < days.length; ) {
     let j = i;
     while (j + 1 < days.length && days[j + 1]! - days[j]! === DAY_MS) j++;
     parts.push(i === j ? isoOf(days[i]!) : `${isoOf(days[i]!)}..${isoOf(days[j]!)}`);

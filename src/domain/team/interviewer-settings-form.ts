@@ -36,7 +36,8 @@ export type InterviewerSettings = {
 };
 
 export type SettingsFormResult =
-  { ok: true; settings: InterviewerSettings } | { ok: false; errors: Record<string, string> };
+  | { ok: true; settings: InterviewerSettings }
+  | { ok: false; errors: Record<string, string> };
 
 /** Slack's `view.state.values` for this modal, loosely typed: { [block_id]: { value: element state } }. */
 export type SettingsViewValues = Record<

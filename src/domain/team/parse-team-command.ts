@@ -22,10 +22,21 @@ export function parseTeamCommand(args: string): TeamCommand {
   const text = args.trim();
   if (!text || text === 'list') return { type: 'list' };
   const m = /^(add|grant|remove|revoke)\s+<@([UW][A-Z0-9]+)(?:\|([^>]*))?>\s+(.+)$/i.exec(text);
-  if (!m) return { type: 'invalid', reason: 'use `/hire team add @person recruiter` or `/hire team remove @person interviewer`' };
-  const words = m[4]!.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (!m)
+    return {
+      type: 'invalid',
+      reason: 'use `/hire team add @person recruiter` or `/hire team remove @person interviewer`',
+    };
+  const words = m[4]!
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const unknown = words.filter((w) => !ROLE_WORDS[w]);
-  if (unknown.length) return { type: 'invalid', reason: `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or interviewer` };
+  if (unknown.length)
+    return {
+      type: 'invalid',
+      reason: `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or interviewer`,
+    };
   return {
     type: /^(add|grant)$/i.test(m[1]!) ? 'grant' : 'revoke',
     userId: m[2]!,

@@ -40,7 +40,8 @@ export type PersonChanges = Partial<{
 }>;
 
 export type ProfileReading =
-  { kind: 'inactive'; reason: 'deleted' | 'bot' } | { kind: 'person'; changes: PersonChanges };
+  | { kind: 'inactive'; reason: 'deleted' | 'bot' }
+  | { kind: 'person'; changes: PersonChanges };
 
 /** Shaped like an email address: what Google accepts as a calendar id too. */
 export function isAddressShaped(value: string): boolean {

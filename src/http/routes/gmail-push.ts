@@ -9,7 +9,17 @@ import { enqueue, type Boss } from '../../jobs/boss.js';
  * (a sync already queued absorbs it) and records that push is alive. The sync reads history
  * from our stored historyId, so a lost or repeated notification changes nothing.
  */
-export function gmailPushRoute({ prisma, boss, mailbox, verify }: { prisma: PrismaClient; boss: Boss; mailbox: string; verify: (authorization: string | undefined) => Promise<PushVerdict> }): FastifyPluginAsync {
+export function gmailPushRoute({
+  prisma,
+  boss,
+  mailbox,
+  verify,
+}: {
+  prisma: PrismaClient;
+  boss: Boss;
+  mailbox: string;
+  verify: (authorization: string | undefined) => Promise<PushVerdict>;
+}): FastifyPluginAsync {
   return async (app) => {
     app.post('/gmail/push', async (request, reply) => {
       const verdict = await verify(request.headers.authorization);
@@ -22,7 +32,11 @@ export function gmailPushRoute({ prisma, boss, mailbox, verify }: { prisma: Pris
       if (!notification) return reply.code(204).send();
       if (notification.emailAddress.toLowerCase() !== mailbox.toLowerCase()) return reply.code(204).send();
       await prisma.$transaction(async (tx) => {
-        await tx.gmailSyncState.upsert({ where: { mailbox }, update: { lastPushAt: new Date() }, create: { mailbox, lastPushAt: new Date() } });
+        await tx.gmailSyncState.upsert({
+          where: { mailbox },
+          update: { lastPushAt: new Date() },
+          create: { mailbox, lastPushAt: new Date() },
+        });
         await enqueue(boss, tx, 'gmail.sync', { mailbox, reason: 'push' });
       });
       return reply.code(204).send();

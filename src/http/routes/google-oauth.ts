@@ -20,7 +20,8 @@ type Deps = {
 
 const page = (title: string, body: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body>`;
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
  * Connecting the recruiting mailbox with OAuth: GET /google/connect (from a signed link an
@@ -36,36 +37,97 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: { link?: string } }>('/google/connect', async (request, reply) => {
       const link = request.query.link ?? '';
-      if (!verifyLink(deps.key, link)) return reply.code(403).type('text/html').send(page('Link expired', 'This link is no longer valid. Ask for a new one in Slack with <code>/hire connect google</code>.'));
-      const url = client().generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: GOOGLE_SCOPES, state: link, login_hint: deps.mailbox, include_granted_scopes: true });
+      if (!verifyLink(deps.key, link))
+        return reply
+          .code(403)
+          .type('text/html')
+          .send(
+            page(
+              'Link expired',
+              'This link is no longer valid. Ask for a new one in Slack with <code>/hire connect google</code>.',
+            ),
+          );
+      const url = client().generateAuthUrl({
+        access_type: 'offline',
+        prompt: 'consent',
+        scope: GOOGLE_SCOPES,
+        state: link,
+        login_hint: deps.mailbox,
+        include_granted_scopes: true,
+      });
       return reply.redirect(url);
     });
 
-    app.get<{ Querystring: { code?: string; state?: string; error?: string } }>('/google/callback', async (request, reply) => {
-      const signed = verifyLink(deps.key, request.query.state ?? '');
-      if (!signed) return reply.code(403).type('text/html').send(page('Link expired', 'Start again from Slack with <code>/hire connect google</code>.'));
-      if (request.query.error || !request.query.code) {
-        return reply.code(400).type('text/html').send(page('Not connected', `Google said: ${escapeHtml(request.query.error ?? 'no code')}. Nothing was changed.`));
-      }
-      const oauth = client();
-      const { tokens } = await oauth.getToken(request.query.code);
-      if (!tokens.refresh_token) {
-        return reply.code(400).type('text/html').send(page('Not connected', 'Google gave no refresh token. Remove Justin from the account’s third-party access and connect again.'));
-      }
-      oauth.setCredentials(tokens);
-      const profile = (await createGmailApi(oauth, deps.rootUrl).users.getProfile({ userId: 'me' })).data;
-      if (profile.emailAddress?.toLowerCase() !== deps.mailbox.toLowerCase()) {
+    app.get<{ Querystring: { code?: string; state?: string; error?: string } }>(
+      '/google/callback',
+      async (request, reply) => {
+        const signed = verifyLink(deps.key, request.query.state ?? '');
+        if (!signed)
+          return reply
+            .code(403)
+            .type('text/html')
+            .send(page('Link expired', 'Start again from Slack with <code>/hire connect google</code>.'));
+        if (request.query.error || !request.query.code) {
+          return reply
+            .code(400)
+            .type('text/html')
+            .send(
+              page(
+                'Not connected',
+                `Google said: ${escapeHtml(request.query.error ?? 'no code')}. Nothing was changed.`,
+              ),
+            );
+        }
+        const oauth = client();
+        const { tokens } = await oauth.getToken(request.query.code);
+        if (!tokens.refresh_token) {
+          return reply
+            .code(400)
+            .type('text/html')
+            .send(
+              page(
+                'Not connected',
+                'Google gave no refresh token. Remove Justin from the account’s third-party access and connect again.',
+              ),
+            );
+        }
+        oauth.setCredentials(tokens);
+        const profile = (await createGmailApi(oauth, deps.rootUrl).users.getProfile({ userId: 'me' })).data;
+        if (profile.emailAddress?.toLowerCase() !== deps.mailbox.toLowerCase()) {
+          return reply
+            .code(400)
+            .type('text/html')
+            .send(
+              page(
+                'Wrong account',
+                `You signed in as ${escapeHtml(profile.emailAddress ?? 'someone else')}; Justin needs ${escapeHtml(deps.mailbox)}. Nothing was changed.`,
+              ),
+            );
+        }
+        const stored: OAuthTokens = {
+          refresh_token: tokens.refresh_token,
+          ...(tokens.access_token ? { access_token: tokens.access_token } : {}),
+          ...(tokens.expiry_date ? { expiry_date: tokens.expiry_date } : {}),
+        };
+        await storeMailboxTokens(deps.prisma, {
+          key: deps.key,
+          mailbox: deps.mailbox,
+          tokens: stored,
+          scopes: (tokens.scope ?? '').split(' ').filter(Boolean),
+          by: signed.by,
+        });
+        deps.auth.useTokens?.(stored);
+        // Intake starts now (the watch, a first sync), not at the next minute's poll.
+        await enqueue(deps.boss, undefined, 'gmail.poll', {});
         return reply
-          .code(400)
           .type('text/html')
-          .send(page('Wrong account', `You signed in as ${escapeHtml(profile.emailAddress ?? 'someone else')}; Justin needs ${escapeHtml(deps.mailbox)}. Nothing was changed.`));
-      }
-      const stored: OAuthTokens = { refresh_token: tokens.refresh_token, ...(tokens.access_token ? { access_token: tokens.access_token } : {}), ...(tokens.expiry_date ? { expiry_date: tokens.expiry_date } : {}) };
-      await storeMailboxTokens(deps.prisma, { key: deps.key, mailbox: deps.mailbox, tokens: stored, scopes: (tokens.scope ?? '').split(' ').filter(Boolean), by: signed.by });
-      deps.auth.useTokens?.(stored);
-      // Intake starts now (the watch, a first sync), not at the next minute's poll.
-      await enqueue(deps.boss, undefined, 'gmail.poll', {});
-      return reply.type('text/html').send(page('Connected', `Justin now reads and sends mail as ${escapeHtml(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`));
-    });
+          .send(
+            page(
+              'Connected',
+              `Justin now reads and sends mail as ${escapeHtml(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`,
+            ),
+          );
+      },
+    );
   };
 }

@@ -6,6 +6,8 @@ export const healthRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (a
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_req, reply) => {
     const s = await getStatus(status, { deep: false });
-    return reply.status(s.ready ? 200 : 503).send({ ready: s.ready, database: s.database, migrations: s.migrations, queue: s.queue });
+    return reply
+      .status(s.ready ? 200 : 503)
+      .send({ ready: s.ready, database: s.database, migrations: s.migrations, queue: s.queue });
   });
 };

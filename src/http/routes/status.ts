@@ -8,7 +8,9 @@ export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (a
   app.get('/status.json', async () => getStatus(status));
   app.get('/', async (req, reply) => {
     const [s, team] = await Promise.all([getStatus(status), teamStatus(status, req)]);
-    return reply.type('text/html; charset=utf-8').send(renderStatusPage(s, { publicUrl: status.config.http.publicUrl, team }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(renderStatusPage(s, { publicUrl: status.config.http.publicUrl, team }));
   });
 };
 

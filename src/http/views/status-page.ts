@@ -4,7 +4,12 @@ import type { Probe } from '../../services/status/probe.js';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const BADGE: Record<Probe['state'], string> = { ok: '🟢 working', failing: '🔴 failing', off: '⚪ off', unchecked: '🟡 configured' };
+const BADGE: Record<Probe['state'], string> = {
+  ok: '🟢 working',
+  failing: '🔴 failing',
+  off: '⚪ off',
+  unchecked: '🟡 configured',
+};
 
 function row(label: string, probe: Probe): string {
   return `<tr><th>${escapeHtml(label)}</th><td>${BADGE[probe.state]}</td><td>${escapeHtml(probe.detail)}</td></tr>`;
@@ -32,20 +37,30 @@ function teamSection(team: TeamStatus | undefined): string {
 }
 
 /** The page a person sees at /: what works, what is off and how to turn it on. */
-export function renderStatusPage(s: Status, { publicUrl, team }: { publicUrl: string | undefined; team?: TeamStatus | undefined }): string {
+export function renderStatusPage(
+  s: Status,
+  { publicUrl, team }: { publicUrl: string | undefined; team?: TeamStatus | undefined },
+): string {
   const integrations = s.integrations
     .map(
       (i) =>
         row(i.name, i.probe) +
-        (i.configured ? '' : `<tr><td></td><td colspan="2" class="how">To turn on, set:<br>${i.howToEnable.map(escapeHtml).join('<br>')}</td></tr>`),
+        (i.configured
+          ? ''
+          : `<tr><td></td><td colspan="2" class="how">To turn on, set:<br>${i.howToEnable.map(escapeHtml).join('<br>')}</td></tr>`),
     )
     .join('');
   const outbox = ['PENDING', 'DONE', 'DEAD'].map((k) => `<td>${s.outbox[k] ?? 0}</td>`).join('');
   const queues = s.queues
-    .map((q) => `<tr><th>${escapeHtml(q.name)}</th><td>${q.ready}</td><td>${q.active}</td><td>${q.deferred}</td><td>${q.failed}</td></tr>`)
+    .map(
+      (q) =>
+        `<tr><th>${escapeHtml(q.name)}</th><td>${q.ready}</td><td>${q.active}</td><td>${q.deferred}</td><td>${q.failed}</td></tr>`,
+    )
     .join('');
   const breakers = s.breakers.length
-    ? s.breakers.map((b) => `<tr><th>${escapeHtml(b.service)}</th><td>${escapeHtml(b.state.replace('_', '-'))}</td></tr>`).join('')
+    ? s.breakers
+        .map((b) => `<tr><th>${escapeHtml(b.service)}</th><td>${escapeHtml(b.state.replace('_', '-'))}</td></tr>`)
+        .join('')
     : '<tr><td colspan="2">no external calls yet</td></tr>';
   const slackOff = s.integrations.some((i) => i.name === 'Slack' && !i.configured);
 

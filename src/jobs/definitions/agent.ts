@@ -31,7 +31,10 @@ export const agentTurn = defineJob({
     if (!agent) {
       // Without Anthropic nothing can answer: tell the team once, instead of retrying for hours.
       await tellAgentOff(deps, data);
-      log.warn({ applicationId: data.applicationId, event: data.event.type }, 'agent turn skipped: Anthropic is not configured');
+      log.warn(
+        { applicationId: data.applicationId, event: data.event.type },
+        'agent turn skipped: Anthropic is not configured',
+      );
       return;
     }
     const outcome = await runAgentTurn({ ...agent, log }, data);
@@ -54,7 +57,17 @@ export const agentFollowUps = defineJob({
         WHERE r.id = d.id
         RETURNING r.id, r."applicationId", d."followUpAt"`;
       for (const run of rows) {
-        await enqueue(deps.boss, tx, 'agent.turn', { applicationId: run.applicationId, key: `follow-up:${run.id}:${run.followUpAt.toISOString()}`, event: { type: 'follow-up', runId: run.id } }, { singletonKey: run.applicationId });
+        await enqueue(
+          deps.boss,
+          tx,
+          'agent.turn',
+          {
+            applicationId: run.applicationId,
+            key: `follow-up:${run.id}:${run.followUpAt.toISOString()}`,
+            event: { type: 'follow-up', runId: run.id },
+          },
+          { singletonKey: run.applicationId },
+        );
       }
       return rows.length;
     });
@@ -63,13 +76,30 @@ export const agentFollowUps = defineJob({
 });
 
 async function tellAgentOff(deps: JobDeps, { applicationId, key, event }: JobPayloads['agent.turn']): Promise<void> {
-  const app = await deps.prisma.application.findUnique({ where: { id: applicationId }, select: { slackChannelId: true, slackMessageTs: true } });
+  const app = await deps.prisma.application.findUnique({
+    where: { id: applicationId },
+    select: { slackChannelId: true, slackMessageTs: true },
+  });
   if (!app?.slackChannelId || !app.slackMessageTs) return;
-  const what = event.type === 'candidate-replied' ? 'The candidate replied by email' : event.type === 'slots-approved' ? 'Times were approved' : 'Something needs the scheduling agent';
+  const what =
+    event.type === 'candidate-replied'
+      ? 'The candidate replied by email'
+      : event.type === 'slots-approved'
+        ? 'Times were approved'
+        : 'Something needs the scheduling agent';
   await deps.prisma.$transaction((tx) =>
     recordEffect(
       { tx, boss: deps.boss },
-      { kind: 'slack.post', idempotencyKey: `agent-off:${key}`, applicationId, payload: { channel: app.slackChannelId!, thread_ts: app.slackMessageTs!, text: `${what}, but Justin's scheduling agent is off (no ANTHROPIC_API_KEY), so a person should email the candidate. An admin can turn it on; see the status page.` } },
+      {
+        kind: 'slack.post',
+        idempotencyKey: `agent-off:${key}`,
+        applicationId,
+        payload: {
+          channel: app.slackChannelId!,
+          thread_ts: app.slackMessageTs!,
+          text: `${what}, but Justin's scheduling agent is off (no ANTHROPIC_API_KEY), so a person should email the candidate. An admin can turn it on; see the status page.`,
+        },
+      },
     ),
   );
 }

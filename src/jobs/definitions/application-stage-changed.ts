@@ -22,18 +22,43 @@ export const applicationStageChanged = defineJob({
           fromStage: true,
           toStage: true,
           data: true,
-          application: { select: { slackChannelId: true, slackMessageTs: true, role: { select: { _count: { select: { stages: true } } } } } },
+          application: {
+            select: {
+              slackChannelId: true,
+              slackMessageTs: true,
+              role: { select: { _count: { select: { stages: true } } } },
+            },
+          },
         },
       });
       if (!event) return;
-      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${applicationId}:event:${eventId}`, applicationId, payload: { applicationId } });
+      await recordEffect(
+        { tx, boss: deps.boss },
+        {
+          kind: 'slack.card',
+          idempotencyKey: `card:${applicationId}:event:${eventId}`,
+          applicationId,
+          payload: { applicationId },
+        },
+      );
       const app = event.application;
       if (!app.slackChannelId || !app.slackMessageTs || !event.toStage) return;
       const planLength = app.role._count.stages;
       const data = event.data as { fromPlanPosition?: number | null; toPlanPosition?: number | null };
-      const from = describeState({ stage: event.fromStage as Stage, planPosition: data.fromPlanPosition ?? null }, planLength);
-      const to = describeState({ stage: event.toStage as Stage, planPosition: data.toPlanPosition ?? null }, planLength);
-      const by = event.actorType === 'USER' && event.actorId ? ` by <@${event.actorId}>` : event.actorType === 'AGENT' ? ' by Justin' : '';
+      const from = describeState(
+        { stage: event.fromStage as Stage, planPosition: data.fromPlanPosition ?? null },
+        planLength,
+      );
+      const to = describeState(
+        { stage: event.toStage as Stage, planPosition: data.toPlanPosition ?? null },
+        planLength,
+      );
+      const by =
+        event.actorType === 'USER' && event.actorId
+          ? ` by <@${event.actorId}>`
+          : event.actorType === 'AGENT'
+            ? ' by Justin'
+            : '';
       await recordEffect(
         { tx, boss: deps.boss },
         {

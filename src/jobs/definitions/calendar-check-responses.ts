@@ -12,7 +12,11 @@ export const calendarCheckResponses = defineJob({
   schema: z.object({}).strict() as never,
   async handle(deps, _data, { log }) {
     if (!deps.google || !deps.availability) return;
-    const { checked, flagged } = await checkResponses({ ...deps, google: deps.google, availability: deps.availability });
+    const { checked, flagged } = await checkResponses({
+      ...deps,
+      google: deps.google,
+      availability: deps.availability,
+    });
     if (flagged) log.info({ checked, flagged }, 'interviewer responses flagged');
   },
 });

@@ -21,7 +21,11 @@ function gmailOf(deps: JobDeps) {
     if (err instanceof AppError && err.code === 'INTEGRATION_OFF') return undefined;
     throw err;
   }
-  return { gmail: createGmailApi(auth, deps.google.rootUrl), mailbox: deps.google.mailbox, topic: deps.google.pubsubTopic };
+  return {
+    gmail: createGmailApi(auth, deps.google.rootUrl),
+    mailbox: deps.google.mailbox,
+    topic: deps.google.pubsubTopic,
+  };
 }
 
 /** One mailbox sync (history since our place, or a full resync). The queue is 'stately': one running, one waiting. */
@@ -58,6 +62,7 @@ export const gmailPoll = defineJob({
     if (g.topic && (!state?.watchExpiresAt || state.watchExpiresAt.getTime() < deps.now().getTime() + 86_400_000)) {
       await renewWatch({ ...deps, ...g, topic: g.topic }).catch(() => {}); // failure already recorded and announced
     }
-    if (shouldPoll(state, { now: deps.now(), pushConfigured: !!g.topic })) await enqueue(deps.boss, undefined, 'gmail.sync', { mailbox: g.mailbox, reason: 'poll' });
+    if (shouldPoll(state, { now: deps.now(), pushConfigured: !!g.topic }))
+      await enqueue(deps.boss, undefined, 'gmail.sync', { mailbox: g.mailbox, reason: 'poll' });
   },
 });

@@ -8,7 +8,10 @@ export const intakeUnderstand = defineJob({
   schema: z.object({ applicationId: z.string().uuid() }),
   async handle(deps, { applicationId }, { log }) {
     if (!deps.ai) return;
-    const result = await understandApplication({ ...deps, claude: deps.ai.claude, model: deps.ai.modelSmart }, { applicationId });
+    const result = await understandApplication(
+      { ...deps, claude: deps.ai.claude, model: deps.ai.modelSmart },
+      { applicationId },
+    );
     log.info({ applicationId, result }, 'application understood');
   },
 });

@@ -14,7 +14,12 @@ export const schedulingCancel = defineJob({
     const app = await deps.prisma.application.findUnique({ where: { id: applicationId }, select: { stage: true } });
     if (!app || !CLOSED_STAGES.has(app.stage as Stage)) return;
     const report = await deps.prisma.$transaction((tx) =>
-      unwindApplicationInTx(tx, deps.boss, { applicationId, actor: { type: 'SYSTEM', id: 'scheduling.cancel' }, reason: 'the application closed', now: deps.now() }),
+      unwindApplicationInTx(tx, deps.boss, {
+        applicationId,
+        actor: { type: 'SYSTEM', id: 'scheduling.cancel' },
+        reason: 'the application closed',
+        now: deps.now(),
+      }),
     );
     log.info({ applicationId, ...report }, 'closed application unwound');
   },

@@ -17,37 +17,77 @@ type Hold = EffectPayloads['calendar.hold'];
  * and the calendar still ends right. The id is the proposal's, so a retried insert answers 409
  * and the existing event is adopted.
  */
-export function createCalendarHoldPerformer({ prisma, auth, rootUrl, mailbox }: { prisma: PrismaClient; auth: GoogleAuth; rootUrl: string; mailbox: string }): Performer<Hold> {
+export function createCalendarHoldPerformer({
+  prisma,
+  auth,
+  rootUrl,
+  mailbox,
+}: {
+  prisma: PrismaClient;
+  auth: GoogleAuth;
+  rootUrl: string;
+  mailbox: string;
+}): Performer<Hold> {
   return {
     async perform({ payload }) {
       const proposal = await prisma.slotProposal.findUnique({
         where: { id: payload.proposalId },
-        select: { id: true, status: true, startsAt: true, endsAt: true, interviewerIds: true, interview: { select: { status: true, stage: { select: { name: true } }, application: { select: { role: { select: { title: true } } } } } } },
+        select: {
+          id: true,
+          status: true,
+          startsAt: true,
+          endsAt: true,
+          interviewerIds: true,
+          interview: {
+            select: {
+              status: true,
+              stage: { select: { name: true } },
+              application: { select: { role: { select: { title: true } } } },
+            },
+          },
+        },
       });
       const api = createCalendarApi(auth.as(mailbox), rootUrl);
       const eventId = holdEventId(payload.proposalId);
-      const wanted = proposal && (LIVE_PROPOSAL as readonly string[]).includes(proposal.status) && !['CANCELLED', 'COMPLETED'].includes(proposal.interview.status);
+      const wanted =
+        proposal &&
+        (LIVE_PROPOSAL as readonly string[]).includes(proposal.status) &&
+        !['CANCELLED', 'COMPLETED'].includes(proposal.interview.status);
       if (!wanted) {
         await removeHold(api, eventId);
         return { externalId: eventId, result: { held: false } };
       }
-      const people = await prisma.user.findMany({ where: { id: { in: proposal.interviewerIds } }, select: { name: true, email: true, calendarId: true } });
+      const people = await prisma.user.findMany({
+        where: { id: { in: proposal.interviewerIds } },
+        select: { name: true, email: true, calendarId: true },
+      });
       const body = holdEvent({
         proposalId: proposal.id,
         startsAt: proposal.startsAt,
         endsAt: proposal.endsAt,
         roleTitle: proposal.interview.application.role.title,
         stageName: proposal.interview.stage.name,
-        interviewers: people.flatMap((p) => (p.calendarId ?? p.email ? [{ name: p.name, email: (p.calendarId ?? p.email)! }] : [])),
+        interviewers: people.flatMap((p) =>
+          (p.calendarId ?? p.email) ? [{ name: p.name, email: (p.calendarId ?? p.email)! }] : [],
+        ),
       });
       try {
-        await callGoogle('events.insert', () => api.events.insert({ calendarId: 'primary', sendUpdates: 'none', requestBody: body }));
+        await callGoogle('events.insert', () =>
+          api.events.insert({ calendarId: 'primary', sendUpdates: 'none', requestBody: body }),
+        );
       } catch (err) {
         if (googleStatus(err) !== 409) throw err;
-        const existing = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId }))).data;
-        if (existing.extendedProperties?.private?.justinHold !== proposal.id) throw new AppError('EXTERNAL_PERMANENT', `calendar event ${eventId} exists but is not proposal ${proposal.id}'s hold`);
+        const existing = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId })))
+          .data;
+        if (existing.extendedProperties?.private?.justinHold !== proposal.id)
+          throw new AppError(
+            'EXTERNAL_PERMANENT',
+            `calendar event ${eventId} exists but is not proposal ${proposal.id}'s hold`,
+          );
         const { id: _id, ...changes } = body;
-        await callGoogle('events.patch', () => api.events.patch({ calendarId: 'primary', eventId, sendUpdates: 'none', requestBody: changes }));
+        await callGoogle('events.patch', () =>
+          api.events.patch({ calendarId: 'primary', eventId, sendUpdates: 'none', requestBody: changes }),
+        );
       }
       return { externalId: eventId, result: { held: true } };
     },

@@ -20,7 +20,17 @@ type Sync = EffectPayloads['calendar.sync'];
  * sendUpdates=all; the Meet link comes from conferenceData with a stable requestId, so a
  * retry never creates a second meeting.
  */
-export function createCalendarSyncPerformer({ prisma, auth, rootUrl, mailbox }: { prisma: PrismaClient; auth: GoogleAuth; rootUrl: string; mailbox: string }): Performer<Sync> {
+export function createCalendarSyncPerformer({
+  prisma,
+  auth,
+  rootUrl,
+  mailbox,
+}: {
+  prisma: PrismaClient;
+  auth: GoogleAuth;
+  rootUrl: string;
+  mailbox: string;
+}): Performer<Sync> {
   return {
     async perform({ payload }) {
       const row = await prisma.interview.findUnique({
@@ -49,26 +59,36 @@ export function createCalendarSyncPerformer({ prisma, auth, rootUrl, mailbox }: 
         stageKind: row.stage.kind,
         durationMinutes: row.stage.durationMinutes,
         candidate: { name: row.application.candidate.name, email: row.application.candidate.displayEmail },
-        interviewers: row.interviewers.map(({ user }) => ({ name: user.name, email: user.calendarId ?? user.email ?? '' })).filter((i) => i.email),
+        interviewers: row.interviewers
+          .map(({ user }) => ({ name: user.name, email: user.calendarId ?? user.email ?? '' }))
+          .filter((i) => i.email),
       });
       const event = await insertOrAdopt(api, row.id, body);
       return { externalId: eventId, result: { meetUrl: event.hangoutLink ?? null, htmlLink: event.htmlLink ?? null } };
     },
     async onDone(tx, payload, outcome) {
       const meetUrl = outcome.result?.meetUrl;
-      if (typeof meetUrl === 'string') await tx.interview.update({ where: { id: payload.interviewId }, data: { meetUrl } });
+      if (typeof meetUrl === 'string')
+        await tx.interview.update({ where: { id: payload.interviewId }, data: { meetUrl } });
     },
   };
 }
 
-async function insertOrAdopt(api: ReturnType<typeof createCalendarApi>, interviewId: string, body: calendar_v3.Schema$Event): Promise<calendar_v3.Schema$Event> {
+async function insertOrAdopt(
+  api: ReturnType<typeof createCalendarApi>,
+  interviewId: string,
+  body: calendar_v3.Schema$Event,
+): Promise<calendar_v3.Schema$Event> {
   try {
-    const inserted = await callGoogle('events.insert', () => api.events.insert({ calendarId: 'primary', conferenceDataVersion: 1, sendUpdates: 'all', requestBody: body }));
+    const inserted = await callGoogle('events.insert', () =>
+      api.events.insert({ calendarId: 'primary', conferenceDataVersion: 1, sendUpdates: 'all', requestBody: body }),
+    );
     return inserted.data;
   } catch (err) {
     if (googleStatus(err) !== 409) throw err;
   }
-  const existing = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: body.id! }))).data;
+  const existing = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: body.id! })))
+    .data;
   if (existing.extendedProperties?.private?.justinInterviewId !== interviewId) {
     throw new AppError('EXTERNAL_PERMANENT', `calendar event ${body.id} exists but is not interview ${interviewId}'s`);
   }
@@ -80,7 +100,11 @@ async function insertOrAdopt(api: ReturnType<typeof createCalendarApi>, intervie
       sendUpdates: 'all',
       conferenceDataVersion: 1,
       // Keep an existing Meet link; ask for one only if the event has none.
-      requestBody: { ...changes, status: 'confirmed', ...(existing.conferenceData ? {} : conferenceData ? { conferenceData } : {}) },
+      requestBody: {
+        ...changes,
+        status: 'confirmed',
+        ...(existing.conferenceData ? {} : conferenceData ? { conferenceData } : {}),
+      },
     }),
   );
   return patched.data;

@@ -21,11 +21,23 @@ type Send = EffectPayloads['gmail.send'];
  * Correctness does not hang on Gmail keeping our Message-ID: if it did not, the worst case is
  * an unsent orphan draft, never a second email (README: "Sending mail").
  */
-export function createGmailSendPerformer({ prisma, auth, rootUrl, mailbox }: { prisma: PrismaClient; auth: GoogleAuth; rootUrl: string; mailbox: string }): Performer<Send> {
+export function createGmailSendPerformer({
+  prisma,
+  auth,
+  rootUrl,
+  mailbox,
+}: {
+  prisma: PrismaClient;
+  auth: GoogleAuth;
+  rootUrl: string;
+  mailbox: string;
+}): Performer<Send> {
   return {
     async perform({ id, payload, previousAttemptAt }) {
       const gmail = createGmailApi(auth.as(mailbox), rootUrl);
-      const saved = (await prisma.outboxEffect.findUnique({ where: { id }, select: { result: true } }))?.result as { draftId?: string } | null;
+      const saved = (await prisma.outboxEffect.findUnique({ where: { id }, select: { result: true } }))?.result as {
+        draftId?: string;
+      } | null;
       let draftId = saved?.draftId;
       if (!draftId && previousAttemptAt) {
         const sent = await findByMessageId(gmail, 'messages', payload.messageId);
@@ -36,20 +48,33 @@ export function createGmailSendPerformer({ prisma, auth, rootUrl, mailbox }: { p
         const raw = await composeMessage({ ...payload, from: mailbox });
         const draft = (
           await callGoogle('drafts.create', () =>
-            gmail.users.drafts.create({ userId: 'me', requestBody: { message: { raw: raw.toString('base64url'), ...(payload.gmailThreadId ? { threadId: payload.gmailThreadId } : {}) } } }),
+            gmail.users.drafts.create({
+              userId: 'me',
+              requestBody: {
+                message: {
+                  raw: raw.toString('base64url'),
+                  ...(payload.gmailThreadId ? { threadId: payload.gmailThreadId } : {}),
+                },
+              },
+            }),
           )
         ).data;
         draftId = draft.id!;
         await prisma.outboxEffect.update({ where: { id }, data: { result: { draftId } } });
       }
       try {
-        const sent = (await callGoogle('drafts.send', () => gmail.users.drafts.send({ userId: 'me', requestBody: { id: draftId } }))).data;
+        const sent = (
+          await callGoogle('drafts.send', () => gmail.users.drafts.send({ userId: 'me', requestBody: { id: draftId } }))
+        ).data;
         return { externalId: sent.id!, result: { draftId, gmailThreadId: sent.threadId ?? null } };
       } catch (err) {
         if (googleStatus(err) !== 404) throw err;
         const sent = await findByMessageId(gmail, 'messages', payload.messageId);
         if (sent) return { externalId: sent.id, result: { draftId, adopted: 'sent', gmailThreadId: sent.threadId } };
-        throw new AppError('EXTERNAL_PERMANENT', `gmail: draft ${draftId} is gone and no sent message carries <${payload.messageId}>; check the Sent folder before sending again`);
+        throw new AppError(
+          'EXTERNAL_PERMANENT',
+          `gmail: draft ${draftId} is gone and no sent message carries <${payload.messageId}>; check the Sent folder before sending again`,
+        );
       }
     },
     async onDone(tx, payload, outcome) {
@@ -75,18 +100,30 @@ export function createGmailSendPerformer({ prisma, auth, rootUrl, mailbox }: { p
       });
       const gmailThreadId = outcome.result?.gmailThreadId;
       if (typeof gmailThreadId === 'string') {
-        await tx.emailThread.updateMany({ where: { id: payload.threadId, gmailThreadId: null }, data: { gmailThreadId } });
+        await tx.emailThread.updateMany({
+          where: { id: payload.threadId, gmailThreadId: null },
+          data: { gmailThreadId },
+        });
       }
     },
   };
 }
 
-async function findByMessageId(gmail: GmailApi, where: 'messages' | 'drafts', messageId: string): Promise<{ id: string; threadId: string | null } | undefined> {
+async function findByMessageId(
+  gmail: GmailApi,
+  where: 'messages' | 'drafts',
+  messageId: string,
+): Promise<{ id: string; threadId: string | null } | undefined> {
   const q = `rfc822msgid:${messageId}`;
   if (where === 'messages') {
-    const found = (await callGoogle('messages.list', () => gmail.users.messages.list({ userId: 'me', q, includeSpamTrash: true, maxResults: 1 }))).data.messages?.[0];
+    const found = (
+      await callGoogle('messages.list', () =>
+        gmail.users.messages.list({ userId: 'me', q, includeSpamTrash: true, maxResults: 1 }),
+      )
+    ).data.messages?.[0];
     return found?.id ? { id: found.id, threadId: found.threadId ?? null } : undefined;
   }
-  const draft = (await callGoogle('drafts.list', () => gmail.users.drafts.list({ userId: 'me', q, maxResults: 1 }))).data.drafts?.[0];
+  const draft = (await callGoogle('drafts.list', () => gmail.users.drafts.list({ userId: 'me', q, maxResults: 1 })))
+    .data.drafts?.[0];
   return draft?.id ? { id: draft.id, threadId: draft.message?.threadId ?? null } : undefined;
 }

@@ -44,7 +44,12 @@ export function createPerformers({
       ? {
           'slack.post': createSlackPostPerformer(slack),
           'slack.update': createSlackUpdatePerformer(slack),
-          'slack.card': createSlackCardPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack), concurrency: Math.max(1, Math.floor(poolSize / 3)) }),
+          'slack.card': createSlackCardPerformer({
+            client: slack,
+            prisma,
+            channels: new ChannelDirectory(slack),
+            concurrency: Math.max(1, Math.floor(poolSize / 3)),
+          }),
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack), now }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
         }

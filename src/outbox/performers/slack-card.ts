@@ -52,7 +52,9 @@ export function createSlackCardPerformer({
         if (!card?.channel) return { result: { skipped: card ? 'the role has no channel' : 'application gone' } };
         const { text, blocks } = candidateCard(card);
         if (card.ts) {
-          await call('chat.update', () => client.chat.update({ channel: card.channel!, ts: card.ts!, text, blocks: blocks as never }));
+          await call('chat.update', () =>
+            client.chat.update({ channel: card.channel!, ts: card.ts!, text, blocks: blocks as never }),
+          );
           return { externalId: card.ts, result: { channel: card.channel, ts: card.ts, version: card.version } };
         }
         // A first post: Justin must be in the channel (public ones it joins by itself).
@@ -66,10 +68,22 @@ export function createSlackCardPerformer({
         let ts: string | undefined;
         if (earlier) {
           const page = await call('conversations.history', () =>
-            client.conversations.history({ channel: card.channel!, oldest: String((card.createdAt.getTime() - 60_000) / 1000), include_all_metadata: true, limit: 200 }),
+            client.conversations.history({
+              channel: card.channel!,
+              oldest: String((card.createdAt.getTime() - 60_000) / 1000),
+              include_all_metadata: true,
+              limit: 200,
+            }),
           );
-          ts = page.messages?.find((m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && (m.metadata.event_payload as { key?: string })?.key === cardKey)?.ts;
-          if (ts) await call('chat.update', () => client.chat.update({ channel: card.channel!, ts: ts!, text, blocks: blocks as never }));
+          ts = page.messages?.find(
+            (m) =>
+              m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
+              (m.metadata.event_payload as { key?: string })?.key === cardKey,
+          )?.ts;
+          if (ts)
+            await call('chat.update', () =>
+              client.chat.update({ channel: card.channel!, ts: ts!, text, blocks: blocks as never }),
+            );
         }
         if (!ts) {
           const res = await call('chat.postMessage', () =>
@@ -83,7 +97,10 @@ export function createSlackCardPerformer({
           );
           ts = res.ts!;
         }
-        await tx.application.update({ where: { id: payload.applicationId }, data: { slackChannelId: card.channel, slackMessageTs: ts } });
+        await tx.application.update({
+          where: { id: payload.applicationId },
+          data: { slackChannelId: card.channel, slackMessageTs: ts },
+        });
         return { externalId: ts, result: { channel: card.channel, ts, version: card.version } };
       },
       { timeout: 30_000, maxWait: 10_000 },

@@ -21,7 +21,13 @@ const slackErrorOf = (err: unknown) => (err instanceof AppError ? String(err.det
  * and is adopted. A name someone else took is a permanent failure, and the person who asked
  * is told privately what to do (once: permanent failures are not retried).
  */
-export function createSlackChannelPerformer({ client, boss }: { client: WebClient; boss?: Boss | undefined }): Performer<CreateChannel> {
+export function createSlackChannelPerformer({
+  client,
+  boss,
+}: {
+  client: WebClient;
+  boss?: Boss | undefined;
+}): Performer<CreateChannel> {
   return {
     async perform(attempt) {
       const { payload } = attempt;
@@ -30,7 +36,9 @@ export function createSlackChannelPerformer({ client, boss }: { client: WebClien
       let inviteError: string | undefined;
       if (users.length) {
         try {
-          await call('conversations.invite', () => client.conversations.invite({ channel, users: users.join(','), force: true }));
+          await call('conversations.invite', () =>
+            client.conversations.invite({ channel, users: users.join(','), force: true }),
+          );
         } catch (err) {
           // The channel exists either way: a refused invite (a deactivated person, a guest) is
           // noted, not a reason to fail the effect and leave the role without its channel.
@@ -46,17 +54,33 @@ export function createSlackChannelPerformer({ client, boss }: { client: WebClien
       if (!boss) return;
       await announceRole(tx, boss, { roleId: payload.roleId, channel: outcome.externalId });
       // Applications that arrived before the channel existed get their card now.
-      const waiting = await tx.application.findMany({ where: { roleId: payload.roleId, slackMessageTs: null }, select: { id: true } });
+      const waiting = await tx.application.findMany({
+        where: { roleId: payload.roleId, slackMessageTs: null },
+        select: { id: true },
+      });
       for (const app of waiting) {
-        await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:channel:${outcome.externalId}`, applicationId: app.id, payload: { applicationId: app.id } });
+        await recordEffect(
+          { tx, boss },
+          {
+            kind: 'slack.card',
+            idempotencyKey: `card:${app.id}:channel:${outcome.externalId}`,
+            applicationId: app.id,
+            payload: { applicationId: app.id },
+          },
+        );
       }
     },
   };
 }
 
-async function createOrAdopt(client: WebClient, { payload, previousAttemptAt }: EffectAttempt<CreateChannel>): Promise<string> {
+async function createOrAdopt(
+  client: WebClient,
+  { payload, previousAttemptAt }: EffectAttempt<CreateChannel>,
+): Promise<string> {
   try {
-    const res = await call('conversations.create', () => client.conversations.create({ name: payload.name, is_private: false }));
+    const res = await call('conversations.create', () =>
+      client.conversations.create({ name: payload.name, is_private: false }),
+    );
     return res.channel!.id!;
   } catch (err) {
     const code = slackErrorOf(err);
@@ -66,9 +90,17 @@ async function createOrAdopt(client: WebClient, { payload, previousAttemptAt }: 
       if (existing && existing.created * 1000 >= previousAttemptAt.getTime() - 60_000) return existing.id;
     }
     if (code === 'name_taken' || code.startsWith('invalid_name') || code === 'restricted_action') {
-      const why = code === 'name_taken' ? `#${payload.name} already exists` : code === 'restricted_action' ? 'this workspace does not let apps create channels' : `Slack refused the name #${payload.name} (${code})`;
+      const why =
+        code === 'name_taken'
+          ? `#${payload.name} already exists`
+          : code === 'restricted_action'
+            ? 'this workspace does not let apps create channels'
+            : `Slack refused the name #${payload.name} (${code})`;
       await call('chat.postMessage', () =>
-        client.chat.postMessage({ channel: payload.requestedBy, text: `I could not create the role's channel: ${why}. Run \`/hire role edit <title>\` and pick a channel or another name.` }),
+        client.chat.postMessage({
+          channel: payload.requestedBy,
+          text: `I could not create the role's channel: ${why}. Run \`/hire role edit <title>\` and pick a channel or another name.`,
+        }),
       );
     }
     throw err;
@@ -78,7 +110,14 @@ async function createOrAdopt(client: WebClient, { payload, previousAttemptAt }: 
 async function findByName(client: WebClient, name: string): Promise<{ id: string; created: number } | undefined> {
   let cursor: string | undefined;
   do {
-    const page = await call('conversations.list', () => client.conversations.list({ types: 'public_channel', exclude_archived: true, limit: 1000, ...(cursor ? { cursor } : {}) }));
+    const page = await call('conversations.list', () =>
+      client.conversations.list({
+        types: 'public_channel',
+        exclude_archived: true,
+        limit: 1000,
+        ...(cursor ? { cursor } : {}),
+      }),
+    );
     const found = page.channels?.find((c) => c.name === name);
     if (found?.id) return { id: found.id, created: found.created ?? 0 };
     cursor = page.response_metadata?.next_cursor || undefined;

@@ -21,8 +21,13 @@ export function createSlackHomePerformer({
 }): Performer<EffectPayloads['slack.home']> {
   return {
     async perform({ payload }) {
-      const [data, { tz }] = await Promise.all([homeData(prisma, { slackUserId: payload.slackUserId, now: now() }), users.lookup(payload.slackUserId)]);
-      await callSlack('views.publish', () => client.views.publish({ user_id: payload.slackUserId, view: homeView({ data, zone: tz, now: now() }) as never }));
+      const [data, { tz }] = await Promise.all([
+        homeData(prisma, { slackUserId: payload.slackUserId, now: now() }),
+        users.lookup(payload.slackUserId),
+      ]);
+      await callSlack('views.publish', () =>
+        client.views.publish({ user_id: payload.slackUserId, view: homeView({ data, zone: tz, now: now() }) as never }),
+      );
       return { result: { published: true } };
     },
   };

@@ -38,24 +38,38 @@ export function createSlackPostPerformer(client: WebClient): Performer<Post> {
       if (!payload.cardFor || !outcome.externalId) return;
       await tx.application.update({
         where: { id: payload.cardFor },
-        data: { slackChannelId: String(outcome.result?.channel ?? payload.channel), slackMessageTs: outcome.externalId },
+        data: {
+          slackChannelId: String(outcome.result?.channel ?? payload.channel),
+          slackMessageTs: outcome.externalId,
+        },
       });
     },
   };
 }
 
-async function findOurPost(client: WebClient, { payload, idempotencyKey, previousAttemptAt }: EffectAttempt<Post>): Promise<string | undefined> {
+async function findOurPost(
+  client: WebClient,
+  { payload, idempotencyKey, previousAttemptAt }: EffectAttempt<Post>,
+): Promise<string | undefined> {
   // A minute of slack for clock skew between us and Slack.
   const oldest = String((previousAttemptAt!.getTime() - 60_000) / 1000);
   const page = payload.thread_ts
     ? await call('conversations.replies', () =>
-        client.conversations.replies({ channel: payload.channel, ts: payload.thread_ts!, oldest, include_all_metadata: true, limit: 200 }),
+        client.conversations.replies({
+          channel: payload.channel,
+          ts: payload.thread_ts!,
+          oldest,
+          include_all_metadata: true,
+          limit: 200,
+        }),
       )
     : await call('conversations.history', () =>
         client.conversations.history({ channel: payload.channel, oldest, include_all_metadata: true, limit: 200 }),
       );
   const ours = page.messages?.find(
-    (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && (m.metadata.event_payload as { key?: string } | undefined)?.key === idempotencyKey,
+    (m) =>
+      m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
+      (m.metadata.event_payload as { key?: string } | undefined)?.key === idempotencyKey,
   );
   return ours?.ts;
 }

@@ -2,7 +2,10 @@ import type { DbOrTx } from '../../db/prisma.js';
 import type { CardData } from '../../slack/blocks/candidate-card.js';
 
 /** Everything the candidate card shows, read now (a card always shows the current state). */
-export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(CardData & { channel: string | null; ts: string | null; createdAt: Date }) | null> {
+export async function loadCardData(
+  db: DbOrTx,
+  applicationId: string,
+): Promise<(CardData & { channel: string | null; ts: string | null; createdAt: Date }) | null> {
   const app = await db.application.findUnique({
     where: { id: applicationId },
     select: {
@@ -16,13 +19,30 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
       slackMessageTs: true,
       createdAt: true,
       candidate: { select: { name: true, displayEmail: true } },
-      role: { select: { title: true, slackChannelId: true, policy: true, stages: { orderBy: { position: 'asc' }, select: { name: true } } } },
-      documents: { where: { kind: 'CV' }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, filename: true, textStatus: true, error: true } },
+      role: {
+        select: {
+          title: true,
+          slackChannelId: true,
+          policy: true,
+          stages: { orderBy: { position: 'asc' }, select: { name: true } },
+        },
+      },
+      documents: {
+        where: { kind: 'CV' },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: { id: true, filename: true, textStatus: true, error: true },
+      },
       interviews: {
         where: { status: { not: 'CANCELLED' } },
         orderBy: { createdAt: 'desc' },
         take: 1,
-        select: { status: true, startsAt: true, stage: { select: { position: true } }, interviewers: { select: { user: { select: { name: true } } } } },
+        select: {
+          status: true,
+          startsAt: true,
+          stage: { select: { position: true } },
+          interviewers: { select: { user: { select: { name: true } } } },
+        },
       },
     },
   });
@@ -41,7 +61,10 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
     source: app.source,
     fitSummary: app.fitSummary,
     cvFilename: app.documents[0]?.filename ?? null,
-    cvProblem: app.documents[0] && ['FAILED', 'IMAGE_ONLY', 'UNSUPPORTED'].includes(app.documents[0].textStatus) ? { documentId: app.documents[0].id, reason: app.documents[0].error ?? 'could not be read' } : null,
+    cvProblem:
+      app.documents[0] && ['FAILED', 'IMAGE_ONLY', 'UNSUPPORTED'].includes(app.documents[0].textStatus)
+        ? { documentId: app.documents[0].id, reason: app.documents[0].error ?? 'could not be read' }
+        : null,
     showEmail: policy.showEmailInChannel === true,
     interview: currentInterview(app.interviews[0], app.planPosition),
     channel: app.slackChannelId ?? app.role.slackChannelId,
@@ -50,10 +73,19 @@ export async function loadCardData(db: DbOrTx, applicationId: string): Promise<(
   };
 }
 
-type LatestInterview = { status: string; startsAt: Date | null; stage: { position: number }; interviewers: Array<{ user: { name: string } }> };
+type LatestInterview = {
+  status: string;
+  startsAt: Date | null;
+  stage: { position: number };
+  interviewers: Array<{ user: { name: string } }>;
+};
 
 /** The latest interview, if it is for the step the application is at now. */
 function currentInterview(latest: LatestInterview | undefined, planPosition: number | null): CardData['interview'] {
   if (!latest || latest.stage.position !== planPosition) return null;
-  return { status: latest.status, startsAt: latest.startsAt, interviewers: latest.interviewers.map((i) => i.user.name) };
+  return {
+    status: latest.status,
+    startsAt: latest.startsAt,
+    interviewers: latest.interviewers.map((i) => i.user.name),
+  };
 }

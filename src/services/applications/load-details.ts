@@ -26,7 +26,10 @@ export async function loadCandidateDetails(db: DbOrTx, applicationId: string): P
       candidate: { select: { name: true, displayEmail: true, phone: true, profile: true, erasedAt: true } },
       role: { select: { title: true, _count: { select: { stages: true } } } },
       documents: { orderBy: { createdAt: 'desc' }, take: 5, select: { filename: true, textStatus: true, error: true } },
-      interviews: { orderBy: { createdAt: 'asc' }, select: { status: true, startsAt: true, stage: { select: { name: true } } } },
+      interviews: {
+        orderBy: { createdAt: 'asc' },
+        select: { status: true, startsAt: true, stage: { select: { name: true } } },
+      },
       events: { orderBy: { id: 'desc' }, take: 5, select: { at: true, type: true, actorType: true, actorId: true } },
     },
   });
@@ -43,6 +46,10 @@ export async function loadCandidateDetails(db: DbOrTx, applicationId: string): P
     headline: profile.headline ?? null,
     documents: app.documents.map((d) => ({ filename: d.filename, status: d.textStatus, reason: d.error })),
     interviews: app.interviews.map((i) => ({ stage: i.stage.name, status: i.status, startsAt: i.startsAt })),
-    recent: app.events.map((e) => ({ at: e.at, type: e.type, actor: e.actorType === 'USER' ? e.actorId : e.actorType.toLowerCase() })),
+    recent: app.events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      actor: e.actorType === 'USER' ? e.actorId : e.actorType.toLowerCase(),
+    })),
   };
 }

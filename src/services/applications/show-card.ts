@@ -7,5 +7,8 @@ import { recordEffect } from '../../outbox/record-effect.js';
  * transaction (intake calls this when it creates an application). Recording it twice is one card.
  */
 export function showCandidateCard({ tx, boss }: { tx: Tx; boss: Boss }, applicationId: string): Promise<string | null> {
-  return recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${applicationId}:first`, applicationId, payload: { applicationId } });
+  return recordEffect(
+    { tx, boss },
+    { kind: 'slack.card', idempotencyKey: `card:${applicationId}:first`, applicationId, payload: { applicationId } },
+  );
 }

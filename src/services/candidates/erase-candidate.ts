@@ -32,7 +32,10 @@ const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'] as const;
  * Cards in Slack are re-rendered without the name. What Justin cannot reach is listed in the
  * README (the Gmail mailbox itself, Slack messages people wrote).
  */
-export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; boss: Boss }, { candidateId, actorId }: { candidateId: string; actorId: string }): Promise<ErasureReport> {
+export async function eraseCandidate(
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  { candidateId, actorId }: { candidateId: string; actorId: string },
+): Promise<ErasureReport> {
   return prisma.$transaction(
     async (tx) => {
       // The event log is append-only; erasure is its one exception (see the init migration).
@@ -40,8 +43,17 @@ export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; b
       const locked = await tx.$queryRaw<{ email: string; erasedAt: Date | null; searchWords: string[] }[]>`
         SELECT email, "erasedAt", "searchWords" FROM "Candidate" WHERE id = ${candidateId}::uuid FOR UPDATE`;
       const candidate = locked[0];
-      if (!candidate) throw new AppError('NOT_FOUND', `candidate ${candidateId} not found`, { userMessage: 'No such candidate.' });
-      const empty = { applications: 0, documents: 0, emailMessages: 0, rawEmails: 0, agentSteps: 0, interviewsCancelled: 0, effectsCancelled: 0 };
+      if (!candidate)
+        throw new AppError('NOT_FOUND', `candidate ${candidateId} not found`, { userMessage: 'No such candidate.' });
+      const empty = {
+        applications: 0,
+        documents: 0,
+        emailMessages: 0,
+        rawEmails: 0,
+        agentSteps: 0,
+        interviewsCancelled: 0,
+        effectsCancelled: 0,
+      };
       if (candidate.erasedAt) return { status: 'already-erased', ...empty };
 
       // Locked: a click on a card meanwhile waits, then finds the application withdrawn.
@@ -54,42 +66,96 @@ export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; b
         where: { OR: [{ candidateId }, { applicationId: { in: appIds } }] },
         select: { id: true, messages: { select: { gmailMessageId: true } } },
       });
-      const gmailIds = threads.flatMap((t) => t.messages.map((m) => m.gmailMessageId)).filter((id): id is string => !!id);
+      const gmailIds = threads
+        .flatMap((t) => t.messages.map((m) => m.gmailMessageId))
+        .filter((id): id is string => !!id);
       report.rawEmails = (await tx.inboundEmail.deleteMany({ where: { gmailMessageId: { in: gmailIds } } })).count;
-      report.emailMessages = (await tx.emailMessage.deleteMany({ where: { threadId: { in: threads.map((t) => t.id) } } })).count;
+      report.emailMessages = (
+        await tx.emailMessage.deleteMany({ where: { threadId: { in: threads.map((t) => t.id) } } })
+      ).count;
       await tx.emailThread.deleteMany({ where: { id: { in: threads.map((t) => t.id) } } });
       report.documents = (await tx.document.deleteMany({ where: { candidateId } })).count;
 
       report.interviewsCancelled = await cancelFutureInterviews(tx, boss, appIds);
-      await tx.agentRun.updateMany({ where: { applicationId: { in: appIds }, status: { in: ['RUNNING', 'WAITING'] } }, data: { status: 'STOPPED', finishedAt: new Date(), error: 'candidate erased' } });
+      await tx.agentRun.updateMany({
+        where: { applicationId: { in: appIds }, status: { in: ['RUNNING', 'WAITING'] } },
+        data: { status: 'STOPPED', finishedAt: new Date(), error: 'candidate erased' },
+      });
       report.agentSteps = (await tx.agentStep.deleteMany({ where: { run: { applicationId: { in: appIds } } } })).count;
       await tx.scorecard.updateMany({ where: { interview: { applicationId: { in: appIds } } }, data: { notes: '' } });
       await tx.applicationEvent.updateMany({ where: { applicationId: { in: appIds } }, data: { data: {} } });
-      report.effectsCancelled = (await tx.outboxEffect.updateMany({ where: { applicationId: { in: appIds }, status: 'PENDING', kind: { not: 'calendar.sync' } }, data: { status: 'CANCELLED' } })).count;
+      report.effectsCancelled = (
+        await tx.outboxEffect.updateMany({
+          where: { applicationId: { in: appIds }, status: 'PENDING', kind: { not: 'calendar.sync' } },
+          data: { status: 'CANCELLED' },
+        })
+      ).count;
       // Effects already carried out (or cancelled) keep their status and lose their content.
-      await tx.outboxEffect.updateMany({ where: { applicationId: { in: appIds }, status: { not: 'PENDING' } }, data: { payload: { erased: true }, result: Prisma.DbNull } });
+      await tx.outboxEffect.updateMany({
+        where: { applicationId: { in: appIds }, status: { not: 'PENDING' } },
+        data: { payload: { erased: true }, result: Prisma.DbNull },
+      });
       await tx.$executeRaw`DELETE FROM "AiCacheEntry" WHERE strpos(lower(response::text), ${candidate.email}) > 0`;
 
       for (const app of apps) {
         const closed = (CLOSED as readonly string[]).includes(app.stage);
         await tx.application.update({
           where: { id: app.id },
-          data: closed ? { fitSummary: null } : { stage: 'WITHDRAWN', version: { increment: 1 }, stageChangedAt: new Date(), fitSummary: null },
+          data: closed
+            ? { fitSummary: null }
+            : { stage: 'WITHDRAWN', version: { increment: 1 }, stageChangedAt: new Date(), fitSummary: null },
         });
-        await tx.applicationEvent.create({ data: { applicationId: app.id, actorType: 'USER', actorId, type: 'candidate.erased', fromStage: app.stage, toStage: closed ? app.stage : 'WITHDRAWN' } });
-        if (app.slackMessageTs) await recordEffect({ tx, boss }, { kind: 'slack.card', idempotencyKey: `card:${app.id}:erased`, applicationId: app.id, payload: { applicationId: app.id } });
+        await tx.applicationEvent.create({
+          data: {
+            applicationId: app.id,
+            actorType: 'USER',
+            actorId,
+            type: 'candidate.erased',
+            fromStage: app.stage,
+            toStage: closed ? app.stage : 'WITHDRAWN',
+          },
+        });
+        if (app.slackMessageTs)
+          await recordEffect(
+            { tx, boss },
+            {
+              kind: 'slack.card',
+              idempotencyKey: `card:${app.id}:erased`,
+              applicationId: app.id,
+              payload: { applicationId: app.id },
+            },
+          );
       }
 
       const address = `erased+${candidateId}@invalid.invalid`;
       await tx.candidate.update({
         where: { id: candidateId },
-        data: { name: 'Erased candidate', email: address, displayEmail: address, phone: null, location: null, timeZone: null, profile: Prisma.DbNull, searchText: '', erasedAt: new Date() },
+        data: {
+          name: 'Erased candidate',
+          email: address,
+          displayEmail: address,
+          phone: null,
+          location: null,
+          timeZone: null,
+          profile: Prisma.DbNull,
+          searchText: '',
+          erasedAt: new Date(),
+        },
       });
       // Words only this candidate had (a rare surname) leave the search word list too.
       await tx.$executeRaw`
         DELETE FROM "SearchWord" w WHERE w.word = ANY(${candidate.searchWords}::text[])
           AND NOT EXISTS (SELECT 1 FROM "Candidate" c WHERE c."searchWords" @> ARRAY[w.word])`;
-      await tx.auditEntry.create({ data: { actorType: 'USER', actorId, action: 'candidate.erase', subjectType: 'Candidate', subjectId: candidateId, data: { ...report } } });
+      await tx.auditEntry.create({
+        data: {
+          actorType: 'USER',
+          actorId,
+          action: 'candidate.erase',
+          subjectType: 'Candidate',
+          subjectId: candidateId,
+          data: { ...report },
+        },
+      });
       return report;
     },
     { timeout: 60_000 },
@@ -98,12 +164,27 @@ export async function eraseCandidate({ prisma, boss }: { prisma: PrismaClient; b
 
 /** Future interviews are cancelled like any other: interviewers freed, the calendar event cancelled. */
 async function cancelFutureInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<number> {
-  const interviews = await tx.interview.findMany({ where: { applicationId: { in: appIds }, status: { notIn: ['CANCELLED', 'COMPLETED'] } }, select: { id: true, status: true, applicationId: true } });
+  const interviews = await tx.interview.findMany({
+    where: { applicationId: { in: appIds }, status: { notIn: ['CANCELLED', 'COMPLETED'] } },
+    select: { id: true, status: true, applicationId: true },
+  });
   for (const i of interviews) {
     await tx.interviewerBooking.deleteMany({ where: { interviewId: i.id } });
-    await tx.slotProposal.updateMany({ where: { interviewId: i.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+    await tx.slotProposal.updateMany({
+      where: { interviewId: i.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } },
+      data: { status: 'WITHDRAWN' },
+    });
     await tx.interview.update({ where: { id: i.id }, data: { status: 'CANCELLED' } });
-    if (i.status === 'BOOKED') await recordEffect({ tx, boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${i.id}:cancel`, applicationId: i.applicationId, payload: { interviewId: i.id } });
+    if (i.status === 'BOOKED')
+      await recordEffect(
+        { tx, boss },
+        {
+          kind: 'calendar.sync',
+          idempotencyKey: `calendar:${i.id}:cancel`,
+          applicationId: i.applicationId,
+          payload: { interviewId: i.id },
+        },
+      );
   }
   return interviews.length;
 }

@@ -38,32 +38,47 @@ const POOL = 50;
  * resembles is left out rather than failing the search. An email address is looked up
  * exactly first (unique index): as words, every address looks alike.
  */
-export async function searchCandidates(db: PrismaClient, { query, limit = 8 }: { query: string; limit?: number }): Promise<CandidateHit[]> {
+export async function searchCandidates(
+  db: PrismaClient,
+  { query, limit = 8 }: { query: string; limit?: number },
+): Promise<CandidateHit[]> {
   const q = normaliseQuery(query);
   if (q.length < 2) return [];
   let hits: { id: string; name: string; email: string; score: number }[] = [];
   if (/^[^\s@]+@[^\s@]+$/.test(q)) {
-    hits = await readSql<{ id: string; name: string; email: string; score: number }>(db, Prisma.sql`
-      SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate" WHERE email = ${q} AND "erasedAt" IS NULL`);
+    hits = await readSql<{ id: string; name: string; email: string; score: number }>(
+      db,
+      Prisma.sql`
+      SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate" WHERE email = ${q} AND "erasedAt" IS NULL`,
+    );
   }
   if (!hits.length) hits = await byWords(db, q, limit);
   if (!hits.length) return [];
-  const apps = await readSql<{ candidateId: string; roleTitle: string; stage: string; nextInterviewAt: Date | null }>(db, Prisma.sql`
+  const apps = await readSql<{ candidateId: string; roleTitle: string; stage: string; nextInterviewAt: Date | null }>(
+    db,
+    Prisma.sql`
     SELECT a."candidateId", r.title AS "roleTitle", a.stage::text AS stage,
            (SELECT min(i."startsAt") FROM "Interview" i
              WHERE i."applicationId" = a.id AND i.status = 'BOOKED' AND i."startsAt" > now()) AS "nextInterviewAt"
     FROM "Application" a JOIN "Role" r ON r.id = a."roleId"
     WHERE a."candidateId" = ANY(${hits.map((r) => r.id)}::uuid[])
-    ORDER BY a."updatedAt" DESC`);
+    ORDER BY a."updatedAt" DESC`,
+  );
   return hits.map((r) => ({
     ...r,
     applications: apps.filter((a) => a.candidateId === r.id).map(({ candidateId: _c, ...a }) => a),
   }));
 }
 
-async function byWords(db: PrismaClient, q: string, limit: number): Promise<{ id: string; name: string; email: string; score: number }[]> {
+async function byWords(
+  db: PrismaClient,
+  q: string,
+  limit: number,
+): Promise<{ id: string; name: string; email: string; score: number }[]> {
   // The session's pg_trgm.word_similarity_threshold (0.4, see db/prisma.ts) decides what `<%` lets in.
-  const alternatives = await readSql<Alternative>(db, Prisma.sql`${CUSTOM}
+  const alternatives = await readSql<Alternative>(
+    db,
+    Prisma.sql`${CUSTOM}
     SELECT q.word AS query, a.word, a.similarity::float8 AS similarity
     FROM unnest(justin_search_words(${q})) AS q(word)
     CROSS JOIN LATERAL (
@@ -72,7 +87,8 @@ async function byWords(db: PrismaClient, q: string, limit: number): Promise<{ id
       WHERE q.word <% w.word
       ORDER BY similarity DESC, length(w.word), w.word
       LIMIT ${ALTERNATIVES_PER_WORD}
-    ) a`);
+    ) a`,
+  );
   const byQueryWord = new Map<string, Alternative[]>();
   for (const a of alternatives) byQueryWord.set(a.query, [...(byQueryWord.get(a.query) ?? []), a]);
   if (byQueryWord.size === 0) return [];
@@ -128,8 +144,13 @@ function union(first: Row[], then: Row[]): Row[] {
  * (four interleaved runs at a million candidates; same answers up to the order of ties).
  */
 function holding(db: PrismaClient, groups: Alternative[][], s: Scoring, limit: number): Promise<Row[]> {
-  const holds = Prisma.join(groups.map((g) => Prisma.sql`c."searchWords" && ${g.map((a) => a.word)}::text[]`), ' AND ');
-  return readSql<Row>(db, Prisma.sql`${CUSTOM}
+  const holds = Prisma.join(
+    groups.map((g) => Prisma.sql`c."searchWords" && ${g.map((a) => a.word)}::text[]`),
+    ' AND ',
+  );
+  return readSql<Row>(
+    db,
+    Prisma.sql`${CUSTOM}
     SELECT c.id, c.name, c."displayEmail" AS email, c."updatedAt", m.score, m."isBest"
     FROM "Candidate" c
     CROSS JOIN LATERAL (
@@ -142,5 +163,6 @@ function holding(db: PrismaClient, groups: Alternative[][], s: Scoring, limit: n
       ) g
     ) m
     WHERE ${holds} AND c."erasedAt" IS NULL
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+  );
 }

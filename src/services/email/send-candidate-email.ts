@@ -19,14 +19,42 @@ export async function sendCandidateEmail(
     subject,
     notBefore,
     now,
-  }: { applicationId: string; text: string; key: string; subject?: string; notBefore?: Date | undefined; now?: Date | undefined },
+  }: {
+    applicationId: string;
+    text: string;
+    key: string;
+    subject?: string;
+    notBefore?: Date | undefined;
+    now?: Date | undefined;
+  },
 ): Promise<string | null> {
-  const app = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { candidateId: true, candidate: { select: { displayEmail: true, erasedAt: true } }, role: { select: { title: true } } } });
-  if (app.candidate.erasedAt) throw new AppError('FORBIDDEN', `candidate of ${applicationId} was erased`, { userMessage: 'This candidate was erased; no email can be sent.' });
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: {
+      candidateId: true,
+      candidate: { select: { displayEmail: true, erasedAt: true } },
+      role: { select: { title: true } },
+    },
+  });
+  if (app.candidate.erasedAt)
+    throw new AppError('FORBIDDEN', `candidate of ${applicationId} was erased`, {
+      userMessage: 'This candidate was erased; no email can be sent.',
+    });
   const thread =
-    (await tx.emailThread.findFirst({ where: { applicationId }, orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }], select: { id: true, gmailThreadId: true, subject: true } })) ??
-    (await tx.emailThread.create({ data: { applicationId, candidateId: app.candidateId, subject: subject ?? app.role.title }, select: { id: true, gmailThreadId: true, subject: true } }));
-  const last = await tx.emailMessage.findFirst({ where: { threadId: thread.id }, orderBy: { sentAt: 'desc' }, select: { rfcMessageId: true, references: true } });
+    (await tx.emailThread.findFirst({
+      where: { applicationId },
+      orderBy: [{ lastMessageAt: { sort: 'desc', nulls: 'last' } }, { createdAt: 'desc' }],
+      select: { id: true, gmailThreadId: true, subject: true },
+    })) ??
+    (await tx.emailThread.create({
+      data: { applicationId, candidateId: app.candidateId, subject: subject ?? app.role.title },
+      select: { id: true, gmailThreadId: true, subject: true },
+    }));
+  const last = await tx.emailMessage.findFirst({
+    where: { threadId: thread.id },
+    orderBy: { sentAt: 'desc' },
+    select: { rfcMessageId: true, references: true },
+  });
   const threadSubject = thread.subject || app.role.title;
   return recordEffect(
     { tx, boss },
@@ -41,11 +69,14 @@ export async function sendCandidateEmail(
         threadId: thread.id,
         ...(thread.gmailThreadId ? { gmailThreadId: thread.gmailThreadId } : {}),
         to: app.candidate.displayEmail,
-        subject: subject ?? (last ? (/^re:/i.test(threadSubject) ? threadSubject : `Re: ${threadSubject}`) : threadSubject),
+        subject:
+          subject ?? (last ? (/^re:/i.test(threadSubject) ? threadSubject : `Re: ${threadSubject}`) : threadSubject),
         text,
         // Our own id, fixed now so every retry sends (and finds) the same message.
         messageId: `${randomUUID()}@${mailbox.split('@')[1] ?? 'justin.invalid'}`,
-        ...(last ? { inReplyTo: last.rfcMessageId, references: [...last.references, last.rfcMessageId].slice(-20) } : {}),
+        ...(last
+          ? { inReplyTo: last.rfcMessageId, references: [...last.references, last.rfcMessageId].slice(-20) }
+          : {}),
       },
     },
   );

@@ -10,26 +10,55 @@ import { INTAKE_CHANNEL_SETTING } from '../intake/ask-team-for-role.js';
  * is kept for the status page and posted once a day to the intake channel; polling carries on
  * meanwhile, so no mail is lost, only slower.
  */
-export async function renewWatch(deps: { prisma: PrismaClient; boss: Boss; gmail: GmailApi; mailbox: string; topic: string; now: () => Date }): Promise<Date> {
+export async function renewWatch(deps: {
+  prisma: PrismaClient;
+  boss: Boss;
+  gmail: GmailApi;
+  mailbox: string;
+  topic: string;
+  now: () => Date;
+}): Promise<Date> {
   try {
-    const answer = (await callGoogle('users.watch', () => deps.gmail.users.watch({ userId: 'me', requestBody: { topicName: deps.topic, labelIds: ['INBOX'], labelFilterBehavior: 'include' } }))).data;
+    const answer = (
+      await callGoogle('users.watch', () =>
+        deps.gmail.users.watch({
+          userId: 'me',
+          requestBody: { topicName: deps.topic, labelIds: ['INBOX'], labelFilterBehavior: 'include' },
+        }),
+      )
+    ).data;
     const expires = new Date(Number(answer.expiration));
     await deps.prisma.gmailSyncState.upsert({
       where: { mailbox: deps.mailbox },
       update: { watchExpiresAt: expires, lastError: null },
-      create: { mailbox: deps.mailbox, watchExpiresAt: expires, historyId: answer.historyId ? String(answer.historyId) : null },
+      create: {
+        mailbox: deps.mailbox,
+        watchExpiresAt: expires,
+        historyId: answer.historyId ? String(answer.historyId) : null,
+      },
     });
     return expires;
   } catch (err) {
     const message = `Gmail watch renewal failed: ${(err as Error).message}`;
     await deps.prisma.$transaction(async (tx) => {
-      await tx.gmailSyncState.upsert({ where: { mailbox: deps.mailbox }, update: { lastError: message }, create: { mailbox: deps.mailbox, lastError: message } });
+      await tx.gmailSyncState.upsert({
+        where: { mailbox: deps.mailbox },
+        update: { lastError: message },
+        create: { mailbox: deps.mailbox, lastError: message },
+      });
       const channel = (await tx.setting.findUnique({ where: { key: INTAKE_CHANNEL_SETTING } }))?.value;
       if (typeof channel === 'string') {
         const day = deps.now().toISOString().slice(0, 10);
         await recordEffect(
           { tx, boss: deps.boss },
-          { kind: 'slack.post', idempotencyKey: `gmail-watch-failed:${deps.mailbox}:${day}`, payload: { channel, text: `:warning: ${message}. Justin keeps polling the inbox every minute meanwhile; see the status page.` } },
+          {
+            kind: 'slack.post',
+            idempotencyKey: `gmail-watch-failed:${deps.mailbox}:${day}`,
+            payload: {
+              channel,
+              text: `:warning: ${message}. Justin keeps polling the inbox every minute meanwhile; see the status page.`,
+            },
+          },
         );
       }
     });
@@ -38,7 +67,10 @@ export async function renewWatch(deps: { prisma: PrismaClient; boss: Boss; gmail
 }
 
 /** Poll when push is off, silent for a while, or its watch has lapsed; never more than once a minute. */
-export function shouldPoll(state: { lastPushAt: Date | null; lastSyncAt: Date | null; watchExpiresAt: Date | null } | null, { now, pushConfigured }: { now: Date; pushConfigured: boolean }): boolean {
+export function shouldPoll(
+  state: { lastPushAt: Date | null; lastSyncAt: Date | null; watchExpiresAt: Date | null } | null,
+  { now, pushConfigured }: { now: Date; pushConfigured: boolean },
+): boolean {
   const t = now.getTime();
   if (state?.lastSyncAt && t - state.lastSyncAt.getTime() < 50_000) return false;
   if (!pushConfigured || !state) return true;

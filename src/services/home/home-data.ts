@@ -9,7 +9,10 @@ export type HomeData = {
 };
 
 /** What one person's App Home shows, read now. */
-export async function homeData(db: DbOrTx, { slackUserId, now }: { slackUserId: string; now: Date }): Promise<HomeData> {
+export async function homeData(
+  db: DbOrTx,
+  { slackUserId, now }: { slackUserId: string; now: Date },
+): Promise<HomeData> {
   const me = { user: { slackUserId } };
   const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
   const [interviews, owed, offers, proposals, roles] = await Promise.all([
@@ -17,7 +20,12 @@ export async function homeData(db: DbOrTx, { slackUserId, now }: { slackUserId: 
       where: { status: 'BOOKED', startsAt: { gte: now, lte: weekAhead }, interviewers: { some: me } },
       orderBy: { startsAt: 'asc' },
       take: 15,
-      select: { startsAt: true, endsAt: true, stage: { select: { name: true } }, application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } } },
+      select: {
+        startsAt: true,
+        endsAt: true,
+        stage: { select: { name: true } },
+        application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+      },
     }),
     db.interview.findMany({
       where: {
@@ -28,12 +36,22 @@ export async function homeData(db: DbOrTx, { slackUserId, now }: { slackUserId: 
       },
       orderBy: { endsAt: 'desc' },
       take: 15,
-      select: { endsAt: true, stage: { select: { name: true } }, application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } } },
+      select: {
+        endsAt: true,
+        stage: { select: { name: true } },
+        application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+      },
     }),
     db.offerApproval.findMany({
       where: { decision: 'PENDING', approver: { slackUserId } },
       take: 15,
-      select: { offer: { select: { application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } } } } },
+      select: {
+        offer: {
+          select: {
+            application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+          },
+        },
+      },
     }),
     db.interview.findMany({
       where: {
@@ -41,20 +59,48 @@ export async function homeData(db: DbOrTx, { slackUserId, now }: { slackUserId: 
         application: { role: { OR: [{ recruiter: { slackUserId } }, { hiringManager: { slackUserId } }] } },
       },
       take: 15,
-      select: { _count: { select: { proposals: { where: { status: 'PROPOSED' } } } }, application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } } },
+      select: {
+        _count: { select: { proposals: { where: { status: 'PROPOSED' } } } },
+        application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+      },
     }),
     db.role.findMany({
-      where: { status: { in: ['OPEN', 'PAUSED'] }, OR: [{ recruiter: { slackUserId } }, { hiringManager: { slackUserId } }] },
+      where: {
+        status: { in: ['OPEN', 'PAUSED'] },
+        OR: [{ recruiter: { slackUserId } }, { hiringManager: { slackUserId } }],
+      },
       orderBy: { createdAt: 'asc' },
       take: 15,
-      select: { title: true, status: true, _count: { select: { applications: { where: { stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] } } } } } },
+      select: {
+        title: true,
+        status: true,
+        _count: { select: { applications: { where: { stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] } } } } },
+      },
     }),
   ]);
   return {
-    interviews: interviews.map((i) => ({ startsAt: i.startsAt!, endsAt: i.endsAt!, candidateName: i.application.candidate.name, roleTitle: i.application.role.title, stageName: i.stage.name })),
-    scorecardsOwed: owed.map((i) => ({ endedAt: i.endsAt!, candidateName: i.application.candidate.name, roleTitle: i.application.role.title, stageName: i.stage.name })),
-    offerApprovals: offers.map((o) => ({ candidateName: o.offer.application.candidate.name, roleTitle: o.offer.application.role.title })),
-    slotApprovals: proposals.map((p) => ({ candidateName: p.application.candidate.name, roleTitle: p.application.role.title, count: p._count.proposals })),
+    interviews: interviews.map((i) => ({
+      startsAt: i.startsAt!,
+      endsAt: i.endsAt!,
+      candidateName: i.application.candidate.name,
+      roleTitle: i.application.role.title,
+      stageName: i.stage.name,
+    })),
+    scorecardsOwed: owed.map((i) => ({
+      endedAt: i.endsAt!,
+      candidateName: i.application.candidate.name,
+      roleTitle: i.application.role.title,
+      stageName: i.stage.name,
+    })),
+    offerApprovals: offers.map((o) => ({
+      candidateName: o.offer.application.candidate.name,
+      roleTitle: o.offer.application.role.title,
+    })),
+    slotApprovals: proposals.map((p) => ({
+      candidateName: p.application.candidate.name,
+      roleTitle: p.application.role.title,
+      count: p._count.proposals,
+    })),
     roles: roles.map((r) => ({ title: r.title, status: r.status, active: r._count.applications })),
   };
 }

@@ -11,12 +11,24 @@ export const INTAKE_CHANNEL_SETTING = 'intake.slackChannel';
  * roles. The message waits (status NEEDS_ROLE) until someone chooses; nothing is lost if no
  * channel is set: the status page counts the waiting messages.
  */
-export async function askTeamForRole(tx: Tx, boss: Boss, { inboundId, senderName, subject }: { inboundId: string; senderName: string; subject: string }): Promise<boolean> {
+export async function askTeamForRole(
+  tx: Tx,
+  boss: Boss,
+  { inboundId, senderName, subject }: { inboundId: string; senderName: string; subject: string },
+): Promise<boolean> {
   const setting = await tx.setting.findUnique({ where: { key: INTAKE_CHANNEL_SETTING } });
   const channel = typeof setting?.value === 'string' ? setting.value : undefined;
   if (!channel) return false;
-  const roles = await tx.role.findMany({ where: { status: 'OPEN' }, orderBy: { title: 'asc' }, select: { id: true, title: true }, take: 100 });
+  const roles = await tx.role.findMany({
+    where: { status: 'OPEN' },
+    orderBy: { title: 'asc' },
+    select: { id: true, title: true },
+    take: 100,
+  });
   const { text, blocks } = chooseRoleMessage({ inboundId, senderName, subject, roles });
-  await recordEffect({ tx, boss }, { kind: 'slack.post', idempotencyKey: `choose-role:${inboundId}`, payload: { channel, text, blocks } });
+  await recordEffect(
+    { tx, boss },
+    { kind: 'slack.post', idempotencyKey: `choose-role:${inboundId}`, payload: { channel, text, blocks } },
+  );
   return true;
 }

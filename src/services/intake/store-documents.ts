@@ -17,14 +17,22 @@ const MAX_STORED_BYTES = 25 * 1024 * 1024;
 export async function storeDocuments(
   tx: Tx,
   boss: Boss,
-  { candidateId, applicationId, documents, texts = new Map() }: { candidateId: string; applicationId: string; documents: Attachment[]; texts?: ReadonlyMap<string, DocumentText> },
+  {
+    candidateId,
+    applicationId,
+    documents,
+    texts = new Map(),
+  }: { candidateId: string; applicationId: string; documents: Attachment[]; texts?: ReadonlyMap<string, DocumentText> },
 ): Promise<{ stored: number; reused: number }> {
   let queued = 0;
   let read = 0;
   let stored = 0;
   let reused = 0;
   for (const [i, doc] of documents.entries()) {
-    const existing = await tx.document.findUnique({ where: { candidateId_sha256: { candidateId, sha256: doc.sha256 } }, select: { id: true, applicationId: true } });
+    const existing = await tx.document.findUnique({
+      where: { candidateId_sha256: { candidateId, sha256: doc.sha256 } },
+      select: { id: true, applicationId: true },
+    });
     if (existing) {
       if (!existing.applicationId) await tx.document.update({ where: { id: existing.id }, data: { applicationId } });
       reused++;
@@ -36,20 +44,34 @@ export async function storeDocuments(
       data: {
         candidateId,
         applicationId,
-        kind: /cover|anschreiben|motivation|lettre/i.test(doc.filename) ? 'COVER_LETTER' : i === 0 || /cv|resume|résumé|lebenslauf/i.test(doc.filename) ? 'CV' : 'OTHER',
+        kind: /cover|anschreiben|motivation|lettre/i.test(doc.filename)
+          ? 'COVER_LETTER'
+          : i === 0 || /cv|resume|résumé|lebenslauf/i.test(doc.filename)
+            ? 'CV'
+            : 'OTHER',
         filename: doc.filename.slice(0, 255),
         mimeType: doc.contentType,
         sizeBytes: doc.size,
         sha256: doc.sha256,
         content: new Uint8Array(tooLarge ? Buffer.alloc(0) : doc.content),
-        ...(tooLarge ? { textStatus: 'UNSUPPORTED' as const, error: `larger than ${MAX_STORED_BYTES / 1024 / 1024} MB; the original is still in the mailbox` } : {}),
-        ...(text ? (text.status === 'EXTRACTED' ? { textStatus: 'EXTRACTED' as const, extractedText: text.text } : { textStatus: text.status, error: text.reason }) : {}),
+        ...(tooLarge
+          ? {
+              textStatus: 'UNSUPPORTED' as const,
+              error: `larger than ${MAX_STORED_BYTES / 1024 / 1024} MB; the original is still in the mailbox`,
+            }
+          : {}),
+        ...(text
+          ? text.status === 'EXTRACTED'
+            ? { textStatus: 'EXTRACTED' as const, extractedText: text.text }
+            : { textStatus: text.status, error: text.reason }
+          : {}),
       },
       select: { id: true },
     });
     if (text) {
       read++;
-      if (text.status !== 'EXTRACTED') await noteUnreadable(tx, boss, { applicationId, documentId: created.id, filename: doc.filename, result: text });
+      if (text.status !== 'EXTRACTED')
+        await noteUnreadable(tx, boss, { applicationId, documentId: created.id, filename: doc.filename, result: text });
     } else if (!tooLarge) {
       await enqueue(boss, tx, 'intake.extract-document', { documentId: created.id });
       queued++;
@@ -57,6 +79,7 @@ export async function storeDocuments(
     stored++;
   }
   // Nothing left to read: the profile can be asked for (once, whatever else asks for it).
-  if (read > 0 && queued === 0) await enqueue(boss, tx, 'intake.understand', { applicationId }, { singletonKey: applicationId });
+  if (read > 0 && queued === 0)
+    await enqueue(boss, tx, 'intake.understand', { applicationId }, { singletonKey: applicationId });
   return { stored, reused };
 }

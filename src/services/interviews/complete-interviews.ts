@@ -10,7 +10,15 @@ const BATCH = 200;
  * refreshes the card and tells the thread), and the agent's run for it, which has nothing
  * left to do. Run from a pg-boss schedule; an interview moved or cancelled meanwhile is left.
  */
-export async function completeInterviews({ prisma, boss, now }: { prisma: PrismaClient; boss: Boss; now: () => Date }): Promise<number> {
+export async function completeInterviews({
+  prisma,
+  boss,
+  now,
+}: {
+  prisma: PrismaClient;
+  boss: Boss;
+  now: () => Date;
+}): Promise<number> {
   const at = now();
   const due = await prisma.interview.findMany({
     where: { status: 'BOOKED', endsAt: { lte: at } },
@@ -21,20 +29,42 @@ export async function completeInterviews({ prisma, boss, now }: { prisma: Prisma
   let completed = 0;
   for (const { id } of due) {
     const done = await prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<Array<{ status: string; endsAt: Date | null; applicationId: string; position: number }>>`
+      const rows = await tx.$queryRaw<
+        Array<{ status: string; endsAt: Date | null; applicationId: string; position: number }>
+      >`
         SELECT i.status::text AS status, i."endsAt", i."applicationId", s.position
         FROM "Interview" i JOIN "InterviewStage" s ON s.id = i."stageId"
         WHERE i.id = ${id}::uuid FOR UPDATE OF i`;
       const row = rows[0];
       if (row?.status !== 'BOOKED' || !row.endsAt || row.endsAt.getTime() > at.getTime()) return false;
       await tx.interview.update({ where: { id }, data: { status: 'COMPLETED' } });
-      await tx.agentRun.updateMany({ where: { interviewId: id, status: { in: ['RUNNING', 'WAITING'] } }, data: { status: 'COMPLETED', finishedAt: at, followUpAt: null } });
-      const app = await tx.application.findUniqueOrThrow({ where: { id: row.applicationId }, select: { stage: true, planPosition: true } });
+      await tx.agentRun.updateMany({
+        where: { interviewId: id, status: { in: ['RUNNING', 'WAITING'] } },
+        data: { status: 'COMPLETED', finishedAt: at, followUpAt: null },
+      });
+      const app = await tx.application.findUniqueOrThrow({
+        where: { id: row.applicationId },
+        select: { stage: true, planPosition: true },
+      });
       const data = { interviewId: id };
       if (app.stage === 'INTERVIEW_SCHEDULED' && app.planPosition === row.position) {
-        await moveApplicationInTx(tx, boss, { applicationId: row.applicationId, command: { type: 'interview_completed' }, actor: { type: 'SYSTEM', id: 'interviews' }, data, now: at });
+        await moveApplicationInTx(tx, boss, {
+          applicationId: row.applicationId,
+          command: { type: 'interview_completed' },
+          actor: { type: 'SYSTEM', id: 'interviews' },
+          data,
+          now: at,
+        });
       }
-      await tx.applicationEvent.create({ data: { applicationId: row.applicationId, actorType: 'SYSTEM', actorId: 'interviews', type: 'interview.completed', data } });
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: row.applicationId,
+          actorType: 'SYSTEM',
+          actorId: 'interviews',
+          type: 'interview.completed',
+          data,
+        },
+      });
       return true;
     });
     if (done) completed++;

@@ -19,7 +19,12 @@ export type UpcomingInterview = {
  */
 export async function upcomingInterviews(
   db: DbOrTx,
-  { range, viewerZone, interviewerSlackId, now }: { range: InterviewRange; viewerZone: string; interviewerSlackId?: string | undefined; now: Date },
+  {
+    range,
+    viewerZone,
+    interviewerSlackId,
+    now,
+  }: { range: InterviewRange; viewerZone: string; interviewerSlackId?: string | undefined; now: Date },
 ): Promise<UpcomingInterview[]> {
   const start = DateTime.fromJSDate(now, { zone: viewerZone });
   const end = range === 'today' ? start.endOf('day') : start.plus({ days: 7 });

@@ -22,7 +22,13 @@ export type MoveApplicationOptions = {
   now?: Date | undefined;
 };
 
-export type MoveResult = { applicationId: string; from: PipelineState; to: PipelineState; version: number; eventId: string };
+export type MoveResult = {
+  applicationId: string;
+  from: PipelineState;
+  to: PipelineState;
+  version: number;
+  eventId: string;
+};
 
 type Locked = { stage: Stage; planPosition: number | null; version: number; planLength: number };
 
@@ -31,19 +37,29 @@ type Locked = { stage: Stage; planPosition: number | null; version: number; plan
  * ask the pure state machine, update the row, append the event, enqueue the follow-up
  * jobs. Either all of it commits or none of it does.
  */
-export async function moveApplication({ prisma, boss }: { prisma: PrismaClient; boss: Boss }, options: MoveApplicationOptions): Promise<MoveResult> {
+export async function moveApplication(
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  options: MoveApplicationOptions,
+): Promise<MoveResult> {
   return prisma.$transaction((tx) => moveApplicationInTx(tx, boss, options));
 }
 
 /** moveApplication inside the caller's transaction, for changes that move the stage as a part (booking). */
-export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, command, actor, expectedVersion, data = {}, now = new Date() }: MoveApplicationOptions): Promise<MoveResult> {
+export async function moveApplicationInTx(
+  tx: Tx,
+  boss: Boss,
+  { applicationId, command, actor, expectedVersion, data = {}, now = new Date() }: MoveApplicationOptions,
+): Promise<MoveResult> {
   const rows = await tx.$queryRaw<Locked[]>`
     SELECT a.stage::text AS stage, a."planPosition", a.version,
            (SELECT count(*)::int FROM "InterviewStage" s WHERE s."roleId" = a."roleId") AS "planLength"
     FROM "Application" a WHERE a.id = ${applicationId}::uuid
     FOR UPDATE OF a`;
   const current = rows[0];
-  if (!current) throw new AppError('NOT_FOUND', `application ${applicationId} not found`, { userMessage: 'That application no longer exists.' });
+  if (!current)
+    throw new AppError('NOT_FOUND', `application ${applicationId} not found`, {
+      userMessage: 'That application no longer exists.',
+    });
 
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw await staleError(tx, applicationId, current);
@@ -72,13 +88,25 @@ export async function moveApplicationInTx(tx: Tx, boss: Boss, { applicationId, c
       type: `stage.${command.type}`,
       fromStage: from.stage,
       toStage: to.stage,
-      data: { ...data, ...commandData(command), fromPlanPosition: from.planPosition, toPlanPosition: to.planPosition, version },
+      data: {
+        ...data,
+        ...commandData(command),
+        fromPlanPosition: from.planPosition,
+        toPlanPosition: to.planPosition,
+        version,
+      },
     },
     select: { id: true },
   });
   const eventId = event.id.toString();
   for (const effect of result.effects) {
-    if (effect.type === 'unwind') await unwindApplicationInTx(tx, boss, { applicationId, actor, reason: CLOSED_BECAUSE[to.stage] ?? 'the application closed', now });
+    if (effect.type === 'unwind')
+      await unwindApplicationInTx(tx, boss, {
+        applicationId,
+        actor,
+        reason: CLOSED_BECAUSE[to.stage] ?? 'the application closed',
+        now,
+      });
     else await enqueueEffect(boss, tx, applicationId, eventId, effect);
   }
   return { applicationId, from, to, version, eventId };
@@ -102,7 +130,13 @@ function commandData(command: PipelineCommand): Record<string, unknown> {
   }
 }
 
-function enqueueEffect(boss: Boss, tx: Tx, applicationId: string, eventId: string, effect: Exclude<PipelineEffect, { type: 'unwind' }>): Promise<unknown> {
+function enqueueEffect(
+  boss: Boss,
+  tx: Tx,
+  applicationId: string,
+  eventId: string,
+  effect: Exclude<PipelineEffect, { type: 'unwind' }>,
+): Promise<unknown> {
   // key_strict_fifo queues: one application's jobs run in order, others in parallel.
   const inOrder = { singletonKey: applicationId };
   switch (effect.type) {
@@ -119,7 +153,8 @@ async function staleError(tx: Tx, applicationId: string, current: Locked): Promi
     orderBy: { id: 'desc' },
     select: { actorType: true, actorId: true, type: true, at: true },
   });
-  const who = last?.actorType === 'USER' && last.actorId ? `<@${last.actorId}>` : (last?.actorType.toLowerCase() ?? 'someone');
+  const who =
+    last?.actorType === 'USER' && last.actorId ? `<@${last.actorId}>` : (last?.actorType.toLowerCase() ?? 'someone');
   const what = last ? last.type.replace(/^stage\./, '').replaceAll('_', ' ') : 'changed it';
   return new AppError('STALE_STATE', `application ${applicationId} is at version ${current.version}`, {
     userMessage: `Someone got there first: ${who} did "${what}"; it is now at ${current.stage.toLowerCase().replaceAll('_', ' ')}.`,

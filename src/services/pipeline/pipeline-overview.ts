@@ -15,21 +15,38 @@ export type RoleOverview = {
  */
 export async function pipelineOverview(
   db: DbOrTx,
-  { roleQuery, stuckDays = 5, now = new Date(), onlyRoles }: { roleQuery?: string; stuckDays?: number; now?: Date; onlyRoles?: string[] },
+  {
+    roleQuery,
+    stuckDays = 5,
+    now = new Date(),
+    onlyRoles,
+  }: { roleQuery?: string; stuckDays?: number; now?: Date; onlyRoles?: string[] },
 ): Promise<RoleOverview[]> {
   const q = roleQuery?.trim();
   const roles = await db.role.findMany({
-    where: { status: { in: ['OPEN', 'PAUSED'] }, ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}), ...(onlyRoles ? { id: { in: onlyRoles } } : {}) },
+    where: {
+      status: { in: ['OPEN', 'PAUSED'] },
+      ...(q ? { title: { contains: q, mode: 'insensitive' } } : {}),
+      ...(onlyRoles ? { id: { in: onlyRoles } } : {}),
+    },
     orderBy: { createdAt: 'asc' },
     take: 10,
     select: { id: true, title: true },
   });
   if (!roles.length) return [];
   const ids = roles.map((r) => r.id);
-  const counts = await db.application.groupBy({ by: ['roleId', 'stage'], where: { roleId: { in: ids } }, _count: { _all: true } });
+  const counts = await db.application.groupBy({
+    by: ['roleId', 'stage'],
+    where: { roleId: { in: ids } },
+    _count: { _all: true },
+  });
   const cutoff = new Date(now.getTime() - stuckDays * 86_400_000);
   const stuck = await db.application.findMany({
-    where: { roleId: { in: ids }, stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] }, stageChangedAt: { lt: cutoff } },
+    where: {
+      roleId: { in: ids },
+      stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] },
+      stageChangedAt: { lt: cutoff },
+    },
     orderBy: { stageChangedAt: 'asc' },
     take: 50,
     select: { roleId: true, stage: true, stageChangedAt: true, candidate: { select: { name: true } } },
@@ -44,7 +61,11 @@ export async function pipelineOverview(
     counts: Object.fromEntries(counts.filter((c) => c.roleId === role.id).map((c) => [c.stage, c._count._all])),
     stuck: stuck
       .filter((s) => s.roleId === role.id)
-      .map((s) => ({ candidateName: s.candidate.name, stage: s.stage, days: Math.floor((now.getTime() - s.stageChangedAt.getTime()) / 86_400_000) })),
+      .map((s) => ({
+        candidateName: s.candidate.name,
+        stage: s.stage,
+        days: Math.floor((now.getTime() - s.stageChangedAt.getTime()) / 86_400_000),
+      })),
     costPerScheduledInterviewUsd: costs.find((c) => c.roleId === role.id)?.cost ?? null,
   }));
 }

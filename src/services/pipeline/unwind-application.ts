@@ -4,7 +4,12 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { releaseHolds } from '../scheduling/hold-slots.js';
 import type { Actor } from './move-application.js';
 
-export type UnwindReport = { interviewsCancelled: number; eventsCancelled: number; agentRunsEnded: number; emailsStopped: number };
+export type UnwindReport = {
+  interviewsCancelled: number;
+  eventsCancelled: number;
+  agentRunsEnded: number;
+  emailsStopped: number;
+};
 
 /**
  * Stops everything in flight for an application that has just closed (rejected, withdrawn,
@@ -26,15 +31,28 @@ export async function unwindApplicationInTx(
   let eventsCancelled = 0;
   for (const interview of live) {
     await tx.interviewerBooking.deleteMany({ where: { interviewId: interview.id } });
-    await tx.slotProposal.updateMany({ where: { interviewId: interview.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } }, data: { status: 'WITHDRAWN' } });
+    await tx.slotProposal.updateMany({
+      where: { interviewId: interview.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } },
+      data: { status: 'WITHDRAWN' },
+    });
     await releaseHolds(tx, boss, { interviewId: interview.id, now });
     await tx.interview.update({ where: { id: interview.id }, data: { status: 'CANCELLED' } });
     if (interview.calendarEventId) {
       // Rendered at delivery from the interview, now cancelled: the event is deleted with sendUpdates=all.
-      await recordEffect({ tx, boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interview.id}:unwind`, applicationId, payload: { interviewId: interview.id }, now });
+      await recordEffect(
+        { tx, boss },
+        {
+          kind: 'calendar.sync',
+          idempotencyKey: `calendar:${interview.id}:unwind`,
+          applicationId,
+          payload: { interviewId: interview.id },
+          now,
+        },
+      );
       eventsCancelled++;
     }
-    if (interview.status === 'AWAITING_APPROVAL') await closeApprovalMessage(tx, boss, { interviewId: interview.id, applicationId, reason, now });
+    if (interview.status === 'AWAITING_APPROVAL')
+      await closeApprovalMessage(tx, boss, { interviewId: interview.id, applicationId, reason, now });
   }
   const runs = await tx.agentRun.updateMany({
     where: { applicationId, status: { in: ['RUNNING', 'WAITING'] } },
@@ -45,17 +63,44 @@ export async function unwindApplicationInTx(
     where: { applicationId, kind: 'gmail.send', status: 'PENDING', idempotencyKey: { startsWith: 'email:agent:' } },
     data: { status: 'CANCELLED', lastError: `stopped: ${reason}`.slice(0, 1000), completedAt: now },
   });
-  const report = { interviewsCancelled: live.length, eventsCancelled, agentRunsEnded: runs.count, emailsStopped: emails.count };
+  const report = {
+    interviewsCancelled: live.length,
+    eventsCancelled,
+    agentRunsEnded: runs.count,
+    emailsStopped: emails.count,
+  };
   if (live.length || runs.count || emails.count) {
-    await tx.applicationEvent.create({ data: { applicationId, actorType: actor.type, actorId: actor.id ?? null, type: 'application.unwound', data: { reason, ...report } } });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId,
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+        type: 'application.unwound',
+        data: { reason, ...report },
+      },
+    });
   }
   return report;
 }
 
 /** The team's proposal message loses its buttons and says why nothing will be offered. */
-async function closeApprovalMessage(tx: Tx, boss: Boss, { interviewId, applicationId, reason, now }: { interviewId: string; applicationId: string; reason: string; now: Date }): Promise<void> {
+async function closeApprovalMessage(
+  tx: Tx,
+  boss: Boss,
+  {
+    interviewId,
+    applicationId,
+    reason,
+    now,
+  }: { interviewId: string; applicationId: string; reason: string; now: Date },
+): Promise<void> {
   const posted = await tx.outboxEffect.findMany({
-    where: { applicationId, kind: 'slack.post', status: 'DONE', idempotencyKey: { startsWith: `proposal:${interviewId}:`, endsWith: ':approval' } },
+    where: {
+      applicationId,
+      kind: 'slack.post',
+      status: 'DONE',
+      idempotencyKey: { startsWith: `proposal:${interviewId}:`, endsWith: ':approval' },
+    },
     select: { externalId: true, result: true },
   });
   for (const message of posted) {
@@ -64,7 +109,18 @@ async function closeApprovalMessage(tx: Tx, boss: Boss, { interviewId, applicati
     const text = `These times are no longer needed: ${reason}. Nothing was sent to the candidate.`;
     await recordEffect(
       { tx, boss },
-      { kind: 'slack.update', idempotencyKey: `proposal-closed:${interviewId}:${message.externalId}`, applicationId, now, payload: { channel, ts: message.externalId, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] } },
+      {
+        kind: 'slack.update',
+        idempotencyKey: `proposal-closed:${interviewId}:${message.externalId}`,
+        applicationId,
+        now,
+        payload: {
+          channel,
+          ts: message.externalId,
+          text,
+          blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+        },
+      },
     );
   }
 }

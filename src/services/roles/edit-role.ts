@@ -24,7 +24,11 @@ export type RoleForEdit = {
 export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Promise<RoleForEdit> {
   const role = await prisma.role.findUniqueOrThrow({
     where: { id: roleId },
-    include: { hiringManager: true, recruiter: true, stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } },
+    include: {
+      hiringManager: true,
+      recruiter: true,
+      stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } },
+    },
   });
   return {
     id: role.id,
@@ -65,43 +69,80 @@ export async function editRole(
     actorSlackId,
     slackTeamId,
     viewId,
-  }: { roleId: string; version: string; input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined },
+  }: {
+    roleId: string;
+    version: string;
+    input: RoleInput;
+    actorSlackId: string;
+    slackTeamId: string;
+    viewId?: string | undefined;
+  },
 ): Promise<EditOutcome> {
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ updatedAt: Date; policy: unknown }[]>`SELECT "updatedAt", policy FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { updatedAt: Date; policy: unknown }[]
+    >`SELECT "updatedAt", policy FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
     if (!locked[0]) return { ok: false, errors: { title: 'This role no longer exists.' } };
     // The same submission again (a double click, Slack's retry): saved already, by the first.
     if (viewId && (await seenSubmission(tx, viewId))) return { ok: true };
-    if (await titleTaken(tx, input.title, roleId)) return { ok: false, errors: { title: `Another open role is called “${input.title}”: pick a title that tells them apart.` } };
+    if (await titleTaken(tx, input.title, roleId))
+      return {
+        ok: false,
+        errors: { title: `Another open role is called “${input.title}”: pick a title that tells them apart.` },
+      };
     if (locked[0].updatedAt.toISOString() !== version) {
-      return { ok: false, errors: { title: 'Someone changed this role while you were editing it. Close this and run /hire role edit again to see their changes.' } };
+      return {
+        ok: false,
+        errors: {
+          title:
+            'Someone changed this role while you were editing it. Close this and run /hire role edit again to see their changes.',
+        },
+      };
     }
     const stages = await tx.interviewStage.findMany({
       where: { roleId },
       orderBy: { position: 'asc' },
       select: { id: true, position: true, _count: { select: { interviews: true, agentRuns: true } } },
     });
-    const reached = await tx.application.groupBy({ by: ['planPosition'], where: { roleId, planPosition: { not: null } }, _count: true });
+    const reached = await tx.application.groupBy({
+      by: ['planPosition'],
+      where: { roleId, planPosition: { not: null } },
+      _count: true,
+    });
     const existing = stages.map((s) => ({
       id: s.id,
-      inUse: s._count.interviews + s._count.agentRuns + reached.filter((r) => (r.planPosition ?? -1) >= s.position).reduce((n, r) => n + r._count, 0),
+      inUse:
+        s._count.interviews +
+        s._count.agentRuns +
+        reached.filter((r) => (r.planPosition ?? -1) >= s.position).reduce((n, r) => n + r._count, 0),
     }));
     const planned = planStageEdit(existing, input.stages);
     if (!planned.ok) return planned;
     const { plan } = planned;
     if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true };
 
-    await tx.role.update({ where: { id: roleId }, data: { ...(await roleData(tx, slackTeamId, input)), policy: withHold(locked[0].policy, input.holdProposedSlots) } });
+    await tx.role.update({
+      where: { id: roleId },
+      data: {
+        ...(await roleData(tx, slackTeamId, input)),
+        policy: withHold(locked[0].policy, input.holdProposedSlots),
+      },
+    });
     await requestChannel(tx, boss, { roleId, input, actorSlackId });
     await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
     await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
     for (const { id, position, stage } of plan.update) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
-      await tx.interviewStage.update({ where: { id }, data: { position, ...fields, pool: { deleteMany: {}, create: poolIds.map((userId) => ({ userId })) } } });
+      await tx.interviewStage.update({
+        where: { id },
+        data: { position, ...fields, pool: { deleteMany: {}, create: poolIds.map((userId) => ({ userId })) } },
+      });
     }
     for (const { position, stage } of plan.create) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
-      await tx.interviewStage.create({ data: { roleId, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } } });
+      await tx.interviewStage.create({
+        data: { roleId, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } },
+      });
     }
     await tx.auditEntry.create({
       data: {
@@ -110,7 +151,12 @@ export async function editRole(
         action: 'role.edit',
         subjectType: 'role',
         subjectId: roleId,
-        data: { title: input.title, stagesChanged: plan.update.length, stagesAdded: plan.create.length, stagesRemoved: plan.remove.length },
+        data: {
+          title: input.title,
+          stagesChanged: plan.update.length,
+          stagesAdded: plan.create.length,
+          stagesRemoved: plan.remove.length,
+        },
       },
     });
     return { ok: true };

@@ -55,15 +55,32 @@ export const peopleNamedIn = (input: RoleInput): string[] =>
   [input.hiringManager, input.recruiter, ...input.stages.flatMap((s) => s.pool)].filter((u): u is string => !!u);
 
 /** When the modal named a new channel: its creation, through the outbox (see the slack.channel performer). */
-export async function requestChannel(tx: Tx, boss: Boss, { roleId, input, actorSlackId }: { roleId: string; input: RoleInput; actorSlackId: string }): Promise<void> {
+export async function requestChannel(
+  tx: Tx,
+  boss: Boss,
+  { roleId, input, actorSlackId }: { roleId: string; input: RoleInput; actorSlackId: string },
+): Promise<void> {
   if (!input.newChannel) return;
   const invite = [input.hiringManager, input.recruiter, actorSlackId].filter((u): u is string => !!u);
-  await recordEffect({ tx, boss }, { kind: 'slack.channel', idempotencyKey: `channel:${roleId}:${input.newChannel}`, payload: { roleId, name: input.newChannel, invite, requestedBy: actorSlackId } });
+  await recordEffect(
+    { tx, boss },
+    {
+      kind: 'slack.channel',
+      idempotencyKey: `channel:${roleId}:${input.newChannel}`,
+      payload: { roleId, name: input.newChannel, invite, requestedBy: actorSlackId },
+    },
+  );
 }
 
 /** Whether another role that is open or paused has this title (any case): commands name roles by title. */
 export async function titleTaken(db: Tx, title: string, except?: string): Promise<boolean> {
-  const clash = await db.role.count({ where: { title: { equals: title, mode: 'insensitive' }, status: { in: ['OPEN', 'PAUSED'] }, ...(except ? { id: { not: except } } : {}) } });
+  const clash = await db.role.count({
+    where: {
+      title: { equals: title, mode: 'insensitive' },
+      status: { in: ['OPEN', 'PAUSED'] },
+      ...(except ? { id: { not: except } } : {}),
+    },
+  });
   return clash > 0;
 }
 
@@ -76,24 +93,51 @@ export type OpenOutcome = { ok: true; roleId: string | null } | { ok: false; err
  */
 export async function openRole(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { input, actorSlackId, slackTeamId, viewId, now = new Date() }: { input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined; now?: Date },
+  {
+    input,
+    actorSlackId,
+    slackTeamId,
+    viewId,
+    now = new Date(),
+  }: { input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined; now?: Date },
 ): Promise<OpenOutcome> {
   return prisma.$transaction(async (tx) => {
     if (viewId && (await seenSubmission(tx, viewId))) return { ok: true, roleId: null };
-    if (await titleTaken(tx, input.title)) return { ok: false, errors: { title: `A role called “${input.title}” is already open: pick a title that tells them apart.` } };
+    if (await titleTaken(tx, input.title))
+      return {
+        ok: false,
+        errors: { title: `A role called “${input.title}” is already open: pick a title that tells them apart.` },
+      };
     if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true, roleId: null };
     const role = await tx.role.create({
-      data: { ...(await roleData(tx, slackTeamId, input)), status: 'OPEN', ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}) },
+      data: {
+        ...(await roleData(tx, slackTeamId, input)),
+        status: 'OPEN',
+        ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}),
+      },
       select: { id: true },
     });
     await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
     await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
     for (const [position, stage] of input.stages.entries()) {
       const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
-      await tx.interviewStage.create({ data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } } });
+      await tx.interviewStage.create({
+        data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } },
+      });
     }
     await tx.auditEntry.create({
-      data: { actorType: 'USER', actorId: actorSlackId, action: 'role.open', subjectType: 'role', subjectId: role.id, data: { title: input.title, stages: input.stages.length, ...(input.newChannel ? { newChannel: input.newChannel } : {}) } },
+      data: {
+        actorType: 'USER',
+        actorId: actorSlackId,
+        action: 'role.open',
+        subjectType: 'role',
+        subjectId: role.id,
+        data: {
+          title: input.title,
+          stages: input.stages.length,
+          ...(input.newChannel ? { newChannel: input.newChannel } : {}),
+        },
+      },
     });
     // A new channel gets this message once it exists (see the slack.channel performer).
     if (input.channel) await announceRole(tx, boss, { roleId: role.id, channel: input.channel, now });

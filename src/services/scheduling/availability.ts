@@ -26,27 +26,48 @@ function needsEventKinds(person: Person): boolean {
  * policy treats tentative, out-of-office or all-day events differently. A person without a
  * calendar, or whose events cannot be read, is unknown for the span, never free.
  */
-export function createCalendarAvailability({ auth, rootUrl, mailbox }: { auth: GoogleAuth; rootUrl: string; mailbox: string }): AvailabilitySource {
+export function createCalendarAvailability({
+  auth,
+  rootUrl,
+  mailbox,
+}: {
+  auth: GoogleAuth;
+  rootUrl: string;
+  mailbox: string;
+}): AvailabilitySource {
   return {
     async busyFor(people, from, to) {
       const result: FreshBusy = new Map();
-      const unknown = (problem: string): CalendarBusy => ({ busy: [{ start: from.toISOString(), end: to.toISOString(), kind: 'unknown' }], problems: [problem] });
+      const unknown = (problem: string): CalendarBusy => ({
+        busy: [{ start: from.toISOString(), end: to.toISOString(), kind: 'unknown' }],
+        problems: [problem],
+      });
       const viaEvents = people.filter((p) => p.calendarId && auth.impersonates && needsEventKinds(p));
       const viaFreeBusy = people.filter((p) => p.calendarId && !viaEvents.includes(p));
       for (const p of people) if (!p.calendarId) result.set(p.userId, unknown('noCalendar'));
 
       const freeBusy = viaFreeBusy.length
-        ? await fetchFreeBusy(createCalendarApi(auth.as(mailbox), rootUrl), { calendarIds: viaFreeBusy.map((p) => p.calendarId!), from, to })
+        ? await fetchFreeBusy(createCalendarApi(auth.as(mailbox), rootUrl), {
+            calendarIds: viaFreeBusy.map((p) => p.calendarId!),
+            from,
+            to,
+          })
         : new Map<string, CalendarBusy>();
       for (const p of viaFreeBusy) result.set(p.userId, freeBusy.get(p.calendarId!)!);
 
       await Promise.all(
         viaEvents.map(async (p) => {
           try {
-            const busy = await listEventBusy(createCalendarApi(auth.as(p.calendarId!), rootUrl), { calendarId: 'primary', from, to, zone: p.zone });
+            const busy = await listEventBusy(createCalendarApi(auth.as(p.calendarId!), rootUrl), {
+              calendarId: 'primary',
+              from,
+              to,
+              zone: p.zone,
+            });
             result.set(p.userId, { busy, problems: [] });
           } catch (err) {
-            if (err instanceof AppError && err.code === 'EXTERNAL_PERMANENT') result.set(p.userId, unknown(err.message));
+            if (err instanceof AppError && err.code === 'EXTERNAL_PERMANENT')
+              result.set(p.userId, unknown(err.message));
             else throw err;
           }
         }),

@@ -25,8 +25,19 @@ type Deps = { prisma: PrismaClient; boss: Boss; google: GoogleDeps; availability
 export async function checkResponses(deps: Deps): Promise<{ checked: number; flagged: number }> {
   const now = deps.now();
   const upcoming = await deps.prisma.interview.findMany({
-    where: { status: 'BOOKED', startsAt: { gt: now, lt: new Date(now.getTime() + 14 * 24 * HOUR) }, calendarEventId: { not: null } },
-    select: { id: true, calendarEventId: true, startsAt: true, interviewers: { select: { userId: true, response: true, user: { select: { email: true, calendarId: true, name: true } } } } },
+    where: {
+      status: 'BOOKED',
+      startsAt: { gt: now, lt: new Date(now.getTime() + 14 * 24 * HOUR) },
+      calendarEventId: { not: null },
+    },
+    select: {
+      id: true,
+      calendarEventId: true,
+      startsAt: true,
+      interviewers: {
+        select: { userId: true, response: true, user: { select: { email: true, calendarId: true, name: true } } },
+      },
+    },
   });
   // Nothing booked, nothing to ask Google (which may not even be connected yet on a new install).
   if (upcoming.length === 0) return { checked: 0, flagged: 0 };
@@ -38,7 +49,11 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
     // keep every other interview from being checked.
     let event: calendar_v3.Schema$Event;
     try {
-      event = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: interview.calendarEventId! }))).data;
+      event = (
+        await callGoogle('events.get', () =>
+          api.events.get({ calendarId: 'primary', eventId: interview.calendarEventId! }),
+        )
+      ).data;
     } catch (err) {
       if (googleStatus(err) !== 404) failed ??= err;
       continue;
@@ -48,12 +63,23 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
       const email = (seat.user.calendarId ?? seat.user.email ?? '').toLowerCase();
       const answer = answers.get(email);
       if (answer && answer !== seat.response) {
-        await deps.prisma.interviewInterviewer.update({ where: { interviewId_userId: { interviewId: interview.id, userId: seat.userId } }, data: { response: answer, respondedAt: now } });
+        await deps.prisma.interviewInterviewer.update({
+          where: { interviewId_userId: { interviewId: interview.id, userId: seat.userId } },
+          data: { response: answer, respondedAt: now },
+        });
       }
       const response = answer ?? seat.response;
-      const silentTooLong = response === 'NEEDS_ACTION' && interview.startsAt!.getTime() - now.getTime() < SILENCE_FLAG_HOURS * HOUR;
+      const silentTooLong =
+        response === 'NEEDS_ACTION' && interview.startsAt!.getTime() - now.getTime() < SILENCE_FLAG_HOURS * HOUR;
       if (response === 'DECLINED' || silentTooLong) {
-        if (await flag(deps, { interviewId: interview.id, userId: seat.userId, kind: response === 'DECLINED' ? 'declined' : 'silent' })) flagged++;
+        if (
+          await flag(deps, {
+            interviewId: interview.id,
+            userId: seat.userId,
+            kind: response === 'DECLINED' ? 'declined' : 'silent',
+          })
+        )
+          flagged++;
       }
     }
   }
@@ -63,28 +89,78 @@ export async function checkResponses(deps: Deps): Promise<{ checked: number; fla
 }
 
 /** Posts the flag once per interview, person and kind; returns whether it was new. */
-async function flag(deps: Deps, { interviewId, userId, kind }: { interviewId: string; userId: string; kind: 'declined' | 'silent' }): Promise<boolean> {
+async function flag(
+  deps: Deps,
+  { interviewId, userId, kind }: { interviewId: string; userId: string; kind: 'declined' | 'silent' },
+): Promise<boolean> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
   const type = `interviewer.${kind}`;
-  const seenWhere = { applicationId: plan.application.id, type, data: { path: ['interviewId'], equals: interviewId }, AND: { data: { path: ['userId'], equals: userId } } };
+  const seenWhere = {
+    applicationId: plan.application.id,
+    type,
+    data: { path: ['interviewId'], equals: interviewId },
+    AND: { data: { path: ['userId'], equals: userId } },
+  };
   // A decline stays a decline on every 15-minute check: look before asking the calendars again.
   if (await deps.prisma.applicationEvent.findFirst({ where: seenWhere, select: { id: true } })) return false;
   const start = plan.interview.startsAt!;
   const others = plan.people.filter((p) => p.userId !== userId);
   const seats = await deps.prisma.interviewInterviewer.findMany({ where: { interviewId }, select: { userId: true } });
   const candidates = others.filter((p) => !seats.some((s) => s.userId === p.userId));
-  const fresh = candidates.length ? await deps.availability.busyFor(candidates, new Date(start.getTime() - 24 * HOUR), new Date(start.getTime() + 24 * HOUR)) : new Map();
-  const booked = await deps.prisma.interviewerBooking.findMany({ where: { userId: { in: candidates.map((c) => c.userId) }, endsAt: { gt: new Date(start.getTime() - 8 * 24 * HOUR) }, startsAt: { lt: new Date(start.getTime() + 8 * 24 * HOUR) } }, select: { userId: true, startsAt: true, endsAt: true } });
-  const free = candidates.filter((c) => checkTime({ plan, people: [c], asPanel: true, fresh, booked, start, now: deps.now(), minNoticeMinutes: 0 }).possible);
+  const fresh = candidates.length
+    ? await deps.availability.busyFor(
+        candidates,
+        new Date(start.getTime() - 24 * HOUR),
+        new Date(start.getTime() + 24 * HOUR),
+      )
+    : new Map();
+  const booked = await deps.prisma.interviewerBooking.findMany({
+    where: {
+      userId: { in: candidates.map((c) => c.userId) },
+      endsAt: { gt: new Date(start.getTime() - 8 * 24 * HOUR) },
+      startsAt: { lt: new Date(start.getTime() + 8 * 24 * HOUR) },
+    },
+    select: { userId: true, startsAt: true, endsAt: true },
+  });
+  const free = candidates.filter(
+    (c) =>
+      checkTime({ plan, people: [c], asPanel: true, fresh, booked, start, now: deps.now(), minNoticeMinutes: 0 })
+        .possible,
+  );
   const who = plan.people.find((p) => p.userId === userId);
   const channel = plan.role.slackChannelId ?? plan.role.recruiterSlackId;
   return deps.prisma.$transaction(async (tx) => {
     // Checked again here: two checks running at once must post one flag.
     if (await tx.applicationEvent.findFirst({ where: seenWhere, select: { id: true } })) return false;
-    await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: 'SYSTEM', actorId: 'calendar', type, data: { interviewId, userId, freeToSwap: free.map((f) => f.userId) } } });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: plan.application.id,
+        actorType: 'SYSTEM',
+        actorId: 'calendar',
+        type,
+        data: { interviewId, userId, freeToSwap: free.map((f) => f.userId) },
+      },
+    });
     if (channel) {
-      const { text, blocks } = interviewerFlag({ interviewId, kind, interviewer: who?.name ?? 'An interviewer', outUserId: userId, candidateName: plan.candidate.name, stageName: plan.stage.name, start, free: free.map((f) => ({ userId: f.userId, name: f.name })) });
-      await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.post', idempotencyKey: `${type}:${interviewId}:${userId}`, applicationId: plan.application.id, payload: { channel, text, blocks } });
+      const { text, blocks } = interviewerFlag({
+        interviewId,
+        kind,
+        interviewer: who?.name ?? 'An interviewer',
+        outUserId: userId,
+        candidateName: plan.candidate.name,
+        stageName: plan.stage.name,
+        start,
+        free: free.map((f) => ({ userId: f.userId, name: f.name })),
+      });
+      await recordEffect(
+        { tx, boss: deps.boss },
+        {
+          kind: 'slack.post',
+          idempotencyKey: `${type}:${interviewId}:${userId}`,
+          applicationId: plan.application.id,
+          payload: { channel, text, blocks },
+        },
+      );
     }
     return true;
   });

@@ -31,6 +31,15 @@ export function checkTime({
 }): TimeExplanation {
   const planFor: InterviewPlan = asPanel ? { ...plan, stage: { ...plan.stage, panelMode: 'ALL' } } : plan;
   const end = new Date(start.getTime() + plan.stage.durationMinutes * 60_000);
-  const query = slotQueryFor({ plan: planFor, people, fresh, booked, held, window: { start, end }, now, minNoticeMinutes });
+  const query = slotQueryFor({
+    plan: planFor,
+    people,
+    fresh,
+    booked,
+    held,
+    window: { start, end },
+    now,
+    minNoticeMinutes,
+  });
   return explainTime(query, start.getTime());
 }

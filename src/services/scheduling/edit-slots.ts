@@ -19,24 +19,61 @@ export type EditResult = { status: 'approved'; approved: string[] } | { status: 
  */
 export async function editSlots(
   deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource | undefined; now: () => Date },
-  { interviewId, keepIds, added, actor, message }: { interviewId: string; keepIds: string[]; added?: Date | undefined; actor: Actor; message?: ApprovalMessage | undefined },
+  {
+    interviewId,
+    keepIds,
+    added,
+    actor,
+    message,
+  }: {
+    interviewId: string;
+    keepIds: string[];
+    added?: Date | undefined;
+    actor: Actor;
+    message?: ApprovalMessage | undefined;
+  },
 ): Promise<EditResult> {
   if (!added) {
-    if (keepIds.length === 0) return { status: 'refused', reasons: ['choose at least one time, or cancel the proposal'] };
-    return { status: 'approved', ...(await deps.prisma.$transaction((tx) => approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: keepIds, actor, message, now: deps.now() }))) };
+    if (keepIds.length === 0)
+      return { status: 'refused', reasons: ['choose at least one time, or cancel the proposal'] };
+    return {
+      status: 'approved',
+      ...(await deps.prisma.$transaction((tx) =>
+        approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: keepIds, actor, message, now: deps.now() }),
+      )),
+    };
   }
-  if (!deps.availability) return { status: 'refused', reasons: ['Google Calendar is not connected, so an added time cannot be checked'] };
+  if (!deps.availability)
+    return { status: 'refused', reasons: ['Google Calendar is not connected, so an added time cannot be checked'] };
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
-  const fresh = await deps.availability.busyFor(plan.people, new Date(added.getTime() - DAY), new Date(added.getTime() + DAY));
+  const fresh = await deps.availability.busyFor(
+    plan.people,
+    new Date(added.getTime() - DAY),
+    new Date(added.getTime() + DAY),
+  );
   return deps.prisma.$transaction(async (tx) => {
     const booked = await tx.interviewerBooking.findMany({
-      where: { userId: { in: plan.people.map((p) => p.userId) }, endsAt: { gt: new Date(added.getTime() - 8 * DAY) }, startsAt: { lt: new Date(added.getTime() + 8 * DAY) } },
+      where: {
+        userId: { in: plan.people.map((p) => p.userId) },
+        endsAt: { gt: new Date(added.getTime() - 8 * DAY) },
+        startsAt: { lt: new Date(added.getTime() + 8 * DAY) },
+      },
       select: { userId: true, startsAt: true, endsAt: true },
     });
-    const held = await heldFor(tx, plan.people, new Date(added.getTime() - DAY), new Date(added.getTime() + DAY), interviewId);
+    const held = await heldFor(
+      tx,
+      plan.people,
+      new Date(added.getTime() - DAY),
+      new Date(added.getTime() + DAY),
+      interviewId,
+    );
     const verdict = checkTime({ plan, fresh, booked, held, start: added, now: deps.now(), minNoticeMinutes: 15 });
     if (!verdict.possible) return { status: 'refused', reasons: verdict.reasons };
-    const round = await tx.slotProposal.findFirst({ where: { interviewId }, orderBy: [{ createdAt: 'desc' }, { rank: 'desc' }], select: { createdAt: true, rank: true } });
+    const round = await tx.slotProposal.findFirst({
+      where: { interviewId },
+      orderBy: [{ createdAt: 'desc' }, { rank: 'desc' }],
+      select: { createdAt: true, rank: true },
+    });
     const extra = await tx.slotProposal.create({
       data: {
         interviewId,
@@ -51,6 +88,15 @@ export async function editSlots(
       select: { id: true },
     });
     await holdProposals(tx, deps.boss, { interviewId, proposalIds: [extra.id], now: deps.now() });
-    return { status: 'approved', ...(await approveSlotsInTx(tx, deps.boss, { interviewId, proposalIds: [...keepIds, extra.id], actor, message, now: deps.now() })) };
+    return {
+      status: 'approved',
+      ...(await approveSlotsInTx(tx, deps.boss, {
+        interviewId,
+        proposalIds: [...keepIds, extra.id],
+        actor,
+        message,
+        now: deps.now(),
+      })),
+    };
   });
 }

@@ -2,7 +2,11 @@ import type { CalendarBusy } from '../../calendar/free-busy.js';
 import type { FreshBusy } from './availability.js';
 
 /** An interval the calendars show busy because of the interview itself (its booking, its holds). */
-export type OwnTime = { start: Date; end: Date; /** Whose calendars it is on; everyone's when absent. */ userIds?: readonly string[] };
+export type OwnTime = {
+  start: Date;
+  end: Date /** Whose calendars it is on; everyone's when absent. */;
+  userIds?: readonly string[];
+};
 
 /**
  * Calendars with the interview's own time cut out of their busy entries: free/busy cannot say
@@ -23,5 +27,8 @@ function cut(b: CalendarBusy['busy'][number], own: OwnTime): Array<CalendarBusy[
   const [from, to] = [own.start.getTime(), own.end.getTime()];
   const [s, e] = [Date.parse(b.start), Date.parse(b.end)];
   if (b.kind !== 'busy' || e <= from || s >= to) return [b];
-  return [...(s < from ? [{ ...b, end: own.start.toISOString() }] : []), ...(e > to ? [{ ...b, start: own.end.toISOString() }] : [])];
+  return [
+    ...(s < from ? [{ ...b, end: own.start.toISOString() }] : []),
+    ...(e > to ? [{ ...b, start: own.end.toISOString() }] : []),
+  ];
 }

@@ -12,9 +12,20 @@ const DAY = 86_400_000;
  * The interviewers' bookings around a window, except the interview's own (moving it may
  * overlap where it is now). Caps count whole weeks, so look a week either side.
  */
-export async function bookingsOf(db: DbOrTx, people: readonly Person[], from: Date, to: Date, except: string): Promise<Booked[]> {
+export async function bookingsOf(
+  db: DbOrTx,
+  people: readonly Person[],
+  from: Date,
+  to: Date,
+  except: string,
+): Promise<Booked[]> {
   return db.interviewerBooking.findMany({
-    where: { userId: { in: people.map((p) => p.userId) }, interviewId: { not: except }, endsAt: { gt: new Date(from.getTime() - 7 * DAY) }, startsAt: { lt: new Date(to.getTime() + 7 * DAY) } },
+    where: {
+      userId: { in: people.map((p) => p.userId) },
+      interviewId: { not: except },
+      endsAt: { gt: new Date(from.getTime() - 7 * DAY) },
+      startsAt: { lt: new Date(to.getTime() + 7 * DAY) },
+    },
     select: { userId: true, startsAt: true, endsAt: true },
   });
 }
@@ -26,11 +37,19 @@ export async function bookingsOf(db: DbOrTx, people: readonly Person[], from: Da
  */
 export async function searchSlots(
   { prisma, availability }: { prisma: DbOrTx; availability: AvailabilitySource },
-  { plan, now, candidateWindows = [], report = true }: { plan: InterviewPlan; now: Date; candidateWindows?: Array<{ start: string; end: string }>; report?: boolean },
+  {
+    plan,
+    now,
+    candidateWindows = [],
+    report = true,
+  }: { plan: InterviewPlan; now: Date; candidateWindows?: Array<{ start: string; end: string }>; report?: boolean },
 ) {
   const window = { start: now, end: new Date(now.getTime() + plan.policy.searchDays * DAY) };
   // This interview's own holds (an earlier round's, until Google has removed them) are not in its way.
-  const fresh = withoutOwnTime(await availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY)), await heldByItself(prisma, plan.interview.id));
+  const fresh = withoutOwnTime(
+    await availability.busyFor(plan.people, window.start, new Date(window.end.getTime() + DAY)),
+    await heldByItself(prisma, plan.interview.id),
+  );
   const booked = await bookingsOf(prisma, plan.people, window.start, window.end, plan.interview.id);
   const held = await heldFor(prisma, plan.people, window.start, window.end, plan.interview.id);
   // Moving a booked interview: its own time is what the candidate (or the team) wants away from.

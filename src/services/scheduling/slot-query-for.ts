@@ -49,16 +49,39 @@ export function slotQueryFor({
         ...(p.dailyCap ? { dailyCap: p.dailyCap } : {}),
         ...(p.weeklyCap ? { weeklyCap: p.weeklyCap } : {}),
         busy: [
-          ...(fresh.get(p.userId)?.busy ?? [{ start: window.start.toISOString(), end: window.end.toISOString(), kind: 'unknown' as const }]),
-          ...held.filter((h) => h.userId === p.userId).map((h) => ({ start: h.startsAt.toISOString(), end: h.endsAt.toISOString(), kind: 'busy' as const, label: 'held for another candidate' })),
-          ...avoid.map((a) => ({ start: a.start.toISOString(), end: a.end.toISOString(), kind: 'busy' as const, label: 'the time being moved from' })),
+          ...(fresh.get(p.userId)?.busy ?? [
+            { start: window.start.toISOString(), end: window.end.toISOString(), kind: 'unknown' as const },
+          ]),
+          ...held
+            .filter((h) => h.userId === p.userId)
+            .map((h) => ({
+              start: h.startsAt.toISOString(),
+              end: h.endsAt.toISOString(),
+              kind: 'busy' as const,
+              label: 'held for another candidate',
+            })),
+          ...avoid.map((a) => ({
+            start: a.start.toISOString(),
+            end: a.end.toISOString(),
+            kind: 'busy' as const,
+            label: 'the time being moved from',
+          })),
         ],
         ...(policy.success ? { policy: policy.data } : {}),
-        booked: booked.filter((b) => b.userId === p.userId).map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
+        booked: booked
+          .filter((b) => b.userId === p.userId)
+          .map((b) => ({ start: b.startsAt.toISOString(), end: b.endsAt.toISOString() })),
       };
     }),
-    stage: { durationMinutes: plan.stage.durationMinutes, mode: panel ? 'panel' : 'pool', needed: panel ? people.length : Math.min(plan.stage.interviewersNeeded, people.length) },
-    candidate: { zone: plan.interview.candidateZone ?? plan.candidate.timeZone ?? people[0]?.zone ?? 'UTC', windows: candidateWindows },
+    stage: {
+      durationMinutes: plan.stage.durationMinutes,
+      mode: panel ? 'panel' : 'pool',
+      needed: panel ? people.length : Math.min(plan.stage.interviewersNeeded, people.length),
+    },
+    candidate: {
+      zone: plan.interview.candidateZone ?? plan.candidate.timeZone ?? people[0]?.zone ?? 'UTC',
+      windows: candidateWindows,
+    },
     window: { start: window.start.toISOString(), end: window.end.toISOString() },
     minNoticeMinutes,
     bufferBeforeMinutes: plan.policy.bufferBeforeMinutes,

@@ -13,11 +13,22 @@ export type StartResult = ProposeResult | { status: 'no-stage' | 'no-calendar' |
  */
 export async function startScheduling(
   deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource | undefined; now: () => Date },
-  { applicationId, planPosition, runKey, move = false }: { applicationId: string; planPosition: number; runKey: string; move?: boolean },
+  {
+    applicationId,
+    planPosition,
+    runKey,
+    move = false,
+  }: { applicationId: string; planPosition: number; runKey: string; move?: boolean },
 ): Promise<StartResult> {
   const app = await deps.prisma.application.findUnique({
     where: { id: applicationId },
-    select: { stage: true, planPosition: true, slackChannelId: true, slackMessageTs: true, role: { select: { stages: { where: { position: planPosition }, select: { id: true, name: true } } } } },
+    select: {
+      stage: true,
+      planPosition: true,
+      slackChannelId: true,
+      slackMessageTs: true,
+      role: { select: { stages: { where: { position: planPosition }, select: { id: true, name: true } } } },
+    },
   });
   // The application moved on before this job ran (rejected, withdrawn, another step).
   const waiting = move ? 'INTERVIEW_SCHEDULED' : 'SCHEDULING';
@@ -25,16 +36,35 @@ export async function startScheduling(
   const stage = app.role.stages[0];
   if (!stage) return { status: 'no-stage' };
   const interview =
-    (await deps.prisma.interview.findFirst({ where: { applicationId, stageId: stage.id, status: { not: 'CANCELLED' } }, select: { id: true } })) ??
-    (await deps.prisma.interview.create({ data: { applicationId, stageId: stage.id }, select: { id: true } }));
+    (await deps.prisma.interview.findFirst({
+      where: { applicationId, stageId: stage.id, status: { not: 'CANCELLED' } },
+      select: { id: true },
+    })) ?? (await deps.prisma.interview.create({ data: { applicationId, stageId: stage.id }, select: { id: true } }));
 
   if (!deps.availability) {
     await deps.prisma.$transaction(async (tx) => {
-      await tx.applicationEvent.create({ data: { applicationId, actorType: 'SYSTEM', actorId: 'scheduler', type: 'scheduling.blocked', data: { interviewId: interview.id, reason: 'google-not-connected' } } });
+      await tx.applicationEvent.create({
+        data: {
+          applicationId,
+          actorType: 'SYSTEM',
+          actorId: 'scheduler',
+          type: 'scheduling.blocked',
+          data: { interviewId: interview.id, reason: 'google-not-connected' },
+        },
+      });
       if (app.slackChannelId && app.slackMessageTs) {
         await recordEffect(
           { tx, boss: deps.boss },
-          { kind: 'slack.post', idempotencyKey: `scheduling-blocked:${interview.id}`, applicationId, payload: { channel: app.slackChannelId, thread_ts: app.slackMessageTs, text: `Can't propose times for ${stage.name}: Google Calendar is not connected yet. An admin can connect it; see the status page.` } },
+          {
+            kind: 'slack.post',
+            idempotencyKey: `scheduling-blocked:${interview.id}`,
+            applicationId,
+            payload: {
+              channel: app.slackChannelId,
+              thread_ts: app.slackMessageTs,
+              text: `Can't propose times for ${stage.name}: Google Calendar is not connected yet. An admin can connect it; see the status page.`,
+            },
+          },
         );
       }
     });

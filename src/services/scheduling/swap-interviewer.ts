@@ -19,45 +19,110 @@ export type SwapResult = { status: 'swapped' } | { status: 'refused'; reasons: s
  */
 export async function swapInterviewer(
   deps: { prisma: PrismaClient; boss: Boss; availability: AvailabilitySource; now: () => Date },
-  { interviewId, outUserId, inUserId, actor }: { interviewId: string; outUserId: string; inUserId: string; actor: Actor },
+  {
+    interviewId,
+    outUserId,
+    inUserId,
+    actor,
+  }: { interviewId: string; outUserId: string; inUserId: string; actor: Actor },
 ): Promise<SwapResult> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
   const incoming = plan.people.find((p) => p.userId === inUserId);
   if (!incoming) return { status: 'refused', reasons: ['that person is not in this interview step’s pool'] };
   const start = plan.interview.startsAt;
   if (!start) return { status: 'refused', reasons: ['the interview is not booked'] };
-  const fresh = await deps.availability.busyFor([incoming], new Date(start.getTime() - DAY), new Date(start.getTime() + DAY));
+  const fresh = await deps.availability.busyFor(
+    [incoming],
+    new Date(start.getTime() - DAY),
+    new Date(start.getTime() + DAY),
+  );
 
   return deps.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ status: string; startsAt: Date | null }>>`
       SELECT status::text AS status, "startsAt" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
     if (rows[0]?.status !== 'BOOKED' || rows[0].startsAt?.getTime() !== start.getTime()) {
-      throw new AppError('STALE_STATE', `interview ${interviewId} changed`, { userMessage: 'The interview changed since this message; nothing was swapped.' });
+      throw new AppError('STALE_STATE', `interview ${interviewId} changed`, {
+        userMessage: 'The interview changed since this message; nothing was swapped.',
+      });
     }
     const seats = await tx.interviewInterviewer.findMany({ where: { interviewId }, select: { userId: true } });
     if (!seats.some((s) => s.userId === outUserId)) {
-      throw new AppError('STALE_STATE', 'already swapped', { userMessage: 'That interviewer was already swapped out.' });
+      throw new AppError('STALE_STATE', 'already swapped', {
+        userMessage: 'That interviewer was already swapped out.',
+      });
     }
-    if (seats.some((s) => s.userId === inUserId)) return { status: 'refused', reasons: [`${incoming.name} is already on this interview`] };
-    for (const id of [inUserId, outUserId].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${id}`}, 0))`;
+    if (seats.some((s) => s.userId === inUserId))
+      return { status: 'refused', reasons: [`${incoming.name} is already on this interview`] };
+    for (const id of [inUserId, outUserId].sort())
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`interviewer:${id}`}, 0))`;
     const booked = await tx.interviewerBooking.findMany({
-      where: { userId: inUserId, endsAt: { gt: new Date(start.getTime() - 8 * DAY) }, startsAt: { lt: new Date(start.getTime() + 8 * DAY) } },
+      where: {
+        userId: inUserId,
+        endsAt: { gt: new Date(start.getTime() - 8 * DAY) },
+        startsAt: { lt: new Date(start.getTime() + 8 * DAY) },
+      },
       select: { userId: true, startsAt: true, endsAt: true },
     });
-    const verdict = checkTime({ plan, people: [incoming], asPanel: true, fresh, booked, start, now: deps.now(), minNoticeMinutes: 0 });
+    const verdict = checkTime({
+      plan,
+      people: [incoming],
+      asPanel: true,
+      fresh,
+      booked,
+      start,
+      now: deps.now(),
+      minNoticeMinutes: 0,
+    });
     if (!verdict.possible) return { status: 'refused', reasons: verdict.reasons };
 
     await tx.interviewerBooking.delete({ where: { interviewId_userId: { interviewId, userId: outUserId } } });
-    await tx.interviewerBooking.create({ data: { interviewId, userId: inUserId, startsAt: start, endsAt: plan.interview.endsAt! } });
+    await tx.interviewerBooking.create({
+      data: { interviewId, userId: inUserId, startsAt: start, endsAt: plan.interview.endsAt! },
+    });
     await tx.interviewInterviewer.delete({ where: { interviewId_userId: { interviewId, userId: outUserId } } });
     await tx.interviewInterviewer.create({ data: { interviewId, userId: inUserId } });
     const data = { interviewId, out: outUserId, in: inUserId };
-    await tx.applicationEvent.create({ data: { applicationId: plan.application.id, actorType: actor.type, actorId: actor.id ?? null, type: 'interviewer.swapped', data } });
-    await tx.auditEntry.create({ data: { actorType: actor.type, actorId: actor.id ?? null, action: 'interview.swap', subjectType: 'Interview', subjectId: interviewId, data } });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: plan.application.id,
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+        type: 'interviewer.swapped',
+        data,
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+        action: 'interview.swap',
+        subjectType: 'Interview',
+        subjectId: interviewId,
+        data,
+      },
+    });
     const change = randomUUID();
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'calendar.sync', idempotencyKey: `calendar:${interviewId}:swap:${change}`, applicationId: plan.application.id, payload: { interviewId }, now: deps.now() });
+    await recordEffect(
+      { tx, boss: deps.boss },
+      {
+        kind: 'calendar.sync',
+        idempotencyKey: `calendar:${interviewId}:swap:${change}`,
+        applicationId: plan.application.id,
+        payload: { interviewId },
+        now: deps.now(),
+      },
+    );
     // The card names who interviews.
-    await recordEffect({ tx, boss: deps.boss }, { kind: 'slack.card', idempotencyKey: `card:${plan.application.id}:swap:${change}`, applicationId: plan.application.id, payload: { applicationId: plan.application.id }, now: deps.now() });
+    await recordEffect(
+      { tx, boss: deps.boss },
+      {
+        kind: 'slack.card',
+        idempotencyKey: `card:${plan.application.id}:swap:${change}`,
+        applicationId: plan.application.id,
+        payload: { applicationId: plan.application.id },
+        now: deps.now(),
+      },
+    );
     return { status: 'swapped' };
   });
 }

@@ -7,7 +7,11 @@ import type { DbOrTx, PrismaClient } from '../../db/prisma.js';
 export const WORKSPACE_SETTINGS = 'workspace.settings';
 
 export const ZWorkspaceSettings = z.object({
-  signature: z.string().trim().min(1, 'Write the signature under the emails the team sends.').max(300, 'Keep the signature under 300 characters.'),
+  signature: z
+    .string()
+    .trim()
+    .min(1, 'Write the signature under the emails the team sends.')
+    .max(300, 'Keep the signature under 300 characters.'),
 });
 export type WorkspaceSettings = z.output<typeof ZWorkspaceSettings>;
 
@@ -19,9 +23,25 @@ export async function loadWorkspaceSettings(db: DbOrTx): Promise<Partial<Workspa
 }
 
 /** Saves the settings, audited. */
-export async function saveWorkspaceSettings(prisma: PrismaClient, { settings, by }: { settings: WorkspaceSettings; by: string }): Promise<void> {
+export async function saveWorkspaceSettings(
+  prisma: PrismaClient,
+  { settings, by }: { settings: WorkspaceSettings; by: string },
+): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({ where: { key: WORKSPACE_SETTINGS }, create: { key: WORKSPACE_SETTINGS, value: settings, updatedBy: by }, update: { value: settings, updatedBy: by } });
-    await tx.auditEntry.create({ data: { actorType: 'USER', actorId: by, action: 'settings.workspace', subjectType: 'Setting', subjectId: WORKSPACE_SETTINGS, data: { fields: Object.keys(settings) } } });
+    await tx.setting.upsert({
+      where: { key: WORKSPACE_SETTINGS },
+      create: { key: WORKSPACE_SETTINGS, value: settings, updatedBy: by },
+      update: { value: settings, updatedBy: by },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorType: 'USER',
+        actorId: by,
+        action: 'settings.workspace',
+        subjectType: 'Setting',
+        subjectId: WORKSPACE_SETTINGS,
+        data: { fields: Object.keys(settings) },
+      },
+    });
   });
 }

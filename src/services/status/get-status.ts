@@ -28,7 +28,12 @@ export type StatusDeps = {
   bossStarted: () => boolean;
   breakers: BreakerRegistry;
   expectedMigrations: number;
-  probes: { slack?: () => Promise<Probe>; anthropic?: () => Promise<Probe>; calendar?: () => Promise<Probe>; gmail?: () => Promise<Probe> };
+  probes: {
+    slack?: () => Promise<Probe>;
+    anthropic?: () => Promise<Probe>;
+    calendar?: () => Promise<Probe>;
+    gmail?: () => Promise<Probe>;
+  };
 };
 
 const off: Probe = { state: 'off', detail: 'not configured' };
@@ -46,9 +51,17 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
   } catch (err) {
     database = { state: 'failing', detail: (err as Error).message.split('\n')[0] ?? 'unreachable' };
   }
-  const queue: Probe = deps.bossStarted() ? { state: 'ok', detail: 'started' } : { state: 'failing', detail: 'not started' };
+  const queue: Probe = deps.bossStarted()
+    ? { state: 'ok', detail: 'started' }
+    : { state: 'failing', detail: 'not started' };
   const ready = database.state === 'ok' && applied >= deps.expectedMigrations && queue.state === 'ok';
-  const base = { role: config.role, database, migrations: { applied, expected: deps.expectedMigrations }, queue, ready };
+  const base = {
+    role: config.role,
+    database,
+    migrations: { applied, expected: deps.expectedMigrations },
+    queue,
+    ready,
+  };
   if (!deep || database.state !== 'ok') {
     return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
   }
@@ -63,17 +76,37 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
   ]);
   // Both Google services are checked live; the row fails if either does.
   const google: Probe = config.google
-    ? { state: calendar.state === 'ok' && gmail.state === 'ok' ? 'ok' : 'failing', detail: `${gmail.detail} · ${calendar.detail}`, ...(gmail.checkedAt ? { checkedAt: gmail.checkedAt } : {}) }
+    ? {
+        state: calendar.state === 'ok' && gmail.state === 'ok' ? 'ok' : 'failing',
+        detail: `${gmail.detail} · ${calendar.detail}`,
+        ...(gmail.checkedAt ? { checkedAt: gmail.checkedAt } : {}),
+      }
     : off;
   return {
     ...base,
     integrations: [
       { name: 'Slack', configured: !!config.slack, probe: slack, howToEnable: howToEnable('slack') },
-      { name: 'Gmail and Google Calendar', configured: !!config.google, probe: google, howToEnable: howToEnable('google') },
-      { name: 'Anthropic (Claude)', configured: !!config.anthropic, probe: anthropic, howToEnable: howToEnable('anthropic') },
+      {
+        name: 'Gmail and Google Calendar',
+        configured: !!config.google,
+        probe: google,
+        howToEnable: howToEnable('google'),
+      },
+      {
+        name: 'Anthropic (Claude)',
+        configured: !!config.anthropic,
+        probe: anthropic,
+        howToEnable: howToEnable('anthropic'),
+      },
     ],
     outbox,
-    queues: queues.map((q) => ({ name: q.name, ready: q.readyCount, active: q.activeCount, deferred: q.deferredCount, failed: q.failedCount })),
+    queues: queues.map((q) => ({
+      name: q.name,
+      ready: q.readyCount,
+      active: q.activeCount,
+      deferred: q.deferredCount,
+      failed: q.failedCount,
+    })),
     deadLetters: queues.find((q) => q.name === DEAD_LETTER_QUEUE)?.totalCount ?? 0,
     breakers: deps.breakers.snapshot(),
   };

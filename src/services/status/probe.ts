@@ -5,7 +5,10 @@ export type Probe = { state: 'ok' | 'failing' | 'off' | 'unchecked'; detail: str
  * Wraps a reachability check so the status page can be loaded often without hammering
  * the service: the last answer is reused for `ttlMs`, and concurrent loads share one call.
  */
-export function cachedProbe(check: () => Promise<string>, { ttlMs, now = Date.now }: { ttlMs: number; now?: () => number }): () => Promise<Probe> {
+export function cachedProbe(
+  check: () => Promise<string>,
+  { ttlMs, now = Date.now }: { ttlMs: number; now?: () => number },
+): () => Promise<Probe> {
   let last: { at: number; probe: Probe } | undefined;
   let inflight: Promise<Probe> | undefined;
   return async () => {

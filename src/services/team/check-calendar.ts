@@ -26,7 +26,12 @@ export type CalendarCheckDeps = {
  * - not-connected: Google is off or not connected yet, so nothing can be said; the next sync asks again.
  */
 export type CalendarVerdict =
-  'readable' | 'unreadable' | 'already-reported' | 'not-connected' | 'no-calendar' | 'inactive';
+  | 'readable'
+  | 'unreadable'
+  | 'already-reported'
+  | 'not-connected'
+  | 'no-calendar'
+  | 'inactive';
 
 export const CALENDAR_UNREADABLE = 'person.calendar_unreadable';
 const DAY_MS = 86_400_000;

@@ -25,9 +25,15 @@ export async function hasAdmin(db: DbOrTx, bootstrapAdmins: readonly string[]): 
 
 /** The admins, by name where Justin knows it, for the status page. */
 export async function adminNames(db: DbOrTx, bootstrapAdmins: readonly string[]): Promise<string[]> {
-  const users = await db.user.findMany({ where: { teamRoles: { has: 'ADMIN' }, deactivatedAt: null }, orderBy: { createdAt: 'asc' }, select: { name: true, slackUserId: true } });
+  const users = await db.user.findMany({
+    where: { teamRoles: { has: 'ADMIN' }, deactivatedAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: { name: true, slackUserId: true },
+  });
   const named = users.map((u) => u.name);
-  const fromEnv = bootstrapAdmins.filter((id) => !users.some((u) => u.slackUserId === id)).map((id) => `${id} (SLACK_ADMINS)`);
+  const fromEnv = bootstrapAdmins
+    .filter((id) => !users.some((u) => u.slackUserId === id))
+    .map((id) => `${id} (SLACK_ADMINS)`);
   return [...named, ...fromEnv];
 }
 
@@ -35,16 +41,26 @@ export async function adminNames(db: DbOrTx, bootstrapAdmins: readonly string[])
  * The claim code while there is no admin (made now if there is none yet), else undefined. Every
  * process that asks gets the same code: it lives in the database.
  */
-export async function currentClaimCode(prisma: PrismaClient, bootstrapAdmins: readonly string[]): Promise<string | undefined> {
+export async function currentClaimCode(
+  prisma: PrismaClient,
+  bootstrapAdmins: readonly string[],
+): Promise<string | undefined> {
   if (await hasAdmin(prisma, bootstrapAdmins)) return undefined;
   const value: ClaimValue = { code: formatClaimCode(randomBytes(8)), wrong: 0 };
   // Insert-if-absent: two processes starting together keep one code.
-  await prisma.setting.upsert({ where: { key: ADMIN_CLAIM_SETTING }, create: { key: ADMIN_CLAIM_SETTING, value }, update: {} });
+  await prisma.setting.upsert({
+    where: { key: ADMIN_CLAIM_SETTING },
+    create: { key: ADMIN_CLAIM_SETTING, value },
+    update: {},
+  });
   const row = await prisma.setting.findUnique({ where: { key: ADMIN_CLAIM_SETTING } });
   return (row?.value as ClaimValue | undefined)?.code;
 }
 
-export type ClaimOutcome = { status: 'claimed' } | { status: 'taken' } | { status: 'wrong'; replaced: string | undefined };
+export type ClaimOutcome =
+  | { status: 'claimed' }
+  | { status: 'taken' }
+  | { status: 'wrong'; replaced: string | undefined };
 
 /**
  * Makes `slackUserId` the first admin if `typed` is the current code and nobody is admin yet, in
@@ -53,7 +69,12 @@ export type ClaimOutcome = { status: 'claimed' } | { status: 'taken' } | { statu
  */
 export async function claimFirstAdmin(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
-  { typed, slackTeamId, slackUserId, bootstrapAdmins }: { typed: string; slackTeamId: string; slackUserId: string; bootstrapAdmins: readonly string[] },
+  {
+    typed,
+    slackTeamId,
+    slackUserId,
+    bootstrapAdmins,
+  }: { typed: string; slackTeamId: string; slackUserId: string; bootstrapAdmins: readonly string[] },
 ): Promise<ClaimOutcome> {
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('team:first-admin', 0))`;
@@ -63,9 +84,24 @@ export async function claimFirstAdmin(
     if (!claim || !isClaimCode(typed, claim.code)) {
       const wrong = (claim?.wrong ?? 0) + 1;
       const replaced = wrong >= MAX_WRONG_CLAIMS ? formatClaimCode(randomBytes(8)) : undefined;
-      const value: ClaimValue = replaced ? { code: replaced, wrong: 0 } : { code: claim?.code ?? formatClaimCode(randomBytes(8)), wrong };
-      await tx.setting.upsert({ where: { key: ADMIN_CLAIM_SETTING }, create: { key: ADMIN_CLAIM_SETTING, value }, update: { value } });
-      await tx.auditEntry.create({ data: { actorType: 'USER', actorId: slackUserId, action: 'team.claim_refused', subjectType: 'Setting', subjectId: ADMIN_CLAIM_SETTING, data: { replaced: !!replaced } } });
+      const value: ClaimValue = replaced
+        ? { code: replaced, wrong: 0 }
+        : { code: claim?.code ?? formatClaimCode(randomBytes(8)), wrong };
+      await tx.setting.upsert({
+        where: { key: ADMIN_CLAIM_SETTING },
+        create: { key: ADMIN_CLAIM_SETTING, value },
+        update: { value },
+      });
+      await tx.auditEntry.create({
+        data: {
+          actorType: 'USER',
+          actorId: slackUserId,
+          action: 'team.claim_refused',
+          subjectType: 'Setting',
+          subjectId: ADMIN_CLAIM_SETTING,
+          data: { replaced: !!replaced },
+        },
+      });
       return { status: 'wrong' as const, replaced };
     }
     const user = await tx.user.upsert({
@@ -76,7 +112,16 @@ export async function claimFirstAdmin(
     });
     await tx.setting.delete({ where: { key: ADMIN_CLAIM_SETTING } });
     await requestPersonSync(tx, boss, { slackTeamId, slackUserId });
-    await tx.auditEntry.create({ data: { actorType: 'USER', actorId: slackUserId, action: 'team.first_admin', subjectType: 'user', subjectId: slackUserId, data: { userId: user.id } } });
+    await tx.auditEntry.create({
+      data: {
+        actorType: 'USER',
+        actorId: slackUserId,
+        action: 'team.first_admin',
+        subjectType: 'user',
+        subjectId: slackUserId,
+        data: { userId: user.id },
+      },
+    });
     return { status: 'claimed' as const };
   });
 }

@@ -5,17 +5,49 @@ import { CAN_VIEW_CANDIDATES, hasAny, teamRolesOf, type TeamRole } from './team-
 export const CAN_DECIDE: readonly TeamRole[] = ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'];
 
 /** What a click is about; each leads to one role (opening). */
-export type Subject = { applicationId: string } | { interviewId: string } | { runId: string } | { roleId: string } | { documentId: string };
+export type Subject =
+  | { applicationId: string }
+  | { interviewId: string }
+  | { runId: string }
+  | { roleId: string }
+  | { documentId: string };
 
 type Who = { slackUserId: string; bootstrapAdmins: readonly string[] };
 
 /** The role (opening) a subject belongs to, or null when it is gone. */
 async function roleOf(db: DbOrTx, subject: Subject): Promise<string | null> {
   if ('roleId' in subject) return subject.roleId;
-  if ('applicationId' in subject) return (await db.application.findUnique({ where: { id: subject.applicationId }, select: { roleId: true } }))?.roleId ?? null;
-  if ('interviewId' in subject) return (await db.interview.findUnique({ where: { id: subject.interviewId }, select: { application: { select: { roleId: true } } } }))?.application.roleId ?? null;
-  if ('runId' in subject) return (await db.agentRun.findUnique({ where: { id: subject.runId }, select: { application: { select: { roleId: true } } } }))?.application.roleId ?? null;
-  return (await db.document.findUnique({ where: { id: subject.documentId }, select: { application: { select: { roleId: true } } } }))?.application?.roleId ?? null;
+  if ('applicationId' in subject)
+    return (
+      (await db.application.findUnique({ where: { id: subject.applicationId }, select: { roleId: true } }))?.roleId ??
+      null
+    );
+  if ('interviewId' in subject)
+    return (
+      (
+        await db.interview.findUnique({
+          where: { id: subject.interviewId },
+          select: { application: { select: { roleId: true } } },
+        })
+      )?.application.roleId ?? null
+    );
+  if ('runId' in subject)
+    return (
+      (
+        await db.agentRun.findUnique({
+          where: { id: subject.runId },
+          select: { application: { select: { roleId: true } } },
+        })
+      )?.application.roleId ?? null
+    );
+  return (
+    (
+      await db.document.findUnique({
+        where: { id: subject.documentId },
+        select: { application: { select: { roleId: true } } },
+      })
+    )?.application?.roleId ?? null
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +71,12 @@ export async function mayViewFor(db: DbOrTx, who: Who, subject: Subject): Promis
   return namedOnRole(db, who.slackUserId, subject, { pool: true });
 }
 
-async function namedOnRole(db: DbOrTx, slackUserId: string, subject: Subject, { pool }: { pool: boolean }): Promise<boolean> {
+async function namedOnRole(
+  db: DbOrTx,
+  slackUserId: string,
+  subject: Subject,
+  { pool }: { pool: boolean },
+): Promise<boolean> {
   // Ids come from button values: anything but a uuid names nothing (and would make Postgres fail).
   if (!Object.values(subject).every((id) => UUID.test(id))) return false;
   const roleId = await roleOf(db, subject);
@@ -48,7 +85,11 @@ async function namedOnRole(db: DbOrTx, slackUserId: string, subject: Subject, { 
   const found = await db.role.count({
     where: {
       id: roleId,
-      OR: [{ hiringManager: me }, { recruiter: me }, ...(pool ? [{ stages: { some: { pool: { some: { user: me } } } } }] : [])],
+      OR: [
+        { hiringManager: me },
+        { recruiter: me },
+        ...(pool ? [{ stages: { some: { pool: { some: { user: me } } } } }] : []),
+      ],
     },
   });
   return found > 0;
@@ -58,7 +99,10 @@ async function namedOnRole(db: DbOrTx, slackUserId: string, subject: Subject, { 
 export async function rolesNamedOn(db: DbOrTx, slackUserId: string): Promise<string[]> {
   const me = { slackUserId, deactivatedAt: null };
   const roles = await db.role.findMany({
-    where: { status: { in: ['OPEN', 'PAUSED'] }, OR: [{ hiringManager: me }, { recruiter: me }, { stages: { some: { pool: { some: { user: me } } } } }] },
+    where: {
+      status: { in: ['OPEN', 'PAUSED'] },
+      OR: [{ hiringManager: me }, { recruiter: me }, { stages: { some: { pool: { some: { user: me } } } } }],
+    },
     select: { id: true },
   });
   return roles.map((r) => r.id);

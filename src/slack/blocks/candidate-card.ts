@@ -32,7 +32,11 @@ const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
 
 /** What Advance does from here, said on the button: "Schedule: Technical interview", not just "Advance". */
 function advanceLabel(d: CardData): string {
-  const next = transition({ stage: d.stage, planPosition: d.planPosition }, { type: 'advance' }, { length: d.planLength });
+  const next = transition(
+    { stage: d.stage, planPosition: d.planPosition },
+    { type: 'advance' },
+    { length: d.planLength },
+  );
   if (!next.ok) return 'Advance';
   const position = next.next.planPosition ?? 0;
   switch (next.next.stage) {
@@ -49,22 +53,29 @@ function advanceLabel(d: CardData): string {
 
 /** What happens next, said on the card: who or what the candidate waits for. */
 export function nextLine(d: CardData): string | null {
-  const step = (position: number) => `${d.planStepNames[position] ?? `step ${position + 1}`} (step ${position + 1} of ${d.planLength})`;
+  const step = (position: number) =>
+    `${d.planStepNames[position] ?? `step ${position + 1}`} (step ${position + 1} of ${d.planLength})`;
   const pos = d.planPosition ?? 0;
   switch (d.stage) {
     case 'NEW':
       return 'Next: screening. Advance when the application is worth a look.';
     case 'SCREENING':
-      return d.planLength ? `Next: ${step(0)}. Advance to have Justin propose times.` : 'Next: the offer (the role has no interviews).';
+      return d.planLength
+        ? `Next: ${step(0)}. Advance to have Justin propose times.`
+        : 'Next: the offer (the role has no interviews).';
     case 'SCHEDULING':
       return `Next: ${step(pos)}. ${d.interview?.status === 'AWAITING_APPROVAL' ? 'Times are waiting for approval in this channel.' : 'Justin is arranging a time with the candidate.'}`;
     case 'INTERVIEW_SCHEDULED': {
       const when = d.interview?.startsAt ? ` on ${slackTime(d.interview.startsAt)}` : '';
-      const who = d.interview?.interviewers.length ? ` with ${d.interview.interviewers.map(escapeMrkdwn).join(', ')}` : '';
+      const who = d.interview?.interviewers.length
+        ? ` with ${d.interview.interviewers.map(escapeMrkdwn).join(', ')}`
+        : '';
       return `Next: ${step(pos)}${when}${who}.`;
     }
     case 'INTERVIEWED':
-      return pos + 1 < d.planLength ? `Next: ${step(pos + 1)}. Advance to schedule it, or reject.` : 'Next: the offer. Advance once the team has decided.';
+      return pos + 1 < d.planLength
+        ? `Next: ${step(pos + 1)}. Advance to schedule it, or reject.`
+        : 'Next: the offer. Advance once the team has decided.';
     case 'OFFER':
       return 'Next: the candidate’s answer. Mark them hired when they accept.';
     default:
@@ -72,29 +83,58 @@ export function nextLine(d: CardData): string | null {
   }
 }
 
-const button = (action: string, text: string, value: string, style?: 'primary' | 'danger', confirm?: { title: string; text: string; yes: string }) => ({
+const button = (
+  action: string,
+  text: string,
+  value: string,
+  style?: 'primary' | 'danger',
+  confirm?: { title: string; text: string; yes: string },
+) => ({
   type: 'button',
   action_id: action,
   text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
   value,
   ...(style ? { style } : {}),
   ...(confirm
-    ? { confirm: { title: { type: 'plain_text', text: confirm.title }, text: { type: 'plain_text', text: confirm.text }, confirm: { type: 'plain_text', text: confirm.yes }, deny: { type: 'plain_text', text: 'Back' } } }
+    ? {
+        confirm: {
+          title: { type: 'plain_text', text: confirm.title },
+          text: { type: 'plain_text', text: confirm.text },
+          confirm: { type: 'plain_text', text: confirm.yes },
+          deny: { type: 'plain_text', text: 'Back' },
+        },
+      }
     : {}),
 });
 
 /** The card's buttons for its stage: the step forward first, then what stops or changes it. */
 function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
   const forward: Record<string, unknown>[] = [];
-  if (d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED') forward.push(button(ACTIONS.advance, advanceLabel(d), value, 'primary'));
+  if (d.stage === 'NEW' || d.stage === 'SCREENING' || d.stage === 'INTERVIEWED')
+    forward.push(button(ACTIONS.advance, advanceLabel(d), value, 'primary'));
   if (d.stage === 'SCHEDULING') forward.push(button(ACTIONS.proposeTimes, 'Propose times', value));
   if (d.stage === 'INTERVIEW_SCHEDULED') {
     forward.push(
-      button(ACTIONS.rescheduleInterview, 'Reschedule', value, undefined, { title: 'Move the interview?', text: 'Justin proposes new times for the team to approve, then offers them to the candidate. The interview stays booked until they pick one.', yes: 'Find new times' }),
-      button(ACTIONS.cancelInterview, 'Cancel interview', value, undefined, { title: 'Cancel the interview?', text: 'The calendar invitation is withdrawn (everyone invited is told), and Justin looks for new times.', yes: 'Cancel it' }),
+      button(ACTIONS.rescheduleInterview, 'Reschedule', value, undefined, {
+        title: 'Move the interview?',
+        text: 'Justin proposes new times for the team to approve, then offers them to the candidate. The interview stays booked until they pick one.',
+        yes: 'Find new times',
+      }),
+      button(ACTIONS.cancelInterview, 'Cancel interview', value, undefined, {
+        title: 'Cancel the interview?',
+        text: 'The calendar invitation is withdrawn (everyone invited is told), and Justin looks for new times.',
+        yes: 'Cancel it',
+      }),
     );
   }
-  if (d.stage === 'OFFER') forward.push(button(ACTIONS.markHired, 'Mark hired', value, 'primary', { title: 'Mark hired?', text: `${d.candidateName} accepted the offer. This closes the application.`, yes: 'Mark hired' }));
+  if (d.stage === 'OFFER')
+    forward.push(
+      button(ACTIONS.markHired, 'Mark hired', value, 'primary', {
+        title: 'Mark hired?',
+        text: `${d.candidateName} accepted the offer. This closes the application.`,
+        yes: 'Mark hired',
+      }),
+    );
   return [
     ...forward,
     button(ACTIONS.reject, 'Reject', value, 'danger'),
@@ -109,27 +149,50 @@ function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
  */
 export function candidateCard(d: CardData): { text: string; blocks: Record<string, unknown>[] } {
   const stage = describeState({ stage: d.stage, planPosition: d.planPosition }, d.planLength);
-  const who = d.showEmail ? `${escapeMrkdwn(d.candidateName)} · ${escapeMrkdwn(d.candidateEmail)}` : escapeMrkdwn(d.candidateName);
+  const who = d.showEmail
+    ? `${escapeMrkdwn(d.candidateName)} · ${escapeMrkdwn(d.candidateEmail)}`
+    : escapeMrkdwn(d.candidateName);
   const blocks: Record<string, unknown>[] = [
-    { type: 'header', text: { type: 'plain_text', text: fit(`${d.candidateName} · ${d.roleTitle}`, LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: fit(`${d.candidateName} · ${d.roleTitle}`, LIMITS.headerText) },
+    },
     {
       type: 'section',
       fields: [
         { type: 'mrkdwn', text: fit(`*Candidate*\n${who}`, LIMITS.fieldText) },
         { type: 'mrkdwn', text: fit(`*Stage*\n${stage}`, LIMITS.fieldText) },
         { type: 'mrkdwn', text: fit(`*Source*\n${escapeMrkdwn(d.source.toLowerCase())}`, LIMITS.fieldText) },
-        { type: 'mrkdwn', text: fit(`*CV*\n${d.cvFilename ? escapeMrkdwn(d.cvFilename) : '_none yet_'}`, LIMITS.fieldText) },
+        {
+          type: 'mrkdwn',
+          text: fit(`*CV*\n${d.cvFilename ? escapeMrkdwn(d.cvFilename) : '_none yet_'}`, LIMITS.fieldText),
+        },
       ],
     },
   ];
   if (d.cvProblem) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: fit(`:warning: The CV could not be read: ${escapeMrkdwn(d.cvProblem.reason)}. The file is kept.`, LIMITS.sectionText) },
-      accessory: { type: 'button', action_id: ACTIONS.retryDocument, text: { type: 'plain_text', text: 'Retry reading' }, value: d.cvProblem.documentId },
+      text: {
+        type: 'mrkdwn',
+        text: fit(
+          `:warning: The CV could not be read: ${escapeMrkdwn(d.cvProblem.reason)}. The file is kept.`,
+          LIMITS.sectionText,
+        ),
+      },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.retryDocument,
+        text: { type: 'plain_text', text: 'Retry reading' },
+        value: d.cvProblem.documentId,
+      },
     });
   }
-  if (d.fitSummary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 2000, '… (details: View)') } });
+  if (d.fitSummary)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 2000, '… (details: View)') },
+    });
   const value = `${d.applicationId}:${d.version}`;
   const next = nextLine(d);
   // Short: with long names the card's blocks would pass Slack's 12,000 characters in all.
@@ -144,12 +207,34 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
 
 /** What the close modal says for each decision. */
 const CLOSING = {
-  reject: { callback: ACTIONS.rejectSubmit, title: 'Reject candidate', submit: 'Reject', ask: (n: string) => `Reject *${n}*? The team sees the reason in the card's thread.` },
-  withdraw: { callback: ACTIONS.withdrawSubmit, title: 'Candidate withdrew', submit: 'Withdraw', ask: (n: string) => `Mark *${n}* as withdrawn? Their interviews are cancelled and Justin stops writing to them.` },
+  reject: {
+    callback: ACTIONS.rejectSubmit,
+    title: 'Reject candidate',
+    submit: 'Reject',
+    ask: (n: string) => `Reject *${n}*? The team sees the reason in the card's thread.`,
+  },
+  withdraw: {
+    callback: ACTIONS.withdrawSubmit,
+    title: 'Candidate withdrew',
+    submit: 'Withdraw',
+    ask: (n: string) => `Mark *${n}* as withdrawn? Their interviews are cancelled and Justin stops writing to them.`,
+  },
 } as const;
 
 /** The modal that rejects a candidate, or records that they withdrew: the reason, and at most one email. */
-export function closeModal({ decision, applicationId, version, candidateName, reason }: { decision: 'reject' | 'withdraw'; applicationId: string; version: number; candidateName: string; reason?: string }) {
+export function closeModal({
+  decision,
+  applicationId,
+  version,
+  candidateName,
+  reason,
+}: {
+  decision: 'reject' | 'withdraw';
+  applicationId: string;
+  version: number;
+  candidateName: string;
+  reason?: string;
+}) {
   const c = CLOSING[decision];
   return {
     type: 'modal' as const,
@@ -164,19 +249,31 @@ export function closeModal({ decision, applicationId, version, candidateName, re
         type: 'input',
         block_id: 'reason',
         label: { type: 'plain_text', text: 'Reason' },
-        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000, ...(reason ? { initial_value: fit(reason, 1000) } : {}) },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: 1000,
+          ...(reason ? { initial_value: fit(reason, 1000) } : {}),
+        },
       },
       {
         type: 'input',
         block_id: 'email',
         optional: true,
         label: { type: 'plain_text', text: 'Tell the candidate' },
-        hint: { type: 'plain_text', text: 'Sent from the recruiting mailbox, in their thread, signed as set in /hire settings. The reason above is never included.' },
+        hint: {
+          type: 'plain_text',
+          text: 'Sent from the recruiting mailbox, in their thread, signed as set in /hire settings. The reason above is never included.',
+        },
         element: {
           type: 'static_select',
           action_id: 'template',
           placeholder: { type: 'plain_text', text: 'Do not email' },
-          options: templatesFor(decision).map(([id, t]) => ({ text: { type: 'plain_text', text: fit(t.label, LIMITS.optionText) }, value: id })),
+          options: templatesFor(decision).map(([id, t]) => ({
+            text: { type: 'plain_text', text: fit(t.label, LIMITS.optionText) },
+            value: id,
+          })),
         },
       },
     ],

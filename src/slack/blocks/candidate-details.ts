@@ -4,7 +4,12 @@ import { slackTime } from './slot-approval.js';
 import { escapeMrkdwn } from './text.js';
 
 /** The private "View details" answer: only the person who clicked sees it. */
-export function candidateDetailsMessage(d: CandidateDetails): { response_type: 'ephemeral'; replace_original: false; text: string; blocks: Record<string, unknown>[] } {
+export function candidateDetailsMessage(d: CandidateDetails): {
+  response_type: 'ephemeral';
+  replace_original: false;
+  text: string;
+  blocks: Record<string, unknown>[];
+} {
   // Budgets per part keep the whole message under Slack's total for block text (see limits.ts).
   const field = (label: string, value: string) => ({ type: 'mrkdwn', text: fit(`*${label}*\n${value}`, 500) });
   const lines = (items: string[], empty: string) => (items.length ? items.join('\n') : empty);
@@ -23,22 +28,51 @@ export function candidateDetailsMessage(d: CandidateDetails): { response_type: '
           field('Headline', d.headline ? escapeMrkdwn(d.headline) : '_not read yet_'),
         ],
       },
-      ...(d.fitSummary ? [{ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 1500) } }] : []),
-      ...(d.skills.length ? [{ type: 'section', text: { type: 'mrkdwn', text: fit(`*Skills*\n${d.skills.map(escapeMrkdwn).join(', ')}`, 1000) } }] : []),
+      ...(d.fitSummary
+        ? [{ type: 'section', text: { type: 'mrkdwn', text: fit(`*Fit*\n${escapeMrkdwn(d.fitSummary)}`, 1500) } }]
+        : []),
+      ...(d.skills.length
+        ? [
+            {
+              type: 'section',
+              text: { type: 'mrkdwn', text: fit(`*Skills*\n${d.skills.map(escapeMrkdwn).join(', ')}`, 1000) },
+            },
+          ]
+        : []),
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
           text: fit(
-            `*Documents*\n${lines(d.documents.map((doc) => `• ${escapeMrkdwn(doc.filename)}: ${doc.status.toLowerCase().replace('_', ' ')}${doc.reason ? ` (${escapeMrkdwn(doc.reason)})` : ''}`), '_none_')}\n*Interviews*\n${lines(
-              d.interviews.map((i) => `• ${escapeMrkdwn(i.stage)}: ${i.status.toLowerCase().replace('_', ' ')}${i.startsAt ? `, ${slackTime(i.startsAt)}` : ''}`),
+            `*Documents*\n${lines(
+              d.documents.map(
+                (doc) =>
+                  `• ${escapeMrkdwn(doc.filename)}: ${doc.status.toLowerCase().replace('_', ' ')}${doc.reason ? ` (${escapeMrkdwn(doc.reason)})` : ''}`,
+              ),
+              '_none_',
+            )}\n*Interviews*\n${lines(
+              d.interviews.map(
+                (i) =>
+                  `• ${escapeMrkdwn(i.stage)}: ${i.status.toLowerCase().replace('_', ' ')}${i.startsAt ? `, ${slackTime(i.startsAt)}` : ''}`,
+              ),
               '_none yet_',
             )}`,
             2500,
           ),
         },
       },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: fit(`Latest: ${d.recent.map((e) => `${e.type}${e.actor ? ` (${e.actor.startsWith('U') ? `<@${e.actor}>` : e.actor})` : ''}`).join(' · ') || 'nothing yet'}`, 1000) }] },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: fit(
+              `Latest: ${d.recent.map((e) => `${e.type}${e.actor ? ` (${e.actor.startsWith('U') ? `<@${e.actor}>` : e.actor})` : ''}`).join(' · ') || 'nothing yet'}`,
+              1000,
+            ),
+          },
+        ],
+      },
     ],
   };
 }

@@ -3,7 +3,17 @@ import { fit } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
 /** The private question an admin gets before a candidate is erased; Slack asks once more on the click. */
-export function eraseConfirmation({ candidateId, name, email, applications }: { candidateId: string; name: string; email: string; applications: number }) {
+export function eraseConfirmation({
+  candidateId,
+  name,
+  email,
+  applications,
+}: {
+  candidateId: string;
+  name: string;
+  email: string;
+  applications: number;
+}) {
   const who = fit(`${escapeMrkdwn(name)} (${escapeMrkdwn(email)})`, 500);
   return {
     response_type: 'ephemeral' as const,
@@ -27,7 +37,10 @@ export function eraseConfirmation({ candidateId, name, email, applications }: { 
             value: candidateId,
             confirm: {
               title: { type: 'plain_text', text: 'Erase this candidate?' },
-              text: { type: 'mrkdwn', text: fit(`Everything Justin holds about ${who} goes. This cannot be undone.`, 300) },
+              text: {
+                type: 'mrkdwn',
+                text: fit(`Everything Justin holds about ${who} goes. This cannot be undone.`, 300),
+              },
               confirm: { type: 'plain_text', text: 'Erase' },
               deny: { type: 'plain_text', text: 'Keep' },
               style: 'danger',

@@ -6,15 +6,27 @@ const USAGE = [
   ['`/candidate <name | email | skill>`', 'find a candidate; results are shown only to you'],
   ['`/pipeline [role]`', 'where every candidate stands, and who is stuck'],
   ['`/interviews [today | week | @person]`', 'upcoming interviews, in your time zone'],
-  ['`/hire role new`', 'open a role: details, people, channel and interview plan; `/hire role edit|pause|close|reopen <title>`'],
+  [
+    '`/hire role new`',
+    'open a role: details, people, channel and interview plan; `/hire role edit|pause|close|reopen <title>`',
+  ],
   ['`/hire me`', 'your interviewing settings: working hours, days off, limits, calendar'],
-  ['`/hire team`', 'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`'],
+  [
+    '`/hire team`',
+    'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`',
+  ],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
-  ['`/hire agent stop <email>`', 'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`'],
+  [
+    '`/hire agent stop <email>`',
+    'stop the scheduling agent writing to one candidate (`start` resumes); admins: `/hire agent stop all`',
+  ],
   ['`/hire candidate erase <email>`', 'admins: erase everything Justin holds about a candidate (asks first)'],
   ['`/hire connect google`', 'admins: a link to connect the recruiting mailbox (Gmail and Calendar)'],
   ['`/hire settings`', 'admins: the signature under the emails the team sends'],
-  ['`/hire claim <code>`', 'only while Justin has no admin: become its first admin with the code from its start log or status page'],
+  [
+    '`/hire claim <code>`',
+    'only while Justin has no admin: become its first admin with the code from its start log or status page',
+  ],
   ['`/hire help`', 'this message'],
 ];
 

@@ -4,7 +4,6 @@ import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
-
 function section(title: string, lines: string[], empty: string): Record<string, unknown>[] {
   const body = lines.length ? lines.join('\n') : `_${empty}_`;
   return [
@@ -31,26 +30,38 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
       },
       ...section(
         'My upcoming interviews',
-        data.interviews.map((i) => `• *${t(i.startsAt).toFormat('ccc d LLL HH:mm')}–${t(i.endsAt).toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})`),
+        data.interviews.map(
+          (i) =>
+            `• *${t(i.startsAt).toFormat('ccc d LLL HH:mm')}–${t(i.endsAt).toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})`,
+        ),
         'none in the next 7 days',
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: `Times in ${zone}.` }] },
       ...section(
         'Scorecards I owe',
-        data.scorecardsOwed.map((s) => `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}`),
+        data.scorecardsOwed.map(
+          (s) =>
+            `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}`,
+        ),
         'all caught up',
       ),
       ...section(
         'Waiting for my approval',
         [
           ...data.offerApprovals.map((o) => `• Offer: ${escapeMrkdwn(o.candidateName)} · ${escapeMrkdwn(o.roleTitle)}`),
-          ...data.slotApprovals.map((s) => `• ${s.count} proposed slot${s.count === 1 ? '' : 's'}: ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)}`),
+          ...data.slotApprovals.map(
+            (s) =>
+              `• ${s.count} proposed slot${s.count === 1 ? '' : 's'}: ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)}`,
+          ),
         ],
         'nothing',
       ),
       ...section(
         'My open roles',
-        data.roles.map((r) => `• *${escapeMrkdwn(r.title)}*${r.status === 'PAUSED' ? ' (paused)' : ''}: ${r.active} active candidate${r.active === 1 ? '' : 's'}`),
+        data.roles.map(
+          (r) =>
+            `• *${escapeMrkdwn(r.title)}*${r.status === 'PAUSED' ? ' (paused)' : ''}: ${r.active} active candidate${r.active === 1 ? '' : 's'}`,
+        ),
         'none; open one with /hire role new',
       ),
     ],

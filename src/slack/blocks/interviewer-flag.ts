@@ -28,7 +28,12 @@ export function interviewerFlag(d: {
       { type: 'section', text: { type: 'mrkdwn', text: fit(line, LIMITS.sectionText) } },
       swaps.length
         ? { type: 'actions', block_id: `swap_${d.interviewId.slice(0, 8)}`, elements: swaps }
-        : { type: 'context', elements: [{ type: 'mrkdwn', text: 'No one else in the pool is free then; reschedule from the candidate thread.' }] },
+        : {
+            type: 'context',
+            elements: [
+              { type: 'mrkdwn', text: 'No one else in the pool is free then; reschedule from the candidate thread.' },
+            ],
+          },
     ],
   };
 }

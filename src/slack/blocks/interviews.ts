@@ -3,9 +3,16 @@ import type { UpcomingInterview } from '../../services/interviews/upcoming-inter
 import { fit, LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
-
 /** Upcoming interviews with times in the viewer's zone, the zone spelled out. */
-export function interviewsMessage({ interviews, zone, scope }: { interviews: UpcomingInterview[]; zone: string; scope: string }) {
+export function interviewsMessage({
+  interviews,
+  zone,
+  scope,
+}: {
+  interviews: UpcomingInterview[];
+  zone: string;
+  scope: string;
+}) {
   if (!interviews.length) {
     const text = `No interviews booked ${scope}.`;
     return { response_type: 'ephemeral' as const, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
@@ -21,6 +28,11 @@ export function interviewsMessage({ interviews, zone, scope }: { interviews: Upc
   return {
     response_type: 'ephemeral' as const,
     text: header,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(`${header}\n${lines.join('\n')}`, LIMITS.sectionText, '\n…and more') } }],
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: fit(`${header}\n${lines.join('\n')}`, LIMITS.sectionText, '\n…and more') },
+      },
+    ],
   };
 }

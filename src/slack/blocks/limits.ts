@@ -45,7 +45,15 @@ const length = (s: unknown) => (typeof s === 'string' ? Array.from(s).length : 0
 type Block = Record<string, any>;
 
 /** Every limit a message, modal or Home tab breaks; empty when Slack will accept it. */
-export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; blocks: Block[]; text?: string; title?: string; submit?: string; close?: string; private_metadata?: string }): string[] {
+export function checkSurface(surface: {
+  type: 'message' | 'modal' | 'home';
+  blocks: Block[];
+  text?: string;
+  title?: string;
+  submit?: string;
+  close?: string;
+  private_metadata?: string;
+}): string[] {
   const problems: string[] = [];
   const over = (what: string, value: unknown, max: number) => {
     if (length(value) > max) problems.push(`${what}: ${length(value)} > ${max}`);
@@ -54,8 +62,12 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
   if (surface.blocks.length > maxBlocks) problems.push(`blocks: ${surface.blocks.length} > ${maxBlocks}`);
   if (surface.type === 'message') {
     over('text', surface.text, LIMITS.messageText);
-    const total = JSON.stringify(surface.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g)?.reduce((n, t) => n + Array.from(t).length - 9, 0) ?? 0;
-    if (total > LIMITS.messageBlockTextTotal) problems.push(`block text in all: ${total} > ${LIMITS.messageBlockTextTotal}`);
+    const total =
+      JSON.stringify(surface.blocks)
+        .match(/"text":"(?:[^"\\]|\\.)*"/g)
+        ?.reduce((n, t) => n + Array.from(t).length - 9, 0) ?? 0;
+    if (total > LIMITS.messageBlockTextTotal)
+      problems.push(`block text in all: ${total} > ${LIMITS.messageBlockTextTotal}`);
     if (!surface.text) problems.push('text: a message needs fallback text for notifications');
   } else if (surface.type === 'modal') {
     over('title', surface.title, LIMITS.viewTitle);
@@ -78,7 +90,8 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
           if (!length(block.text.text)) problems.push(`${at}.text is empty`);
         }
         if (block.fields) {
-          if (block.fields.length > LIMITS.sectionFields) problems.push(`${at}.fields: ${block.fields.length} > ${LIMITS.sectionFields}`);
+          if (block.fields.length > LIMITS.sectionFields)
+            problems.push(`${at}.fields: ${block.fields.length} > ${LIMITS.sectionFields}`);
           block.fields.forEach((f: Block, j: number) => over(`${at}.fields[${j}]`, f.text, LIMITS.fieldText));
         }
         if (block.accessory) checkElement(block.accessory, `${at}.accessory`);
@@ -87,11 +100,13 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
         over(`${at}.text`, block.text?.text, LIMITS.headerText);
         break;
       case 'context':
-        if (block.elements.length > LIMITS.contextElements) problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.contextElements}`);
+        if (block.elements.length > LIMITS.contextElements)
+          problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.contextElements}`);
         block.elements.forEach((e: Block, j: number) => over(`${at}.elements[${j}]`, e.text, LIMITS.sectionText));
         break;
       case 'actions':
-        if (block.elements.length > LIMITS.actionsElements) problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.actionsElements}`);
+        if (block.elements.length > LIMITS.actionsElements)
+          problems.push(`${at}.elements: ${block.elements.length} > ${LIMITS.actionsElements}`);
         block.elements.forEach((e: Block, j: number) => checkElement(e, `${at}.elements[${j}]`));
         break;
       case 'input':
@@ -111,11 +126,16 @@ export function checkSurface(surface: { type: 'message' | 'modal' | 'home'; bloc
     over(`${at}.placeholder`, e.placeholder?.text, LIMITS.placeholder);
     // A filled-in field must fit its own limits, or Slack refuses the whole view.
     if (typeof e.max_length === 'number') over(`${at}.initial_value`, e.initial_value, e.max_length);
-    if (typeof e.max_selected_items === 'number' && Array.isArray(e.initial_users) && e.initial_users.length > e.max_selected_items) {
+    if (
+      typeof e.max_selected_items === 'number' &&
+      Array.isArray(e.initial_users) &&
+      e.initial_users.length > e.max_selected_items
+    ) {
       problems.push(`${at}.initial_users: ${e.initial_users.length} > ${e.max_selected_items}`);
     }
     if (Array.isArray(e.options)) {
-      if (e.options.length > LIMITS.staticOptions) problems.push(`${at}.options: ${e.options.length} > ${LIMITS.staticOptions}`);
+      if (e.options.length > LIMITS.staticOptions)
+        problems.push(`${at}.options: ${e.options.length} > ${LIMITS.staticOptions}`);
       e.options.forEach((o: Block, j: number) => {
         over(`${at}.options[${j}].text`, o.text?.text, LIMITS.optionText);
         over(`${at}.options[${j}].value`, o.value, LIMITS.optionValue);

@@ -7,7 +7,14 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const opt = (text: string, value: string) => ({ text: plain(text), value });
 
 function input(block_id: string, label: string, element: Record<string, unknown>, optional = false, hint?: string) {
-  return { type: 'input', block_id, label: plain(label), optional, element: { action_id: 'value', ...element }, ...(hint ? { hint: plain(hint) } : {}) };
+  return {
+    type: 'input',
+    block_id,
+    label: plain(label),
+    optional,
+    element: { action_id: 'value', ...element },
+    ...(hint ? { hint: plain(hint) } : {}),
+  };
 }
 
 const kindLabel = (k: string) => k.charAt(0) + k.slice(1).toLowerCase().replace('_', ' ');
@@ -36,15 +43,46 @@ const initialOption = (options: { text: { text: string }; value: string }[], val
 export function roleModal({ channelId, existing }: { channelId?: string; existing?: RoleForEdit } = {}) {
   const durationOptions = DURATIONS.map((d) => opt(`${d} minutes`, String(d)));
   const kindOptions = KINDS.map((k) => opt(kindLabel(k), k));
-  const neededOptions = [...[1, 2, 3, 4, 5].map((n) => opt(`${n} from the pool`, String(n))), opt('The whole pool (panel)', 'all')];
+  const neededOptions = [
+    ...[1, 2, 3, 4, 5].map((n) => opt(`${n} from the pool`, String(n))),
+    opt('The whole pool (panel)', 'all'),
+  ];
   const stageBlocks = Array.from({ length: MAX_STAGES }, (_, i) => {
     const was = existing?.stages[i];
     return [
       { type: 'header', text: plain(`Interview step ${i + 1}${i === 0 ? '' : ' (optional)'}`) },
-      input(`stage_${i}_name`, 'Name', textField(80, was?.name, { placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview') }), true),
-      input(`stage_${i}_duration`, 'Duration', { type: 'static_select', options: durationOptions, ...initialOption(durationOptions, was && String(was.durationMinutes)) }, true),
-      input(`stage_${i}_kind`, 'Kind', { type: 'static_select', options: kindOptions, ...initialOption(kindOptions, was?.kind) }, true),
-      input(`stage_${i}_pool`, 'Interviewer pool', { type: 'multi_users_select', max_selected_items: MAX_POOL, ...(was?.pool.length ? { initial_users: was.pool.slice(0, MAX_POOL) } : {}) }, true),
+      input(
+        `stage_${i}_name`,
+        'Name',
+        textField(80, was?.name, { placeholder: plain(i === 0 ? 'e.g. Intro call' : 'e.g. Technical interview') }),
+        true,
+      ),
+      input(
+        `stage_${i}_duration`,
+        'Duration',
+        {
+          type: 'static_select',
+          options: durationOptions,
+          ...initialOption(durationOptions, was && String(was.durationMinutes)),
+        },
+        true,
+      ),
+      input(
+        `stage_${i}_kind`,
+        'Kind',
+        { type: 'static_select', options: kindOptions, ...initialOption(kindOptions, was?.kind) },
+        true,
+      ),
+      input(
+        `stage_${i}_pool`,
+        'Interviewer pool',
+        {
+          type: 'multi_users_select',
+          max_selected_items: MAX_POOL,
+          ...(was?.pool.length ? { initial_users: was.pool.slice(0, MAX_POOL) } : {}),
+        },
+        true,
+      ),
       input(
         `stage_${i}_needed`,
         'Interviewers per interview',
@@ -61,20 +99,52 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
     title: plain(existing ? 'Edit role' : 'Open a role'),
     submit: plain(existing ? 'Save' : 'Open role'),
     close: plain('Cancel'),
-    ...(existing ? { private_metadata: JSON.stringify({ roleId: existing.id, version: existing.version } satisfies RoleEditMetadata) } : {}),
+    ...(existing
+      ? {
+          private_metadata: JSON.stringify({
+            roleId: existing.id,
+            version: existing.version,
+          } satisfies RoleEditMetadata),
+        }
+      : {}),
     blocks: [
       input('title', 'Title', textField(120, existing?.title, { placeholder: plain('e.g. Senior Backend Engineer') })),
       input('description', 'Description', textField(3000, existing?.description, { multiline: true }), true),
-      input('requirements', 'Requirements', textField(3000, existing?.requirements, { multiline: true }), true, 'Justin compares each CV with these.'),
-      input('location', 'Location', textField(120, existing?.location, { placeholder: plain('e.g. Berlin or remote (EU time zones)') }), true),
-      input('hiring_manager', 'Hiring manager', { type: 'users_select', ...(existing?.hiringManager ? { initial_user: existing.hiringManager } : {}) }),
-      input('recruiter', 'Recruiter', { type: 'users_select', ...(existing?.recruiter ? { initial_user: existing.recruiter } : {}) }, true),
+      input(
+        'requirements',
+        'Requirements',
+        textField(3000, existing?.requirements, { multiline: true }),
+        true,
+        'Justin compares each CV with these.',
+      ),
+      input(
+        'location',
+        'Location',
+        textField(120, existing?.location, { placeholder: plain('e.g. Berlin or remote (EU time zones)') }),
+        true,
+      ),
+      input('hiring_manager', 'Hiring manager', {
+        type: 'users_select',
+        ...(existing?.hiringManager ? { initial_user: existing.hiringManager } : {}),
+      }),
+      input(
+        'recruiter',
+        'Recruiter',
+        { type: 'users_select', ...(existing?.recruiter ? { initial_user: existing.recruiter } : {}) },
+        true,
+      ),
       input(
         'channel',
         "Role's channel",
-        { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(channel ? { initial_conversation: channel } : {}) },
+        {
+          type: 'conversations_select',
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+          ...(channel ? { initial_conversation: channel } : {}),
+        },
         true,
-        existing ? 'Cards already posted stay where they are; new ones go here.' : 'Candidate cards for this role are posted here. Invite Justin to the channel.',
+        existing
+          ? 'Cards already posted stay where they are; new ones go here.'
+          : 'Candidate cards for this role are posted here. Invite Justin to the channel.',
       ),
       input(
         'new_channel',
@@ -88,7 +158,11 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
       input(
         'options',
         'Options',
-        { type: 'checkboxes', options: [holdOption], ...(existing?.holdProposedSlots ? { initial_options: [holdOption] } : {}) },
+        {
+          type: 'checkboxes',
+          options: [holdOption],
+          ...(existing?.holdProposedSlots ? { initial_options: [holdOption] } : {}),
+        },
         true,
       ),
     ],
@@ -97,6 +171,8 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
 
 const holdOption = {
   text: plain('Hold proposed times on the interviewers’ calendars'),
-  description: plain('Tentative events keep the times free while the team and the candidate decide; released when they do.'),
+  description: plain(
+    'Tentative events keep the times free while the team and the candidate decide; released when they do.',
+  ),
   value: 'hold',
 };

@@ -16,7 +16,9 @@ export function workspaceSettingsModal(current: Partial<WorkspaceSettings>) {
         type: 'input',
         block_id: 'signature',
         label: plain('Email signature'),
-        hint: plain('Signs the emails the team sends with one click, such as a rejection. The scheduling agent signs as Justin.'),
+        hint: plain(
+          'Signs the emails the team sends with one click, such as a rejection. The scheduling agent signs as Justin.',
+        ),
         element: {
           type: 'plain_text_input',
           action_id: 'value',

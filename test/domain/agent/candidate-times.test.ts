@@ -33,14 +33,23 @@ describe('windowsFromLocalRanges', () => {
       'America/New_York',
       now,
     );
-    expect(refused.map((r) => r.why)).toEqual(['already past', 'ends before it starts', 'not a valid date or time', 'more than 90 days ahead']);
+    expect(refused.map((r) => r.why)).toEqual([
+      'already past',
+      'ends before it starts',
+      'not a valid date or time',
+      'more than 90 days ahead',
+    ]);
     expect(windows).toEqual([{ start: '2026-03-27T12:00:00.000Z', end: '2026-03-27T21:00:00.000Z' }]);
   });
 });
 
 describe('describeSlotFor', () => {
   it('spells the zone out, with the offset as the candidate sees it that day', () => {
-    expect(describeSlotFor(new Date('2026-03-30T13:00:00Z'), new Date('2026-03-30T14:00:00Z'), 'Europe/London')).toBe('Monday 30 March, 14:00–15:00 (Europe/London, GMT+1)');
-    expect(describeSlotFor(new Date('2026-03-30T08:30:00Z'), new Date('2026-03-30T09:30:00Z'), 'Asia/Kolkata')).toBe('Monday 30 March, 14:00–15:00 (Asia/Kolkata, GMT+5:30)');
+    expect(describeSlotFor(new Date('2026-03-30T13:00:00Z'), new Date('2026-03-30T14:00:00Z'), 'Europe/London')).toBe(
+      'Monday 30 March, 14:00–15:00 (Europe/London, GMT+1)',
+    );
+    expect(describeSlotFor(new Date('2026-03-30T08:30:00Z'), new Date('2026-03-30T09:30:00Z'), 'Asia/Kolkata')).toBe(
+      'Monday 30 March, 14:00–15:00 (Asia/Kolkata, GMT+5:30)',
+    );
   });
 });

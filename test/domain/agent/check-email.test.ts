@@ -13,7 +13,11 @@ const facts = (text: string, extra: Partial<EmailFacts> = {}): EmailFacts => ({
 
 describe('checkOutgoingEmail', () => {
   it('passes a plain scheduling email, our Meet link and our own address', () => {
-    expect(checkOutgoingEmail(facts('Hi Ada, join at https://meet.google.com/abc-defg-hij. Questions? Write to jobs@example.com.'))).toEqual([]);
+    expect(
+      checkOutgoingEmail(
+        facts('Hi Ada, join at https://meet.google.com/abc-defg-hij. Questions? Write to jobs@example.com.'),
+      ),
+    ).toEqual([]);
   });
   it.each([
     ['Reply to recruiter@other.example instead.', 'it names the address recruiter@other.example'],
@@ -28,6 +32,8 @@ describe('checkOutgoingEmail', () => {
     expect(checkOutgoingEmail(facts(text)).join('; ')).toContain(problem);
   });
   it('accepts a time with the zone spelled out, and a one-word name that is also a common word', () => {
-    expect(checkOutgoingEmail(facts('Shall we say 14:00 Europe/London on Tuesday? I cherish your patience.'))).toEqual([]);
+    expect(checkOutgoingEmail(facts('Shall we say 14:00 Europe/London on Tuesday? I cherish your patience.'))).toEqual(
+      [],
+    );
   });
 });

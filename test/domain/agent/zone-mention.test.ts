@@ -3,8 +3,16 @@ import { readZoneMention } from '../../../src/domain/agent/zone-mention.js';
 
 describe('readZoneMention', () => {
   it.each([
-    ['IST', null, { status: 'ambiguous', mention: 'IST', candidates: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'] }],
-    ['cst', null, { status: 'ambiguous', mention: 'cst', candidates: ['America/Chicago', 'Asia/Shanghai', 'America/Havana'] }],
+    [
+      'IST',
+      null,
+      { status: 'ambiguous', mention: 'IST', candidates: ['Asia/Kolkata', 'Europe/Dublin', 'Asia/Jerusalem'] },
+    ],
+    [
+      'cst',
+      null,
+      { status: 'ambiguous', mention: 'cst', candidates: ['America/Chicago', 'Asia/Shanghai', 'America/Havana'] },
+    ],
     ['BST', null, { status: 'ambiguous', mention: 'BST', candidates: ['Europe/London', 'Asia/Dhaka'] }],
     // Already placed in one of the meanings: not asked again.
     ['IST', 'Asia/Kolkata', { status: 'known', zone: 'Asia/Kolkata' }],

@@ -28,22 +28,50 @@ describe('resolveRole', () => {
     { id: 'sbe', title: 'Senior Backend Engineer', intakeTag: null },
     { id: 'pm', title: 'Product Manager', intakeTag: 'pm' },
   ];
-  const ask = (over: Partial<Parameters<typeof resolveRole>[0]>) => resolveRole({ recipients: ['jobs@example.com'], subject: '', body: '', mailbox: 'jobs@example.com', roles, ...over });
+  const ask = (over: Partial<Parameters<typeof resolveRole>[0]>) =>
+    resolveRole({
+      recipients: ['jobs@example.com'],
+      subject: '',
+      body: '',
+      mailbox: 'jobs@example.com',
+      roles,
+      ...over,
+    });
   it.each([
-    ['the +tag it was sent to', { recipients: ['jobs+pm@example.com'], subject: 'Backend Engineer' }, { roleId: 'pm', how: 'plus-address' }],
+    [
+      'the +tag it was sent to',
+      { recipients: ['jobs+pm@example.com'], subject: 'Backend Engineer' },
+      { roleId: 'pm', how: 'plus-address' },
+    ],
     ['a title in the subject', { subject: 'Application: Product Manager' }, { roleId: 'pm', how: 'subject' }],
-    ['the longest title that matches', { subject: 'Re: Senior Backend Engineer role' }, { roleId: 'sbe', how: 'subject' }],
+    [
+      'the longest title that matches',
+      { subject: 'Re: Senior Backend Engineer role' },
+      { roleId: 'sbe', how: 'subject' },
+    ],
     ['a title in the body', { body: 'I would love to join as your product manager.' }, { roleId: 'pm', how: 'body' }],
-    ['two different titles', { subject: 'Backend Engineer or Product Manager' }, { roleId: undefined, why: 'ambiguous' }],
+    [
+      'two different titles',
+      { subject: 'Backend Engineer or Product Manager' },
+      { roleId: undefined, why: 'ambiguous' },
+    ],
     ['nothing named among several roles', { subject: 'Hello' }, { roleId: undefined, why: 'no-match' }],
   ])('by %s', (_label, over, expected) => expect(ask(over)).toMatchObject(expected));
-  it('the only open role, when nothing is named', () => expect(resolveRole({ recipients: [], subject: 'Hi', body: '', mailbox: 'jobs@example.com', roles: [roles[0]!] })).toEqual({ roleId: 'be', how: 'only-open-role' }));
+  it('the only open role, when nothing is named', () =>
+    expect(
+      resolveRole({ recipients: [], subject: 'Hi', body: '', mailbox: 'jobs@example.com', roles: [roles[0]!] }),
+    ).toEqual({ roleId: 'be', how: 'only-open-role' }));
 });
 
 describe('forwarded applications', () => {
   it('finds the original sender of a Gmail forward', () => {
-    const text = 'FYI, strong profile.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace@navy.example>\nDate: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\nHi, I am applying for the backend role.';
-    expect(forwardedOriginal(text)).toEqual({ from: { address: 'grace@navy.example', name: 'Grace Hopper' }, subject: 'Backend Engineer', body: 'Hi, I am applying for the backend role.' });
+    const text =
+      'FYI, strong profile.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace@navy.example>\nDate: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\nHi, I am applying for the backend role.';
+    expect(forwardedOriginal(text)).toEqual({
+      from: { address: 'grace@navy.example', name: 'Grace Hopper' },
+      subject: 'Backend Engineer',
+      body: 'Hi, I am applying for the backend role.',
+    });
   });
 });
 
@@ -58,7 +86,10 @@ describe('describeMessage', () => {
         ],
       }),
     );
-    const reading = describeMessage(email, { mailbox: 'jobs@example.com', roles: [{ id: 'be', title: 'Backend Engineer', intakeTag: 'backend' }] });
+    const reading = describeMessage(email, {
+      mailbox: 'jobs@example.com',
+      roles: [{ id: 'be', title: 'Backend Engineer', intakeTag: 'backend' }],
+    });
     expect(reading).toMatchObject({
       automatic: { automatic: false },
       ownMessage: false,

@@ -1,4 +1,10 @@
-import { COMMAND_TYPES, STAGES, type PipelineCommand, type PipelineState, type Stage } from '../../../src/domain/pipeline/stages.js';
+import {
+  COMMAND_TYPES,
+  STAGES,
+  type PipelineCommand,
+  type PipelineState,
+  type Stage,
+} from '../../../src/domain/pipeline/stages.js';
 
 export const s = (stage: Stage, planPosition: number | null = null): PipelineState => ({ stage, planPosition });
 export const cmd = (type: PipelineCommand['type']): PipelineCommand =>
@@ -37,6 +43,7 @@ export const ALL_STATES: PipelineState[] = STAGES.flatMap((st) =>
 export const key = (st: PipelineState, c: string) => `${st.stage}/${st.planPosition}/${c}`;
 export const legalByKey = new Map(LEGAL.map(([from, c, to]) => [key(from, c), to]));
 
-
 /** Every (state, command) pair the table does not allow. */
-export const ILLEGAL = ALL_STATES.flatMap((st) => COMMAND_TYPES.filter((c) => !legalByKey.has(key(st, c))).map((c) => ({ st, c })));
+export const ILLEGAL = ALL_STATES.flatMap((st) =>
+  COMMAND_TYPES.filter((c) => !legalByKey.has(key(st, c))).map((c) => ({ st, c })),
+);

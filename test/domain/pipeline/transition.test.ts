@@ -4,27 +4,37 @@ import { ALL_STATES, cmd, ILLEGAL, LEGAL, PLAN, s } from './cases.js';
 import { transition } from '../../../src/domain/pipeline/transition.js';
 
 describe('transition', () => {
-  it.each(LEGAL.map(([from, c, to]) => ({ from, c, to, name: `${from.stage}[${from.planPosition}] --${c}--> ${to.stage}[${to.planPosition}]` })))(
-    'allows $name',
-    ({ from, c, to }) => {
-      const result = transition(from, cmd(c), PLAN);
-      expect(result).toMatchObject({ ok: true, next: to });
-    },
-  );
+  it.each(
+    LEGAL.map(([from, c, to]) => ({
+      from,
+      c,
+      to,
+      name: `${from.stage}[${from.planPosition}] --${c}--> ${to.stage}[${to.planPosition}]`,
+    })),
+  )('allows $name', ({ from, c, to }) => {
+    const result = transition(from, cmd(c), PLAN);
+    expect(result).toMatchObject({ ok: true, next: to });
+  });
 
   const illegal = ILLEGAL;
-  it.each(illegal.map(({ st, c }) => ({ st, c, name: `${st.stage}[${st.planPosition}] --${c}-->` })))('refuses $name with a reason', ({ st, c }) => {
-    const result = transition(st, cmd(c), PLAN);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason.length).toBeGreaterThan(5);
-  });
+  it.each(illegal.map(({ st, c }) => ({ st, c, name: `${st.stage}[${st.planPosition}] --${c}-->` })))(
+    'refuses $name with a reason',
+    ({ st, c }) => {
+      const result = transition(st, cmd(c), PLAN);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason.length).toBeGreaterThan(5);
+    },
+  );
 
   it('covers every state and command', () => {
     expect(LEGAL.length + illegal.length).toBe(ALL_STATES.length * COMMAND_TYPES.length);
   });
 
   it('goes from screening straight to offer when the role has no interview plan', () => {
-    expect(transition(s('SCREENING'), { type: 'advance' }, { length: 0 })).toMatchObject({ ok: true, next: s('OFFER') });
+    expect(transition(s('SCREENING'), { type: 'advance' }, { length: 0 })).toMatchObject({
+      ok: true,
+      next: s('OFFER'),
+    });
   });
 
   it('refuses a rejection without a reason', () => {

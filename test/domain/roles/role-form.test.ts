@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoleCommand, planStageEdit, readRoleForm, type StageInput, type ViewValues } from '../../../src/domain/roles/role-form.js';
+import {
+  parseRoleCommand,
+  planStageEdit,
+  readRoleForm,
+  type StageInput,
+  type ViewValues,
+} from '../../../src/domain/roles/role-form.js';
 
 const t = (value: string) => ({ value: { value } });
 const sel = (value: string) => ({ value: { selected_option: { value } } });
@@ -32,7 +38,9 @@ describe('readRoleForm', () => {
         recruiter: null,
         channel: 'C0BE',
         newChannel: null,
-        stages: [{ row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 }],
+        stages: [
+          { row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 },
+        ],
         holdProposedSlots: false,
       },
     });
@@ -64,11 +72,21 @@ describe('readRoleForm', () => {
   });
 
   it('creates a channel when one is named instead of picked, if Slack would take the name', () => {
-    const named = (name: string, picked: string | null = null) => readRoleForm({ ...base, channel: { value: { selected_conversation: picked } }, new_channel: t(name) });
+    const named = (name: string, picked: string | null = null) =>
+      readRoleForm({ ...base, channel: { value: { selected_conversation: picked } }, new_channel: t(name) });
     expect(named('#hiring-backend')).toMatchObject({ ok: true, role: { channel: null, newChannel: 'hiring-backend' } });
-    expect(named('Hiring Backend')).toEqual({ ok: false, errors: { new_channel: expect.stringMatching(/lower-case letters, numbers, hyphens/) } });
-    expect(named('x'.repeat(81))).toEqual({ ok: false, errors: { new_channel: 'Channel names are at most 80 characters.' } });
-    expect(named('hiring-backend', 'C0BE')).toMatchObject({ ok: true, role: { channel: null, newChannel: 'hiring-backend' } });
+    expect(named('Hiring Backend')).toEqual({
+      ok: false,
+      errors: { new_channel: expect.stringMatching(/lower-case letters, numbers, hyphens/) },
+    });
+    expect(named('x'.repeat(81))).toEqual({
+      ok: false,
+      errors: { new_channel: 'Channel names are at most 80 characters.' },
+    });
+    expect(named('hiring-backend', 'C0BE')).toMatchObject({
+      ok: true,
+      role: { channel: null, newChannel: 'hiring-backend' },
+    });
   });
 
   it('takes the whole pool for a panel', () => {
@@ -91,7 +109,14 @@ describe('parseRoleCommand', () => {
 });
 
 describe('planStageEdit', () => {
-  const step = (row: number, name = `Step ${row + 1}`): StageInput => ({ row, name, durationMinutes: 45, kind: 'VIDEO', pool: ['U0A'], needed: 1 });
+  const step = (row: number, name = `Step ${row + 1}`): StageInput => ({
+    row,
+    name,
+    durationMinutes: 45,
+    kind: 'VIDEO',
+    pool: ['U0A'],
+    needed: 1,
+  });
   const existing = [
     { id: 's0', inUse: 4 },
     { id: 's1', inUse: 1 },
@@ -99,12 +124,34 @@ describe('planStageEdit', () => {
   ];
 
   it('changes steps where they are, appends new ones and removes unused trailing ones', () => {
-    expect(planStageEdit(existing, [step(0, 'Intro'), step(1)])).toEqual({ ok: true, plan: { update: [{ id: 's0', position: 0, stage: step(0, 'Intro') }, { id: 's1', position: 1, stage: step(1) }], create: [], remove: ['s2'] } });
-    expect(planStageEdit(existing, [step(0), step(1), step(2), step(3, 'Offer chat')])).toMatchObject({ ok: true, plan: { create: [{ position: 3, stage: { name: 'Offer chat' } }], remove: [] } });
+    expect(planStageEdit(existing, [step(0, 'Intro'), step(1)])).toEqual({
+      ok: true,
+      plan: {
+        update: [
+          { id: 's0', position: 0, stage: step(0, 'Intro') },
+          { id: 's1', position: 1, stage: step(1) },
+        ],
+        create: [],
+        remove: ['s2'],
+      },
+    });
+    expect(planStageEdit(existing, [step(0), step(1), step(2), step(3, 'Offer chat')])).toMatchObject({
+      ok: true,
+      plan: { create: [{ position: 3, stage: { name: 'Offer chat' } }], remove: [] },
+    });
   });
 
   it('refuses to remove a step in use, or to leave a gap', () => {
-    expect(planStageEdit(existing, [step(0)])).toEqual({ ok: false, errors: { stage_1_name: 'Step 2 is in use (interviews or applications have reached it): change it, but it cannot be removed.' } });
-    expect(planStageEdit(existing, [step(0), step(2), step(3)])).toMatchObject({ ok: false, errors: { stage_1_name: expect.stringMatching(/Step 2 is empty/) } });
+    expect(planStageEdit(existing, [step(0)])).toEqual({
+      ok: false,
+      errors: {
+        stage_1_name:
+          'Step 2 is in use (interviews or applications have reached it): change it, but it cannot be removed.',
+      },
+    });
+    expect(planStageEdit(existing, [step(0), step(2), step(3)])).toMatchObject({
+      ok: false,
+      errors: { stage_1_name: expect.stringMatching(/Step 2 is empty/) },
+    });
   });
 });

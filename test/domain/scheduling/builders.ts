@@ -3,8 +3,18 @@ import { parseSlotQuery, type SlotQuery, type SlotQueryInput } from '../../../sr
 type InterviewerInput = SlotQueryInput['interviewers'][number];
 type Hours = [string, string];
 
-export const weekdays = (...hours: Hours[]): InterviewerInput['weeklyHours'] => ({ mon: hours, tue: hours, wed: hours, thu: hours, fri: hours });
-export const everyDay = (...hours: Hours[]): InterviewerInput['weeklyHours'] => ({ ...weekdays(...hours), sat: hours, sun: hours });
+export const weekdays = (...hours: Hours[]): InterviewerInput['weeklyHours'] => ({
+  mon: hours,
+  tue: hours,
+  wed: hours,
+  thu: hours,
+  fri: hours,
+});
+export const everyDay = (...hours: Hours[]): InterviewerInput['weeklyHours'] => ({
+  ...weekdays(...hours),
+  sat: hours,
+  sun: hours,
+});
 
 /** An interviewer working 09:00–17:00 on weekdays in their zone, named after their id. */
 export function person(id: string, zone: string, extra: Partial<InterviewerInput> = {}): InterviewerInput {
@@ -25,4 +35,8 @@ export function query(over: Partial<SlotQueryInput> & Pick<SlotQueryInput, 'inte
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
-export const sortedStarts = (slots: Array<{ start: number }>): string[] => slots.map((s) => s.start).sort((a, b) => a - b).map(iso);
+export const sortedStarts = (slots: Array<{ start: number }>): string[] =>
+  slots
+    .map((s) => s.start)
+    .sort((a, b) => a - b)
+    .map(iso);

@@ -8,8 +8,13 @@ const at = (isoTime: string) => Date.parse(isoTime);
 
 describe('explainTime', () => {
   const panel = [
-    person('bea', 'Europe/Berlin', { busy: [{ start: '2026-03-09T13:00:00Z', end: '2026-03-09T14:00:00Z', kind: 'out-of-office' }] }),
-    person('nate', 'America/New_York', { dailyCap: 1, booked: [{ start: '2026-03-09T14:00:00Z', end: '2026-03-09T15:00:00Z' }] }),
+    person('bea', 'Europe/Berlin', {
+      busy: [{ start: '2026-03-09T13:00:00Z', end: '2026-03-09T14:00:00Z', kind: 'out-of-office' }],
+    }),
+    person('nate', 'America/New_York', {
+      dailyCap: 1,
+      booked: [{ start: '2026-03-09T14:00:00Z', end: '2026-03-09T15:00:00Z' }],
+    }),
   ];
 
   it('gives every reason against a time, each in the zone of the person it concerns', () => {
@@ -23,7 +28,14 @@ describe('explainTime', () => {
 
   it('names working hours, notice, buffers and unreadable calendars', () => {
     const q = query({
-      interviewers: [person('bea', 'Europe/Berlin', { busy: [{ start: '2026-03-09T10:00:00Z', end: '2026-03-09T10:10:00Z' }, { start: '2026-03-09T12:00:00Z', end: '2026-03-09T13:00:00Z', kind: 'unknown' }] })],
+      interviewers: [
+        person('bea', 'Europe/Berlin', {
+          busy: [
+            { start: '2026-03-09T10:00:00Z', end: '2026-03-09T10:10:00Z' },
+            { start: '2026-03-09T12:00:00Z', end: '2026-03-09T13:00:00Z', kind: 'unknown' },
+          ],
+        }),
+      ],
       window: MONDAY,
       now: '2026-03-08T09:00:00Z',
       minNoticeMinutes: 24 * 60,
@@ -34,9 +46,17 @@ describe('explainTime', () => {
       'less than 24 h notice (earliest Mon 9 Mar 14:30 Asia/Kolkata)',
       "outside Bea's working hours (Mon 07:00 Europe/Berlin)",
     ]);
-    expect(explainTime(q, at('2026-03-09T10:15:00Z')).reasons).toEqual(['within 15 min of Bea being busy 11:00–11:10 Europe/Berlin']);
-    expect(explainTime(q, at('2026-03-09T12:00:00Z')).reasons).toEqual(["Bea's calendar could not be read, so their time there is unknown"]);
-    expect(explainTime(q, at('2026-03-09T14:00:00Z'))).toMatchObject({ possible: true, interviewerIds: ['bea'], reasons: [] });
+    expect(explainTime(q, at('2026-03-09T10:15:00Z')).reasons).toEqual([
+      'within 15 min of Bea being busy 11:00–11:10 Europe/Berlin',
+    ]);
+    expect(explainTime(q, at('2026-03-09T12:00:00Z')).reasons).toEqual([
+      "Bea's calendar could not be read, so their time there is unknown",
+    ]);
+    expect(explainTime(q, at('2026-03-09T14:00:00Z'))).toMatchObject({
+      possible: true,
+      interviewerIds: ['bea'],
+      reasons: [],
+    });
   });
 
   it('agrees with the search on every grid time', () => {
@@ -53,7 +73,9 @@ describe('no slots', () => {
     const q = query({
       interviewers: [
         person('bea', 'Europe/Berlin'),
-        person('nate', 'America/New_York', { busy: [{ start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z', kind: 'tentative' }] }),
+        person('nate', 'America/New_York', {
+          busy: [{ start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z', kind: 'tentative' }],
+        }),
       ],
       window: MONDAY,
     });
@@ -72,6 +94,8 @@ describe('no slots', () => {
 
   it('says so when no single change helps', () => {
     const q = query({ interviewers: [person('bea', 'Europe/Berlin', { weeklyHours: {} })], window: MONDAY });
-    expect(findSlots(q).noSlots!.unblock).toEqual(['no single change finds a time: widen the search window and add interviewers to the pool']);
+    expect(findSlots(q).noSlots!.unblock).toEqual([
+      'no single change finds a time: widen the search window and add interviewers to the pool',
+    ]);
   });
 });

@@ -36,7 +36,15 @@ describe('working hours 09:00–17:00 become the right UTC slots on both sides o
   ];
   it.each(cases)('%s on %s: eight one-hour slots from %s to %s', (zone, day, first, last) => {
     const starts = sortedStarts(
-      findSlots(query({ interviewers: [person('ana', zone, { weeklyHours: {}, overrides: [{ date: day, hours: [['09:00', '17:00']] }] })], window: wholeLocalDay(day), candidate: { zone } })).slots,
+      findSlots(
+        query({
+          interviewers: [
+            person('ana', zone, { weeklyHours: {}, overrides: [{ date: day, hours: [['09:00', '17:00']] }] }),
+          ],
+          window: wholeLocalDay(day),
+          candidate: { zone },
+        }),
+      ).slots,
     );
     expect(starts.at(0)).toBe(first);
     expect(starts.at(-1)).toBe(last);
@@ -59,16 +67,29 @@ describe('hours that span the change itself (Sunday 00:00–06:00 local) are as 
     // 00:00 GMT = 00:00Z; 06:00 BST = 05:00Z: five hours.
     ['Europe/London', '2026-03-29', ['00', '01', '02', '03', '04'].map((h) => `2026-03-29T${h}:00:00Z`)],
     // 00:00 CEST = 22:00Z the day before; 06:00 CET = 05:00Z: seven hours.
-    ['Europe/Berlin', '2026-10-25', ['2026-10-24T22', '2026-10-24T23', ...['00', '01', '02', '03', '04'].map((h) => `2026-10-25T${h}`)].map((h) => `${h}:00:00Z`)],
+    [
+      'Europe/Berlin',
+      '2026-10-25',
+      ['2026-10-24T22', '2026-10-24T23', ...['00', '01', '02', '03', '04'].map((h) => `2026-10-25T${h}`)].map(
+        (h) => `${h}:00:00Z`,
+      ),
+    ],
     // 00:00 ACDT (+10:30) = 13:30Z on the 4th; 06:00 ACST (+9:30) = 20:30Z: seven hours.
-    ['Australia/Adelaide', '2026-04-05', ['13', '14', '15', '16', '17', '18', '19'].map((h) => `2026-04-04T${h}:30:00Z`)],
+    [
+      'Australia/Adelaide',
+      '2026-04-05',
+      ['13', '14', '15', '16', '17', '18', '19'].map((h) => `2026-04-04T${h}:30:00Z`),
+    ],
     // 00:00 NZST (+12) = 12:00Z on the 26th; 06:00 NZDT (+13) = 17:00Z: five hours.
     ['Pacific/Auckland', '2026-09-27', ['12', '13', '14', '15', '16'].map((h) => `2026-09-26T${h}:00:00Z`)],
     // 00:00 NST (-3:30) = 03:30Z; 06:00 NDT (-2:30) = 08:30Z: five hours.
     ['America/St_Johns', '2026-03-08', ['03', '04', '05', '06', '07'].map((h) => `2026-03-08T${h}:30:00Z`)],
   ];
   it.each(cases)('%s on %s', (zone, day, expected) => {
-    const interviewer = person('ana', zone, { weeklyHours: {}, overrides: [{ date: day, hours: [['00:00', '06:00']] }] });
+    const interviewer = person('ana', zone, {
+      weeklyHours: {},
+      overrides: [{ date: day, hours: [['00:00', '06:00']] }],
+    });
     const result = findSlots(query({ interviewers: [interviewer], window: wholeLocalDay(day), candidate: { zone } }));
     expect(sortedStarts(result.slots)).toEqual(expected);
   });
@@ -78,39 +99,66 @@ describe('clock edge cases', () => {
   it('hours past midnight (22:00–02:00 in Kolkata) run into the next day', () => {
     const interviewer = person('ana', 'Asia/Kolkata', { weeklyHours: { mon: [['22:00', '02:00']] } });
     // Mon 9 Mar 22:00 IST = 16:30Z; Tue 02:00 IST = 20:30Z.
-    const result = findSlots(query({ interviewers: [interviewer], window: { start: '2026-03-09T00:00:00Z', end: '2026-03-10T23:00:00Z' } }));
+    const result = findSlots(
+      query({ interviewers: [interviewer], window: { start: '2026-03-09T00:00:00Z', end: '2026-03-10T23:00:00Z' } }),
+    );
     expect(sortedStarts(result.slots)).toEqual(['16:30', '17:30', '18:30', '19:30'].map((t) => `2026-03-09T${t}:00Z`));
   });
 
   it('a working day that starts inside the spring-forward gap starts when the clock resumes', () => {
     // 02:30 does not exist in New York on 8 Mar 2026; the day starts at 03:30 EDT = 07:30Z.
-    const interviewer = person('ana', 'America/New_York', { weeklyHours: {}, overrides: [{ date: '2026-03-08', hours: [['02:30', '04:00']] }] });
+    const interviewer = person('ana', 'America/New_York', {
+      weeklyHours: {},
+      overrides: [{ date: '2026-03-08', hours: [['02:30', '04:00']] }],
+    });
     const result = findSlots(
-      query({ interviewers: [interviewer], stage: { durationMinutes: 30, mode: 'panel' }, gridMinutes: 30, window: { start: '2026-03-08T00:00:00Z', end: '2026-03-09T00:00:00Z' } }),
+      query({
+        interviewers: [interviewer],
+        stage: { durationMinutes: 30, mode: 'panel' },
+        gridMinutes: 30,
+        window: { start: '2026-03-08T00:00:00Z', end: '2026-03-09T00:00:00Z' },
+      }),
     );
     expect(sortedStarts(result.slots)).toEqual(['2026-03-08T07:30:00Z']);
   });
 
   it('a working day that starts in the repeated fall-back hour starts at its first occurrence', () => {
     // 01:30 happens twice in New York on 1 Nov 2026: 05:30Z (EDT) and 06:30Z (EST). 03:00 EST = 08:00Z.
-    const interviewer = person('ana', 'America/New_York', { weeklyHours: {}, overrides: [{ date: '2026-11-01', hours: [['01:30', '03:00']] }] });
+    const interviewer = person('ana', 'America/New_York', {
+      weeklyHours: {},
+      overrides: [{ date: '2026-11-01', hours: [['01:30', '03:00']] }],
+    });
     const result = findSlots(
-      query({ interviewers: [interviewer], stage: { durationMinutes: 30, mode: 'panel' }, gridMinutes: 30, window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' } }),
+      query({
+        interviewers: [interviewer],
+        stage: { durationMinutes: 30, mode: 'panel' },
+        gridMinutes: 30,
+        window: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' },
+      }),
     );
-    expect(sortedStarts(result.slots)).toEqual(['05:30', '06:00', '06:30', '07:00', '07:30'].map((t) => `2026-11-01T${t}:00Z`));
+    expect(sortedStarts(result.slots)).toEqual(
+      ['05:30', '06:00', '06:30', '07:00', '07:30'].map((t) => `2026-11-01T${t}:00Z`),
+    );
   });
 
   it('a 30-minute grid in Kathmandu falls on :00 and :30 Kathmandu time (:15 and :45 UTC)', () => {
     const interviewer = person('ana', 'Asia/Kathmandu', { weeklyHours: { mon: [['09:00', '10:30']] } });
     const result = findSlots(
-      query({ interviewers: [interviewer], stage: { durationMinutes: 30, mode: 'panel' }, gridMinutes: 30, window: { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z' } }),
+      query({
+        interviewers: [interviewer],
+        stage: { durationMinutes: 30, mode: 'panel' },
+        gridMinutes: 30,
+        window: { start: '2026-03-09T00:00:00Z', end: '2026-03-10T00:00:00Z' },
+      }),
     );
     expect(sortedStarts(result.slots)).toEqual(['03:15', '03:45', '04:15'].map((t) => `2026-03-09T${t}:00Z`));
   });
 
   it('a day off in the overrides removes that day, whatever the weekly hours say', () => {
     const interviewer = person('ana', 'Europe/Berlin', { overrides: [{ date: '2026-03-09', hours: [] }] });
-    const result = findSlots(query({ interviewers: [interviewer], window: { start: '2026-03-09T00:00:00Z', end: '2026-03-11T00:00:00Z' } }));
+    const result = findSlots(
+      query({ interviewers: [interviewer], window: { start: '2026-03-09T00:00:00Z', end: '2026-03-11T00:00:00Z' } }),
+    );
     expect(result.slots.every((s) => s.start >= Date.parse('2026-03-10T00:00:00Z'))).toBe(true);
     expect(result.slots).toHaveLength(8);
   });

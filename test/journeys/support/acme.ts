@@ -27,7 +27,8 @@ export type Acme = ReturnType<typeof acme>;
 export async function claimCode(world: JourneyWorld): Promise<string> {
   const page = await world.open('/');
   const code = /\/hire claim ([A-Z0-9-]{6,})/.exec(page.html)?.[1];
-  if (!code) throw new Error(`the status page shows no claim code:\n${page.html.replace(/<[^>]+>/g, ' ').slice(0, 2000)}`);
+  if (!code)
+    throw new Error(`the status page shows no claim code:\n${page.html.replace(/<[^>]+>/g, ' ').slice(0, 2000)}`);
   return code;
 }
 
@@ -47,7 +48,11 @@ export async function connectGoogle(world: JourneyWorld, admin: Person): Promise
 export async function firstDay(world: JourneyWorld, team: Acme, { holdProposedSlots = false } = {}): Promise<void> {
   const { ada, rita, bea, carl, hugo, hiring } = team;
   expect(await (await ada.runs(`/hire claim ${await claimCode(world)}`)).text()).toMatch(/admin/i);
-  for (const [who, role] of [[rita, 'recruiter'], [bea, 'interviewer'], [carl, 'interviewer']] as const) {
+  for (const [who, role] of [
+    [rita, 'recruiter'],
+    [bea, 'interviewer'],
+    [carl, 'interviewer'],
+  ] as const) {
     expect(await (await ada.runs(`/hire team add ${who} ${role}`)).text()).toMatch(/^Done/);
   }
   expect(await connectGoogle(world, ada)).toMatch(/Connected/);
@@ -89,7 +94,12 @@ export async function applies(world: JourneyWorld, team: Acme, candidate: Candid
  * From a new card to a booked first interview: screening, times proposed and approved, the
  * options emailed, the candidate's choice, the booking. Returns the proposal message.
  */
-export async function booksFirstInterview(world: JourneyWorld, team: Acme, candidate: Candidate, { option = 2 } = {}): Promise<void> {
+export async function booksFirstInterview(
+  world: JourneyWorld,
+  team: Acme,
+  candidate: Candidate,
+  { option = 2 } = {},
+): Promise<void> {
   const card = await offersFirstTimes(world, team, candidate);
   const seen = candidate.inbox().length;
   await candidate.replies(`Option ${option} works for me, thank you.`);

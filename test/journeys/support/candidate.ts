@@ -21,7 +21,17 @@ export class Candidate {
   }
 
   /** Sends an application (or any first mail) to the recruiting mailbox, with a CV when given. */
-  async emails({ subject, text, cv, to = this.world.mailbox }: { subject: string; text: string; cv?: string[]; to?: string }): Promise<void> {
+  async emails({
+    subject,
+    text,
+    cv,
+    to = this.world.mailbox,
+  }: {
+    subject: string;
+    text: string;
+    cv?: string[];
+    to?: string;
+  }): Promise<void> {
     const raw = await compose({
       from: `${this.name} <${this.email}>`,
       to,
@@ -29,7 +39,17 @@ export class Candidate {
       text,
       messageId: `<${randomUUID()}@${this.email.split('@')[1]}>`,
       date: this.world.clock.now(),
-      ...(cv ? { attachments: [{ filename: `${this.name.replace(/\s+/g, '_')}_CV.pdf`, content: textPdf(cv), contentType: 'application/pdf' }] } : {}),
+      ...(cv
+        ? {
+            attachments: [
+              {
+                filename: `${this.name.replace(/\s+/g, '_')}_CV.pdf`,
+                content: textPdf(cv),
+                contentType: 'application/pdf',
+              },
+            ],
+          }
+        : {}),
     });
     await this.world.google.deliver(raw);
   }

@@ -6,7 +6,8 @@ import type { MessagesRequest, Scripted } from '../../fakes/anthropic-api.js';
 
 type Content = Array<Record<string, any>>;
 
-const contentOf = (m: MessagesRequest['messages'][number]): Content => (typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content);
+const contentOf = (m: MessagesRequest['messages'][number]): Content =>
+  typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
 
 function json(text: unknown): any {
   try {
@@ -16,7 +17,9 @@ function json(text: unknown): any {
   }
 }
 
-const email = (text: string, includeOptions: boolean) => ({ tools: [{ name: 'send_email', input: { text, include_options: includeOptions } }] });
+const email = (text: string, includeOptions: boolean) => ({
+  tools: [{ name: 'send_email', input: { text, include_options: includeOptions } }],
+});
 
 /** The scheduling agent: offers approved times, books the one chosen, confirms, nudges, moves a booking when asked. */
 export function journeyAgent(request: MessagesRequest): Scripted {
@@ -34,15 +37,25 @@ export function journeyAgent(request: MessagesRequest): Scripted {
   const event = newest?.type === 'text' ? (events.findLast((e) => e.type !== 'resumed') ?? events.at(-1)) : undefined;
 
   if (result?.status === 'booked' || result?.status === 'moved') {
-    return email(`Hi ${first},\n\nYou are booked for ${result.when}. The calendar invitation with the video link is on its way.\n\n${sign}`, false);
+    return email(
+      `Hi ${first},\n\nYou are booked for ${result.when}. The calendar invitation with the video link is on its way.\n\n${sign}`,
+      false,
+    );
   }
-  if (result?.status === 'options_ready') return email(`Hi ${first},\n\nHere are some new times. Which one suits you? Reply with its number.\n\n${sign}`, true);
+  if (result?.status === 'options_ready')
+    return email(
+      `Hi ${first},\n\nHere are some new times. Which one suits you? Reply with its number.\n\n${sign}`,
+      true,
+    );
   if (result?.alternatives) return { tools: [{ name: 'propose_slots', input: {} }] };
   if (result) return { text: 'Waiting.' };
 
   switch (event?.type) {
     case 'slots_approved':
-      return email(`Hi ${first},\n\nThank you for applying for the ${brief?.role ?? ''} role. Which of these times suits you? Reply with its number.\n\n${sign}`, true);
+      return email(
+        `Hi ${first},\n\nThank you for applying for the ${brief?.role ?? ''} role. Which of these times suits you? Reply with its number.\n\n${sign}`,
+        true,
+      );
     case 'candidate_email': {
       const reading = event.reading ?? {};
       if (reading.intent === 'accepts_option' && reading.option) {
@@ -50,16 +63,27 @@ export function journeyAgent(request: MessagesRequest): Scripted {
       }
       // The team said a "withdrawal" was none: read the mail again for what the candidate wants.
       const wantsToMove = /reschedul|another time|no longer make it/i.test(String(event.untrusted_text ?? ''));
-      if (reading.intent === 'reschedule' || (event.checks?.withdrawal && wantsToMove)) return { tools: [{ name: 'propose_slots', input: {} }] };
-      if (reading.intent === 'proposes_times') return { tools: [{ name: 'propose_slots', input: { within: reading.available } }] };
-      if (reading.intent === 'asks_question') return { tools: [{ name: 'ask_team', input: { question: reading.question ?? 'The candidate asked a question.' } }] };
+      if (reading.intent === 'reschedule' || (event.checks?.withdrawal && wantsToMove))
+        return { tools: [{ name: 'propose_slots', input: {} }] };
+      if (reading.intent === 'proposes_times')
+        return { tools: [{ name: 'propose_slots', input: { within: reading.available } }] };
+      if (reading.intent === 'asks_question')
+        return {
+          tools: [{ name: 'ask_team', input: { question: reading.question ?? 'The candidate asked a question.' } }],
+        };
       return { tools: [{ name: 'hand_over', input: { reason: 'I could not tell what the candidate wants.' } }] };
     }
     case 'follow_up_due':
-      return email(`Hi ${first},\n\nJust checking in: do any of these times suit you?\n\n${sign}`, (event.options ?? []).length > 0);
+      return email(
+        `Hi ${first},\n\nJust checking in: do any of these times suit you?\n\n${sign}`,
+        (event.options ?? []).length > 0,
+      );
     case 'interview_changed':
       return (event.options ?? []).length > 0
-        ? email(`Hi ${first},\n\nWe need to move your interview. Which of these times suits you instead?\n\n${sign}`, true)
+        ? email(
+            `Hi ${first},\n\nWe need to move your interview. Which of these times suits you instead?\n\n${sign}`,
+            true,
+          )
         : { text: 'Waiting for new times.' };
     default:
       return { text: 'Nothing to do now.' };
@@ -72,18 +96,46 @@ export function journeyReader(request: MessagesRequest): Scripted {
   if (/read CVs/i.test(system)) {
     return {
       json: {
-        profile: { name: 'Candidate', headline: 'Software engineer', location: null, yearsExperience: 6, skills: ['TypeScript', 'Postgres'], languages: ['English'], experience: [], education: [] },
-        fit: { summary: 'Six years of TypeScript and Postgres, as the role asks.', strengths: ['TypeScript'], gaps: [], rating: 4 },
+        profile: {
+          name: 'Candidate',
+          headline: 'Software engineer',
+          location: null,
+          yearsExperience: 6,
+          skills: ['TypeScript', 'Postgres'],
+          languages: ['English'],
+          experience: [],
+          education: [],
+        },
+        fit: {
+          summary: 'Six years of TypeScript and Postgres, as the role asks.',
+          strengths: ['TypeScript'],
+          gaps: [],
+          rating: 4,
+        },
       },
     };
   }
-  const said = request.messages.flatMap(contentOf).map((b) => String(b.text ?? '')).join('\n');
+  const said = request.messages
+    .flatMap(contentOf)
+    .map((b) => String(b.text ?? ''))
+    .join('\n');
   const text = String(json(/<reply>(.*)<\/reply>/s.exec(said)?.[1]) ?? '');
   const option = /option\s*(\d+)/i.exec(text)?.[1];
   const base = { option: null, available: [], zone_mentioned: null, question: null };
-  if (/withdraw|no longer (interested|want)|accepted (another|an) offer/i.test(text)) return { json: { ...base, intent: 'withdraws', summary: 'withdraws' } };
-  if (/reschedul|move (the|my|our) (interview|call)|can(no|')t make it/i.test(text)) return { json: { ...base, intent: 'reschedule', summary: 'asks to move the interview' } };
-  if (option) return { json: { ...base, intent: 'accepts_option', option: Number(option), summary: `accepts option ${option}` } };
-  if (text.includes('?')) return { json: { ...base, intent: 'asks_question', question: text.split('\n')[0]!.slice(0, 300), summary: 'asks a question' } };
+  if (/withdraw|no longer (interested|want)|accepted (another|an) offer/i.test(text))
+    return { json: { ...base, intent: 'withdraws', summary: 'withdraws' } };
+  if (/reschedul|move (the|my|our) (interview|call)|can(no|')t make it/i.test(text))
+    return { json: { ...base, intent: 'reschedule', summary: 'asks to move the interview' } };
+  if (option)
+    return { json: { ...base, intent: 'accepts_option', option: Number(option), summary: `accepts option ${option}` } };
+  if (text.includes('?'))
+    return {
+      json: {
+        ...base,
+        intent: 'asks_question',
+        question: text.split('\n')[0]!.slice(0, 300),
+        summary: 'asks a question',
+      },
+    };
   return { json: { ...base, intent: 'other', summary: 'something else' } };
 }

@@ -6,7 +6,15 @@ import { button, controlsOf, textOf, type Block, type Surface } from './slack-su
 import type { JourneyWorld } from './world.js';
 
 /** A modal or home view as the fake Slack holds it. */
-export type View = { id: string; hash?: string; type?: string; callback_id?: string; private_metadata?: string; blocks?: Block[]; [k: string]: unknown };
+export type View = {
+  id: string;
+  hash?: string;
+  type?: string;
+  callback_id?: string;
+  private_metadata?: string;
+  blocks?: Block[];
+  [k: string]: unknown;
+};
 /** What a button can be on: a message in a channel or DM, a private reply, or a person's App Home. */
 export type Clickable = FakeMessage | View | Reply;
 /** A private answer (the ack's body, or a post to the response_url). */
@@ -33,9 +41,12 @@ export class Interaction {
 
   /** What the person was told privately: the ack's own text, else the first reply to the response_url. */
   async reply(): Promise<Reply> {
-    if (this.ack && (this.ack.text || this.ack.blocks)) return { ...(this.ack as Surface), ephemeral: true, channel: this.channel };
+    if (this.ack && (this.ack.text || this.ack.blocks))
+      return { ...(this.ack as Surface), ephemeral: true, channel: this.channel };
     const path = this.person.responsePath(this.n);
-    const posted = await eventually(async () => this.world.slack.responses.find((r) => r.path === path), { timeoutMs: 8_000 }).catch(() => {
+    const posted = await eventually(async () => this.world.slack.responses.find((r) => r.path === path), {
+      timeoutMs: 8_000,
+    }).catch(() => {
       throw new Error(`${this.person.name} was told nothing (no ack text, no reply to the response_url)`);
     });
     return { ...(posted.body as Surface), ephemeral: true, channel: this.channel };
@@ -49,14 +60,17 @@ export class Interaction {
   /** The modal this request opened. */
   async modal(): Promise<View> {
     const trigger = this.person.triggerId(this.n);
-    const opened = await eventually(async () => this.world.slackViews().find((v) => v.triggerId === trigger), { timeoutMs: 8_000 }).catch(() => {
+    const opened = await eventually(async () => this.world.slackViews().find((v) => v.triggerId === trigger), {
+      timeoutMs: 8_000,
+    }).catch(() => {
       throw new Error(`no modal opened for ${this.person.name}`);
     });
     return opened.view as View;
   }
 }
 
-const isMessage = (w: Clickable): w is FakeMessage => typeof (w as FakeMessage).ts === 'string' && typeof (w as FakeMessage).channel === 'string';
+const isMessage = (w: Clickable): w is FakeMessage =>
+  typeof (w as FakeMessage).ts === 'string' && typeof (w as FakeMessage).channel === 'string';
 const isReply = (w: Clickable): w is Reply => (w as Reply).ephemeral === true;
 
 /** Someone in the Slack workspace, acting only as a person can: commands, clicks, forms. */
@@ -112,15 +126,28 @@ export class Person {
   /** Presses the button labelled `label` on a message, a private reply or the App Home. */
   async clicks(where: Clickable, label: string | RegExp): Promise<Interaction> {
     const control = button(where, label);
-    return this.act(where, { type: 'button', action_id: control.actionId, block_id: control.blockId, value: control.value, text: { type: 'plain_text', text: control.label } });
+    return this.act(where, {
+      type: 'button',
+      action_id: control.actionId,
+      block_id: control.blockId,
+      value: control.value,
+      text: { type: 'plain_text', text: control.label },
+    });
   }
 
   /** Picks `choice` (an option's label) in the menu on a message. */
   async chooses(where: Clickable, choice: string): Promise<Interaction> {
-    const menu = controlsOf(where).find((c) => c.type === 'static_select' && c.options?.some((o) => o.label === choice));
+    const menu = controlsOf(where).find(
+      (c) => c.type === 'static_select' && c.options?.some((o) => o.label === choice),
+    );
     if (!menu) throw new Error(`no menu offering "${choice}" here:\n${textOf(where)}`);
     const picked = menu.options!.find((o) => o.label === choice)!;
-    return this.act(where, { type: 'static_select', action_id: menu.actionId, block_id: menu.blockId, selected_option: { text: { type: 'plain_text', text: picked.label }, value: picked.value } });
+    return this.act(where, {
+      type: 'static_select',
+      action_id: menu.actionId,
+      block_id: menu.blockId,
+      selected_option: { text: { type: 'plain_text', text: picked.label }, value: picked.value },
+    });
   }
 
   /** Fills a modal (fields by block id; the rest keep what they hold) and presses its submit button. */
@@ -136,21 +163,44 @@ export class Person {
       view: { ...view, team_id: this.world.teamId, state: { values: modalState(view, entered) } },
       response_urls: [],
     };
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', n, `D${this.slackId}`);
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      n,
+      `D${this.slackId}`,
+    );
   }
 
   /** Opens Justin's Home tab and returns it once Justin has published it. */
   async opensHome(): Promise<View> {
-    const before = this.world.slack.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === this.slackId).length;
-    await this.event({ type: 'app_home_opened', user: this.slackId, channel: `D${this.slackId}`, tab: 'home', event_ts: `${Date.now() / 1000}` });
-    await eventually(async () => this.world.slack.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === this.slackId).length > before);
+    const before = this.world.slack.calls.filter(
+      (c) => c.method === 'views.publish' && c.args.user_id === this.slackId,
+    ).length;
+    await this.event({
+      type: 'app_home_opened',
+      user: this.slackId,
+      channel: `D${this.slackId}`,
+      tab: 'home',
+      event_ts: `${Date.now() / 1000}`,
+    });
+    await eventually(
+      async () =>
+        this.world.slack.calls.filter((c) => c.method === 'views.publish' && c.args.user_id === this.slackId).length >
+        before,
+    );
     return this.world.homeOf(this.slackId)!;
   }
 
   /** Changes their time zone in Slack (travel, a move); Slack tells the app with a user_change event. */
   async movesTo(tz: string): Promise<void> {
     this.world.slack.addUser(this.slackId, { name: this.name, email: this.email, tz });
-    const user = { id: this.slackId, team_id: this.world.teamId, real_name: this.name, tz, profile: { real_name: this.name, display_name: this.handle, email: this.email } };
+    const user = {
+      id: this.slackId,
+      team_id: this.world.teamId,
+      real_name: this.name,
+      tz,
+      profile: { real_name: this.name, display_name: this.handle, email: this.email },
+    };
     await this.event({ type: 'user_change', user, event_ts: `${Date.now() / 1000}` });
   }
 
@@ -162,7 +212,15 @@ export class Person {
   /** An Events API delivery about this person, as Slack sends it. */
   async event(event: Record<string, unknown>): Promise<number> {
     const n = ++this.requests;
-    const body = JSON.stringify({ type: 'event_callback', token: 'deprecated', team_id: this.world.teamId, api_app_id: 'A0JUSTIN', event_id: `Ev${this.slackId}${n}`, event_time: Math.floor(Date.now() / 1000), event });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      token: 'deprecated',
+      team_id: this.world.teamId,
+      api_app_id: 'A0JUSTIN',
+      event_id: `Ev${this.slackId}${n}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    });
     return (await this.send(body, 'application/json', n, `D${this.slackId}`)).status;
   }
 
@@ -185,7 +243,13 @@ export class Person {
         ...common,
         container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
         channel: { id: where.channel, name: where.channel },
-        message: { type: 'message', ts: where.ts, text: where.text, blocks: where.blocks, ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}) },
+        message: {
+          type: 'message',
+          ts: where.ts,
+          text: where.text,
+          blocks: where.blocks,
+          ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
+        },
         response_url: `${this.world.slack.origin}${this.responsePath(n)}`,
       };
     } else if (isReply(where)) {
@@ -200,11 +264,20 @@ export class Person {
       // The Home tab: Slack sends the view, and no response_url.
       payload = { ...common, container: { type: 'view', view_id: where.id }, view: where };
     }
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', n, channel);
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      n,
+      channel,
+    );
   }
 
   private async send(body: string, contentType: string, n: number, channel: string): Promise<Interaction> {
-    const response = await fetch(`${this.world.origin}/slack/events`, { method: 'POST', headers: signedHeaders(body, { contentType, secret: this.world.signingSecret }), body });
+    const response = await fetch(`${this.world.origin}/slack/events`, {
+      method: 'POST',
+      headers: signedHeaders(body, { contentType, secret: this.world.signingSecret }),
+      body,
+    });
     const raw = await response.text();
     let ack: Record<string, any> | undefined;
     try {

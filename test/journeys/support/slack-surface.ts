@@ -18,7 +18,8 @@ export type Control = {
   options?: Array<{ label: string; value: string }>;
 };
 
-const textOfObject = (t: unknown): string => (t && typeof t === 'object' && 'text' in t ? String((t as { text: unknown }).text) : '');
+const textOfObject = (t: unknown): string =>
+  t && typeof t === 'object' && 'text' in t ? String((t as { text: unknown }).text) : '';
 
 /**
  * Slack's mrkdwn as a reader sees it: bold and italics as plain words, a link as its label,
@@ -62,7 +63,10 @@ export function textOf(surface: Surface | undefined): string {
 export function controlsOf(surface: Surface | undefined): Control[] {
   const out: Control[] = [];
   for (const block of blocksOf(surface)) {
-    const elements: Block[] = [...(Array.isArray(block.elements) ? block.elements : []), ...(block.accessory ? [block.accessory] : [])];
+    const elements: Block[] = [
+      ...(Array.isArray(block.elements) ? block.elements : []),
+      ...(block.accessory ? [block.accessory] : []),
+    ];
     for (const e of elements) {
       if (!e.action_id) continue;
       out.push({
@@ -71,7 +75,9 @@ export function controlsOf(surface: Surface | undefined): Control[] {
         actionId: e.action_id,
         blockId: block.block_id ?? 'b',
         ...(e.value !== undefined ? { value: String(e.value) } : {}),
-        ...(Array.isArray(e.options) ? { options: e.options.map((o: Block) => ({ label: textOfObject(o.text), value: String(o.value) })) } : {}),
+        ...(Array.isArray(e.options)
+          ? { options: e.options.map((o: Block) => ({ label: textOfObject(o.text), value: String(o.value) })) }
+          : {}),
       });
     }
   }
@@ -82,7 +88,10 @@ export function controlsOf(surface: Surface | undefined): Control[] {
 export function button(surface: Surface | undefined, label: string | RegExp): Control {
   const buttons = controlsOf(surface).filter((c) => c.type === 'button');
   const found = buttons.find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
-  if (!found) throw new Error(`no button "${String(label)}" here; there are: ${buttons.map((b) => `"${b.label}"`).join(', ') || 'none'}\n${textOf(surface)}`);
+  if (!found)
+    throw new Error(
+      `no button "${String(label)}" here; there are: ${buttons.map((b) => `"${b.label}"`).join(', ') || 'none'}\n${textOf(surface)}`,
+    );
   return found;
 }
 

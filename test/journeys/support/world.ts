@@ -110,7 +110,11 @@ export class JourneyWorld {
     this.service = await startJustin(config, log, { now: this.clock.now });
     const { port } = this.service.server.server.address() as AddressInfo;
     this.serviceOrigin = `http://127.0.0.1:${port}`;
-    this.google.configurePush({ url: `${this.serviceOrigin}/gmail/push`, audience: `${this.publicUrl}/gmail/push`, serviceAccount: PUSHER });
+    this.google.configurePush({
+      url: `${this.serviceOrigin}/gmail/push`,
+      audience: `${this.publicUrl}/gmail/push`,
+      serviceAccount: PUSHER,
+    });
     this.clock.onMoved = () => this.runSchedules();
   }
 
@@ -140,7 +144,9 @@ export class JourneyWorld {
 
   /** Top-level messages in a channel (or a thread's replies), as they look now; `since` a mark(). */
   messagesIn(channel: string, { thread, since = 0 }: { thread?: string; since?: number } = {}): FakeMessage[] {
-    return this.slack.messages.slice(since).filter((m) => m.channel === channel && (thread ? m.thread_ts === thread : !m.thread_ts));
+    return this.slack.messages
+      .slice(since)
+      .filter((m) => m.channel === channel && (thread ? m.thread_ts === thread : !m.thread_ts));
   }
 
   /** A point in Slack's history: messages posted after it are "new" to `message(…, { since })`. */
@@ -149,18 +155,33 @@ export class JourneyWorld {
   }
 
   /** Waits for a message in a channel (or thread) whose words match, and returns it as it is now. */
-  async message(channel: string, words: RegExp, { thread, since, timeoutMs = 10_000 }: { thread?: string; since?: number; timeoutMs?: number } = {}): Promise<FakeMessage> {
+  async message(
+    channel: string,
+    words: RegExp,
+    { thread, since, timeoutMs = 10_000 }: { thread?: string; since?: number; timeoutMs?: number } = {},
+  ): Promise<FakeMessage> {
     const where = { ...(thread ? { thread } : {}), ...(since !== undefined ? { since } : {}) };
-    return eventually(async () => this.messagesIn(channel, where).findLast((m) => words.test(textOf(m))), { timeoutMs }).catch(() => {
+    return eventually(async () => this.messagesIn(channel, where).findLast((m) => words.test(textOf(m))), {
+      timeoutMs,
+    }).catch(() => {
       const seen = this.messagesIn(channel, where).map((m) => `  - ${textOf(m).slice(0, 300).replace(/\n/g, ' | ')}`);
-      throw new Error(`no message matching ${words} in ${channel}${thread ? ` (thread ${thread})` : ''}; there are:\n${seen.join('\n')}`);
+      throw new Error(
+        `no message matching ${words} in ${channel}${thread ? ` (thread ${thread})` : ''}; there are:\n${seen.join('\n')}`,
+      );
     });
   }
 
   /** Waits for a message only `slackId` sees (chat.postEphemeral) whose words match. */
   async ephemeral(slackId: string, words: RegExp): Promise<{ channel: string; text: string; blocks?: unknown[] }> {
-    return eventually(async () => this.slack.ephemerals.findLast((e) => e.user === slackId && words.test(textOf(e))), { timeoutMs: 10_000 }).catch(() => {
-      throw new Error(`${slackId} was shown nothing matching ${words}; they were shown:\n${this.slack.ephemerals.filter((e) => e.user === slackId).map((e) => `  - ${e.text}`).join('\n')}`);
+    return eventually(async () => this.slack.ephemerals.findLast((e) => e.user === slackId && words.test(textOf(e))), {
+      timeoutMs: 10_000,
+    }).catch(() => {
+      throw new Error(
+        `${slackId} was shown nothing matching ${words}; they were shown:\n${this.slack.ephemerals
+          .filter((e) => e.user === slackId)
+          .map((e) => `  - ${e.text}`)
+          .join('\n')}`,
+      );
     });
   }
 
@@ -185,7 +206,10 @@ export class JourneyWorld {
 
   /** Every modal opened, with the trigger it was opened with. */
   slackViews(): Array<{ triggerId?: string; view: View }> {
-    return this.slack.views.map((v) => ({ triggerId: v.triggerId, view: { ...(v.view as object), id: v.id, hash: v.hash } as View }));
+    return this.slack.views.map((v) => ({
+      triggerId: v.triggerId,
+      view: { ...(v.view as object), id: v.id, hash: v.hash } as View,
+    }));
   }
 
   /**
@@ -221,7 +245,11 @@ export class JourneyWorld {
         if (Date.now() > deadline) throw new Error(`the ${queue} schedule could not run`);
         await sleep(50);
       }
-      await eventually(async () => ['completed', 'failed', 'cancelled'].includes((await this.justin.boss.getJobById(queue, id!))?.state ?? ''), { timeoutMs: 20_000 });
+      await eventually(
+        async () =>
+          ['completed', 'failed', 'cancelled'].includes((await this.justin.boss.getJobById(queue, id!))?.state ?? ''),
+        { timeoutMs: 20_000 },
+      );
     }
     await this.settled();
   }
@@ -255,7 +283,9 @@ export class JourneyWorld {
     const failed = await this.justin.prisma.$queryRawUnsafe<Array<{ name: string; output: unknown }>>(
       `SELECT name, COALESCE(output, data) AS output FROM pgboss.job WHERE state = 'failed' OR name = 'dead-letter'`,
     );
-    const dead = await this.justin.prisma.$queryRawUnsafe<Array<{ kind: string; lastError: string }>>(`SELECT kind, "lastError" FROM "OutboxEffect" WHERE status = 'DEAD'`);
+    const dead = await this.justin.prisma.$queryRawUnsafe<Array<{ kind: string; lastError: string }>>(
+      `SELECT kind, "lastError" FROM "OutboxEffect" WHERE status = 'DEAD'`,
+    );
     const errors = this.logs.filter((l) => l.level === 'error' || l.level === 'fatal');
     return [
       ...failed.map((f) => `job ${f.name} failed: ${JSON.stringify(f.output).slice(0, 300)}`),

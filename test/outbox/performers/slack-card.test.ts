@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 async function applications(n: number): Promise<string[]> {
-  const role = await prisma.role.create({ data: { title: `Card Engineer ${randomUUID()}`, slackChannelId: 'C0CARDS' } });
+  const role = await prisma.role.create({
+    data: { title: `Card Engineer ${randomUUID()}`, slackChannelId: 'C0CARDS' },
+  });
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const email = `card.${i}.${Date.now()}@example.com`;
@@ -48,7 +50,12 @@ const attempt = (applicationId: string, n: number) => ({
 describe('slack.card performer', () => {
   it('holds at most its share of the pool while Slack answers, so other queries still get a connection', async () => {
     const client = createSlackClient({ token: 'xoxb-test', apiUrl: slack.url, log: silentLog });
-    const performer = createSlackCardPerformer({ client, prisma, channels: new ChannelDirectory(client), concurrency: 1 });
+    const performer = createSlackCardPerformer({
+      client,
+      prisma,
+      channels: new ChannelDirectory(client),
+      concurrency: 1,
+    });
     const ids = await applications(8);
 
     // While the cards go out, how many of the pool's four connections are taken, and whether
@@ -76,7 +83,10 @@ describe('slack.card performer', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(8 * 100);
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts).toHaveLength(8);
-    const stored = await prisma.application.findMany({ where: { id: { in: ids } }, select: { id: true, slackMessageTs: true } });
+    const stored = await prisma.application.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, slackMessageTs: true },
+    });
     expect(stored.every((a) => a.slackMessageTs)).toBe(true);
     expect(outcomes.map((o) => o.externalId).sort()).toEqual(stored.map((a) => a.slackMessageTs).sort());
   });

@@ -15,25 +15,107 @@ async function fullCandidate(first = 'Zbigniew', last = 'Quarkowski') {
   const p = db.prisma;
   const setup = await createInterviewSetup(p, { people: [{ name: 'Ivy' }] });
   const { candidate, application, interview, users } = setup;
-  await p.candidate.update({ where: { id: candidate.id }, data: { name: `${first} ${last}`, phone: '+44 20 7946 0000', profile: { skills: ['fortran'] }, searchText: `${first} ${last} ${candidate.email} fortran`.toLowerCase() } });
-  await p.application.update({ where: { id: application.id }, data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.0001', fitSummary: `${first} knows Fortran.` } });
-  await p.document.create({ data: { candidateId: candidate.id, applicationId: application.id, filename: 'zq-cv.pdf', mimeType: 'application/pdf', sizeBytes: 3, sha256: 'abc', content: new Uint8Array([1, 2, 3]), textStatus: 'EXTRACTED', extractedText: `${first} ${last}, Fortran since 1977` } });
-  await p.inboundEmail.create({ data: { mailbox: 'jobs@example.com', gmailMessageId: `g-${candidate.id}`, raw: Buffer.from(`From: ${first}`), status: 'PROCESSED' } });
+  await p.candidate.update({
+    where: { id: candidate.id },
+    data: {
+      name: `${first} ${last}`,
+      phone: '+44 20 7946 0000',
+      profile: { skills: ['fortran'] },
+      searchText: `${first} ${last} ${candidate.email} fortran`.toLowerCase(),
+    },
+  });
+  await p.application.update({
+    where: { id: application.id },
+    data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.0001', fitSummary: `${first} knows Fortran.` },
+  });
+  await p.document.create({
+    data: {
+      candidateId: candidate.id,
+      applicationId: application.id,
+      filename: 'zq-cv.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 3,
+      sha256: 'abc',
+      content: new Uint8Array([1, 2, 3]),
+      textStatus: 'EXTRACTED',
+      extractedText: `${first} ${last}, Fortran since 1977`,
+    },
+  });
+  await p.inboundEmail.create({
+    data: {
+      mailbox: 'jobs@example.com',
+      gmailMessageId: `g-${candidate.id}`,
+      raw: Buffer.from(`From: ${first}`),
+      status: 'PROCESSED',
+    },
+  });
   await p.emailThread.create({
     data: {
       candidateId: candidate.id,
       applicationId: application.id,
       subject: 'Application',
-      messages: { create: [{ gmailMessageId: `g-${candidate.id}`, rfcMessageId: `m-${candidate.id}@example.com`, direction: 'INBOUND', fromAddress: candidate.email, subject: 'Application', sentAt: new Date(), textBody: `Hello, I am ${first}` }] },
+      messages: {
+        create: [
+          {
+            gmailMessageId: `g-${candidate.id}`,
+            rfcMessageId: `m-${candidate.id}@example.com`,
+            direction: 'INBOUND',
+            fromAddress: candidate.email,
+            subject: 'Application',
+            sentAt: new Date(),
+            textBody: `Hello, I am ${first}`,
+          },
+        ],
+      },
     },
   });
-  await p.applicationEvent.create({ data: { applicationId: application.id, actorType: 'CANDIDATE', type: 'application.received', data: { from: candidate.email } } });
-  await p.agentRun.create({ data: { applicationId: application.id, status: 'WAITING', steps: { create: [{ seq: 1, kind: 'MODEL_CALL', input: { text: `${first} wrote: Tuesday works` } }] } } });
-  await p.interview.update({ where: { id: interview.id }, data: { status: 'BOOKED', startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) } });
-  await p.scorecard.create({ data: { interviewId: interview.id, interviewerId: users[0]!.id, recommendation: 'YES', notes: `${first} was sharp` } });
-  await p.aiCacheEntry.create({ data: { key: `k-${candidate.id}`, model: 'm', response: { email: candidate.email, name: `${first} ${last}` } } });
+  await p.applicationEvent.create({
+    data: {
+      applicationId: application.id,
+      actorType: 'CANDIDATE',
+      type: 'application.received',
+      data: { from: candidate.email },
+    },
+  });
+  await p.agentRun.create({
+    data: {
+      applicationId: application.id,
+      status: 'WAITING',
+      steps: { create: [{ seq: 1, kind: 'MODEL_CALL', input: { text: `${first} wrote: Tuesday works` } }] },
+    },
+  });
+  await p.interview.update({
+    where: { id: interview.id },
+    data: { status: 'BOOKED', startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) },
+  });
+  await p.scorecard.create({
+    data: {
+      interviewId: interview.id,
+      interviewerId: users[0]!.id,
+      recommendation: 'YES',
+      notes: `${first} was sharp`,
+    },
+  });
+  await p.aiCacheEntry.create({
+    data: { key: `k-${candidate.id}`, model: 'm', response: { email: candidate.email, name: `${first} ${last}` } },
+  });
   await p.$transaction((tx) =>
-    recordEffect({ tx, boss: q.boss }, { kind: 'gmail.send', idempotencyKey: `mail-${candidate.id}`, applicationId: application.id, payload: { applicationId: application.id, threadId: application.id, to: candidate.email, subject: 'Times', text: `Dear ${first}`, messageId: 'abcdef@x' } }),
+    recordEffect(
+      { tx, boss: q.boss },
+      {
+        kind: 'gmail.send',
+        idempotencyKey: `mail-${candidate.id}`,
+        applicationId: application.id,
+        payload: {
+          applicationId: application.id,
+          threadId: application.id,
+          to: candidate.email,
+          subject: 'Times',
+          text: `Dear ${first}`,
+          messageId: 'abcdef@x',
+        },
+      },
+    ),
   );
   return setup;
 }
@@ -60,9 +142,19 @@ describe('candidate export and erasure', () => {
   it('exports what the candidate gave and their applications, without the team’s notes', async () => {
     const { candidate } = await fullCandidate('Wilhelmina', 'Exportova');
     const out = await exportCandidate(db.prisma, { candidateId: candidate.id });
-    expect(out.candidate).toMatchObject({ name: 'Wilhelmina Exportova', phone: '+44 20 7946 0000', profile: { skills: ['fortran'] } });
-    expect(out.applications[0]).toMatchObject({ stage: 'SCHEDULING', fitSummary: 'Wilhelmina knows Fortran.', interviews: [{ step: 'Technical interview', status: 'BOOKED' }] });
-    expect(out.documents).toMatchObject([{ filename: 'zq-cv.pdf', extractedText: 'Wilhelmina Exportova, Fortran since 1977' }]);
+    expect(out.candidate).toMatchObject({
+      name: 'Wilhelmina Exportova',
+      phone: '+44 20 7946 0000',
+      profile: { skills: ['fortran'] },
+    });
+    expect(out.applications[0]).toMatchObject({
+      stage: 'SCHEDULING',
+      fitSummary: 'Wilhelmina knows Fortran.',
+      interviews: [{ step: 'Technical interview', status: 'BOOKED' }],
+    });
+    expect(out.documents).toMatchObject([
+      { filename: 'zq-cv.pdf', extractedText: 'Wilhelmina Exportova, Fortran since 1977' },
+    ]);
     expect(out.emails).toMatchObject([{ direction: 'INBOUND', textBody: 'Hello, I am Wilhelmina' }]);
     expect(JSON.stringify(out)).not.toContain('was sharp');
   });
@@ -75,25 +167,49 @@ describe('candidate export and erasure', () => {
     const them = new RegExp(`zbigniew|quarkowski|${candidate.email.replace('.', '\\.')}`);
     expect(await allText()).toMatch(them);
     const report = await eraseCandidate({ prisma: p, boss: q.boss }, { candidateId: candidate.id, actorId: 'U0ADMIN' });
-    expect(report).toMatchObject({ status: 'erased', applications: 1, documents: 1, emailMessages: 1, rawEmails: 1, agentSteps: 1, interviewsCancelled: 1, effectsCancelled: 1 });
+    expect(report).toMatchObject({
+      status: 'erased',
+      applications: 1,
+      documents: 1,
+      emailMessages: 1,
+      rawEmails: 1,
+      agentSteps: 1,
+      interviewsCancelled: 1,
+      effectsCancelled: 1,
+    });
 
     // Nothing left that names them, anywhere Justin keeps data (the same check found them before).
     expect(await allText()).not.toMatch(them);
     expect(await searchCandidates(p, { query: 'quarkowski' })).toEqual([]);
 
     // The figures stay: the application and its stage history, now withdrawn.
-    const app = await p.application.findUniqueOrThrow({ where: { id: application.id }, include: { events: { orderBy: { id: 'asc' } } } });
+    const app = await p.application.findUniqueOrThrow({
+      where: { id: application.id },
+      include: { events: { orderBy: { id: 'asc' } } },
+    });
     expect(app.stage).toBe('WITHDRAWN');
     expect(app.events.map((e) => e.type)).toEqual(['application.received', 'candidate.erased']);
     // Under way: the email is not sent, the interview is cancelled in the calendar, the card re-rendered.
-    expect(await p.outboxEffect.findUniqueOrThrow({ where: { idempotencyKey: `mail-${candidate.id}` } })).toMatchObject({ status: 'CANCELLED', payload: { erased: true } });
+    expect(await p.outboxEffect.findUniqueOrThrow({ where: { idempotencyKey: `mail-${candidate.id}` } })).toMatchObject(
+      { status: 'CANCELLED', payload: { erased: true } },
+    );
     expect(await p.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'CANCELLED' });
-    expect(await p.outboxEffect.count({ where: { idempotencyKey: `calendar:${interview.id}:cancel`, status: 'PENDING' } })).toBe(1);
-    expect(await p.outboxEffect.count({ where: { idempotencyKey: `card:${application.id}:erased`, status: 'PENDING' } })).toBe(1);
-    expect(await p.agentRun.findFirstOrThrow({ where: { applicationId: application.id } })).toMatchObject({ status: 'STOPPED' });
-    expect(await p.auditEntry.findFirstOrThrow({ where: { action: 'candidate.erase', subjectId: candidate.id } })).toMatchObject({ actorId: 'U0ADMIN' });
+    expect(
+      await p.outboxEffect.count({ where: { idempotencyKey: `calendar:${interview.id}:cancel`, status: 'PENDING' } }),
+    ).toBe(1);
+    expect(
+      await p.outboxEffect.count({ where: { idempotencyKey: `card:${application.id}:erased`, status: 'PENDING' } }),
+    ).toBe(1);
+    expect(await p.agentRun.findFirstOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      status: 'STOPPED',
+    });
+    expect(
+      await p.auditEntry.findFirstOrThrow({ where: { action: 'candidate.erase', subjectId: candidate.id } }),
+    ).toMatchObject({ actorId: 'U0ADMIN' });
 
     // Twice is harmless.
-    expect(await eraseCandidate({ prisma: p, boss: q.boss }, { candidateId: candidate.id, actorId: 'U0ADMIN' })).toMatchObject({ status: 'already-erased' });
+    expect(
+      await eraseCandidate({ prisma: p, boss: q.boss }, { candidateId: candidate.id, actorId: 'U0ADMIN' }),
+    ).toMatchObject({ status: 'already-erased' });
   });
 });

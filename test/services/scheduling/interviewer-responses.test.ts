@@ -22,7 +22,13 @@ beforeEach(() => {
   fake = fakeFreeBusy();
   clock = new Date('2026-03-02T09:00:00Z');
 });
-const deps = () => ({ prisma: db.prisma, boss: q.boss, availability: fake.availability, now: () => clock, google: { auth: fake.auth, rootUrl: `${GOOGLE}/`, mailbox: MAILBOX } });
+const deps = () => ({
+  prisma: db.prisma,
+  boss: q.boss,
+  availability: fake.availability,
+  now: () => clock,
+  google: { auth: fake.auth, rootUrl: `${GOOGLE}/`, mailbox: MAILBOX },
+});
 const system = { type: 'SYSTEM' as const };
 
 /** Bea booked at 10:00 from a pool of Bea, Cem and Dan; Dan is busy then. */
@@ -53,7 +59,13 @@ function eventWith(interviewId: string, answers: Record<string, string>) {
     .get(/^\/calendar\/v3\/calendars\/primary\/events\/jv[0-9a-f]{32}$/)
     .reply(200, (request: Request) => {
       const id = new URL(request.url).pathname.split('/').at(-1)!;
-      return { id, attendees: Object.entries(answersByEvent.get(id) ?? {}).map(([email, responseStatus]) => ({ email, responseStatus })) };
+      return {
+        id,
+        attendees: Object.entries(answersByEvent.get(id) ?? {}).map(([email, responseStatus]) => ({
+          email,
+          responseStatus,
+        })),
+      };
     });
 }
 
@@ -63,8 +75,12 @@ describe('interviewer responses', () => {
     eventWith(interview.id, { [bea.email!]: 'declined', 'cand@example.com': 'accepted' });
     expect((await checkResponses(deps())).flagged).toBe(1);
 
-    expect((await db.prisma.interviewInterviewer.findFirstOrThrow({ where: { interviewId: interview.id } })).response).toBe('DECLINED');
-    const post = await db.prisma.outboxEffect.findFirstOrThrow({ where: { applicationId: application.id, kind: 'slack.post' } });
+    expect(
+      (await db.prisma.interviewInterviewer.findFirstOrThrow({ where: { interviewId: interview.id } })).response,
+    ).toBe('DECLINED');
+    const post = await db.prisma.outboxEffect.findFirstOrThrow({
+      where: { applicationId: application.id, kind: 'slack.post' },
+    });
     const payload = post.payload as { text: string; blocks: Array<{ elements?: Array<{ value: string }> }> };
     expect(payload.text).toBe('Bea declined Technical interview with Ada Lovelace.');
     expect(checkSurface({ type: 'message', blocks: payload.blocks as never, text: payload.text })).toEqual([]);
@@ -82,19 +98,35 @@ describe('interviewer responses', () => {
     expect((await checkResponses(deps())).flagged).toBe(0);
     clock = new Date('2026-03-08T12:00:00Z');
     await checkResponses(deps());
-    expect(await db.prisma.applicationEvent.count({ where: { type: 'interviewer.silent', data: { path: ['interviewId'], equals: interview.id } } })).toBe(1);
+    expect(
+      await db.prisma.applicationEvent.count({
+        where: { type: 'interviewer.silent', data: { path: ['interviewId'], equals: interview.id } },
+      }),
+    ).toBe(1);
   });
 
   it('swap moves the booking to the free member and updates the event; a busy one is refused', async () => {
     const { interview, bea, cem, dan } = await booked();
-    expect(await swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: dan.id, actor: system })).toEqual({
+    expect(
+      await swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: dan.id, actor: system }),
+    ).toEqual({
       status: 'refused',
       reasons: ['Dan is busy 10:00–12:00 Europe/Berlin'],
     });
-    expect(await swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: cem.id, actor: system })).toEqual({ status: 'swapped' });
-    expect((await db.prisma.interviewerBooking.findMany({ where: { interviewId: interview.id } })).map((b) => b.userId)).toEqual([cem.id]);
-    expect(await db.prisma.outboxEffect.count({ where: { kind: 'calendar.sync', payload: { equals: { interviewId: interview.id } } } })).toBe(2);
+    expect(
+      await swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: cem.id, actor: system }),
+    ).toEqual({ status: 'swapped' });
+    expect(
+      (await db.prisma.interviewerBooking.findMany({ where: { interviewId: interview.id } })).map((b) => b.userId),
+    ).toEqual([cem.id]);
+    expect(
+      await db.prisma.outboxEffect.count({
+        where: { kind: 'calendar.sync', payload: { equals: { interviewId: interview.id } } },
+      }),
+    ).toBe(2);
     // A second click on the same flag is told it already happened.
-    await expect(swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: cem.id, actor: system })).rejects.toThrow('already swapped');
+    await expect(
+      swapInterviewer(deps(), { interviewId: interview.id, outUserId: bea.id, inUserId: cem.id, actor: system }),
+    ).rejects.toThrow('already swapped');
   });
 });

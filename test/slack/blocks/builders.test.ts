@@ -15,7 +15,11 @@ function hit(i: number, apps: number): CandidateHit {
     name: long(500),
     email: `${long(100)}@example.com`,
     score: 1,
-    applications: Array.from({ length: apps }, (_, j) => ({ roleTitle: long(400), stage: 'INTERVIEW_SCHEDULED', nextInterviewAt: j % 2 ? new Date('2026-03-29T00:30:00Z') : null })),
+    applications: Array.from({ length: apps }, (_, j) => ({
+      roleTitle: long(400),
+      stage: 'INTERVIEW_SCHEDULED',
+      nextInterviewAt: j % 2 ? new Date('2026-03-29T00:30:00Z') : null,
+    })),
   };
 }
 
@@ -25,7 +29,14 @@ describe('Block Kit builders stay inside Slack limits', () => {
     ['help for unknown input', helpMessage({ unknown: long(10_000) })],
     ['refusal', refusalMessage(long(50))],
     ['no results', candidateResults({ query: long(5000), hits: [], timeZone: 'Asia/Kolkata' })],
-    ['many long results', candidateResults({ query: long(300), hits: Array.from({ length: 60 }, (_, i) => hit(i, 12)), timeZone: 'Australia/Adelaide' })],
+    [
+      'many long results',
+      candidateResults({
+        query: long(300),
+        hits: Array.from({ length: 60 }, (_, i) => hit(i, 12)),
+        timeZone: 'Australia/Adelaide',
+      }),
+    ],
   ])('%s', (_name, message) => {
     expect(checkSurface({ type: 'message', ...message })).toEqual([]);
   });
@@ -48,19 +59,39 @@ describe('the role modal stays inside Slack limits, filled in with long data', (
           recruiter: null,
           channel: 'C0ROLE',
           holdProposedSlots: true,
-          stages: Array.from({ length: 5 }, (_, i) => ({ id: `s${i}`, name: long(300), durationMinutes: 45, kind: 'TECHNICAL', pool: Array.from({ length: 30 }, (_, j) => `U0P${j}`), needed: 2 })),
+          stages: Array.from({ length: 5 }, (_, i) => ({
+            id: `s${i}`,
+            name: long(300),
+            durationMinutes: 45,
+            kind: 'TECHNICAL',
+            pool: Array.from({ length: 30 }, (_, j) => `U0P${j}`),
+            needed: 2,
+          })),
         },
       }),
     ],
   ])('%s', (_name, view) => {
-    expect(checkSurface({ type: 'modal', blocks: view.blocks, title: view.title.text, submit: view.submit.text, close: view.close.text, private_metadata: view.private_metadata })).toEqual([]);
+    expect(
+      checkSurface({
+        type: 'modal',
+        blocks: view.blocks,
+        title: view.title.text,
+        submit: view.submit.text,
+        close: view.close.text,
+        private_metadata: view.private_metadata,
+      }),
+    ).toEqual([]);
   });
 
   it('finds a filled-in value longer than its field', () => {
     const view = roleModal();
-    const title = view.blocks.find((b) => 'block_id' in b && b.block_id === 'title') as { element: Record<string, unknown> };
+    const title = view.blocks.find((b) => 'block_id' in b && b.block_id === 'title') as {
+      element: Record<string, unknown>;
+    };
     title.element.initial_value = 'x'.repeat(121);
-    expect(checkSurface({ type: 'modal', blocks: view.blocks })).toEqual(['blocks[0] (input).element.initial_value: 121 > 120']);
+    expect(checkSurface({ type: 'modal', blocks: view.blocks })).toEqual([
+      'blocks[0] (input).element.initial_value: 121 > 120',
+    ]);
   });
 });
 
@@ -85,7 +116,14 @@ describe('checkSurface', () => {
       blocks: [
         { type: 'section', block_id: 'a', text: { type: 'mrkdwn', text: 'x'.repeat(LIMITS.sectionText + 1) } },
         { type: 'section', block_id: 'a', text: { type: 'mrkdwn', text: '' } },
-        { type: 'actions', elements: Array.from({ length: 26 }, (_, i) => ({ type: 'button', action_id: `b${i}`, text: { type: 'plain_text', text: 'x'.repeat(76) } })) },
+        {
+          type: 'actions',
+          elements: Array.from({ length: 26 }, (_, i) => ({
+            type: 'button',
+            action_id: `b${i}`,
+            text: { type: 'plain_text', text: 'x'.repeat(76) },
+          })),
+        },
       ],
     });
     expect(problems).toEqual(

@@ -18,8 +18,10 @@ const ZNotWithdrawal = z.object({ applicationId: z.string().uuid(), emailMessage
 /** What a button's value is about, for the permission check; null when it cannot be read. */
 function subjectOf(action: string, value: string): Subject | null {
   try {
-    if (action === ACTIONS.agentStop || action === ACTIONS.agentResume) return z.string().uuid().safeParse(value).success ? { applicationId: value } : null;
-    if (action === ACTIONS.notWithdrawal) return { applicationId: ZNotWithdrawal.parse(JSON.parse(value)).applicationId };
+    if (action === ACTIONS.agentStop || action === ACTIONS.agentResume)
+      return z.string().uuid().safeParse(value).success ? { applicationId: value } : null;
+    if (action === ACTIONS.notWithdrawal)
+      return { applicationId: ZNotWithdrawal.parse(JSON.parse(value)).applicationId };
     return { runId: ZDecision.parse(JSON.parse(value)).runId };
   } catch {
     return null;
@@ -32,8 +34,10 @@ function subjectOf(action: string, value: string): Subject | null {
  * managers and admins; the work is a database write and a queued agent turn.
  */
 export function registerAgentButtons(app: App, deps: Deps): void {
-  const allowed = async (slackUserId: string, subject: Subject | null) => !!subject && mayDecideFor(deps.prisma, { slackUserId, bootstrapAdmins: deps.admins }, subject);
-  const refusal = "Sorry, directing Justin's scheduling agent is for recruiters, hiring managers and admins, and the people named on the role.";
+  const allowed = async (slackUserId: string, subject: Subject | null) =>
+    !!subject && mayDecideFor(deps.prisma, { slackUserId, bootstrapAdmins: deps.admins }, subject);
+  const refusal =
+    "Sorry, directing Justin's scheduling agent is for recruiters, hiring managers and admins, and the people named on the role.";
 
   const button = (action: string, run: (body: BlockButtonAction, value: string) => Promise<string | undefined>) =>
     app.action<BlockButtonAction>(action, async ({ ack, body, action: clicked, respond }) => {
@@ -68,26 +72,55 @@ export function registerAgentButtons(app: App, deps: Deps): void {
   // Justin read a withdrawal in the candidate's mail; the team says it was not one: the agent answers it.
   button(ACTIONS.notWithdrawal, async (body, value) => {
     const { applicationId, emailMessageId } = ZNotWithdrawal.parse(JSON.parse(value));
-    await enqueue(deps.boss, undefined, 'agent.turn', { applicationId, key: `reply:${emailMessageId}:not-withdrawal`, event: { type: 'candidate-replied', emailMessageId, notWithdrawal: true } }, { singletonKey: applicationId });
+    await enqueue(
+      deps.boss,
+      undefined,
+      'agent.turn',
+      {
+        applicationId,
+        key: `reply:${emailMessageId}:not-withdrawal`,
+        event: { type: 'candidate-replied', emailMessageId, notWithdrawal: true },
+      },
+      { singletonKey: applicationId },
+    );
     return 'Understood: Justin answers that email as usual.';
   });
 
   app.action<BlockButtonAction>(ACTIONS.agentAnswer, async ({ ack, body, action, client, respond }) => {
     await ack();
-    if (!(await allowed(body.user.id, { runId: action.value ?? '' }))) return void (await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }));
+    if (!(await allowed(body.user.id, { runId: action.value ?? '' })))
+      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: refusal }));
     // trigger_id lives for 3 s: the modal opens now, not through a job.
-    await client.views.open({ trigger_id: body.trigger_id, view: answerModal({ runId: action.value ?? '', question: body.message?.text ?? 'Justin asked a question.' }) as never });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: answerModal({
+        runId: action.value ?? '',
+        question: body.message?.text ?? 'Justin asked a question.',
+      }) as never,
+    });
   });
 
   app.view<ViewSubmitAction>(ACTIONS.agentAnswerSubmit, async ({ ack, body, view }) => {
     const answer = (view.state.values.answer?.value?.value ?? '').trim();
-    if (!answer) return void (await ack({ response_action: 'errors', errors: { answer: 'Write an answer, or close this to leave the question open.' } }));
+    if (!answer)
+      return void (await ack({
+        response_action: 'errors',
+        errors: { answer: 'Write an answer, or close this to leave the question open.' },
+      }));
     const internal = (view.state.values.internal?.value?.selected_options ?? []).some((o) => o.value === 'internal');
-    if (!(await allowed(body.user.id, { runId: view.private_metadata }))) return void (await ack({ response_action: 'errors', errors: { answer: refusal } }));
+    if (!(await allowed(body.user.id, { runId: view.private_metadata })))
+      return void (await ack({ response_action: 'errors', errors: { answer: refusal } }));
     try {
-      await answerAgentQuestion(deps, { runId: view.private_metadata, answer, internal, by: body.user.id, key: view.id });
+      await answerAgentQuestion(deps, {
+        runId: view.private_metadata,
+        answer,
+        internal,
+        by: body.user.id,
+        key: view.id,
+      });
     } catch (err) {
-      if (err instanceof AppError) return void (await ack({ response_action: 'errors', errors: { answer: err.userMessage } }));
+      if (err instanceof AppError)
+        return void (await ack({ response_action: 'errors', errors: { answer: err.userMessage } }));
       throw err;
     }
     await ack();

@@ -11,7 +11,10 @@ import { COMMANDS } from '../../ids.js';
  * `/candidate <name | email | skill>`: answered in the ack itself, privately. The trigram
  * search takes milliseconds, far inside Slack's 3 s, and nothing here calls the Web API.
  */
-export function registerCandidateCommand(app: App, { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] }): void {
+export function registerCandidateCommand(
+  app: App,
+  { prisma, admins }: { prisma: PrismaClient; admins: readonly string[] },
+): void {
   app.command(COMMANDS.candidate, async ({ command, ack }) => {
     const { roles, timeZone } = await teamMemberOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
     if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return ack(await refusal(prisma, admins, 'searching candidates'));

@@ -9,7 +9,10 @@ export async function claimAnswer(
   deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; log: Logger },
   { code, slackTeamId, slackUserId }: { code: string; slackTeamId: string; slackUserId: string },
 ) {
-  if (!code) return plainMessage('Usage: `/hire claim <code>`, with the code from Justin’s start log or its status page (opened on the machine Justin runs on).');
+  if (!code)
+    return plainMessage(
+      'Usage: `/hire claim <code>`, with the code from Justin’s start log or its status page (opened on the machine Justin runs on).',
+    );
   const outcome = await claimFirstAdmin(deps, { typed: code, slackTeamId, slackUserId, bootstrapAdmins: deps.admins });
   switch (outcome.status) {
     case 'claimed':
@@ -20,7 +23,12 @@ export async function claimAnswer(
     case 'taken':
       return plainMessage('Justin already has an admin; ask them to add you with `/hire team add`.');
     case 'wrong':
-      if (outcome.replaced) deps.log.warn(`too many wrong claim codes: the old one is void. Justin has no admin yet: in Slack, type /hire claim ${outcome.replaced}`);
-      return plainMessage('That is not the code. It is in Justin’s start log, and on its status page opened on the machine Justin runs on.');
+      if (outcome.replaced)
+        deps.log.warn(
+          `too many wrong claim codes: the old one is void. Justin has no admin yet: in Slack, type /hire claim ${outcome.replaced}`,
+        );
+      return plainMessage(
+        'That is not the code. It is in Justin’s start log, and on its status page opened on the machine Justin runs on.',
+      );
   }
 }

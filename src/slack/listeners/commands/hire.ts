@@ -37,13 +37,25 @@ export function registerHireCommand(
     admins,
     googleConnectLink,
     log,
-  }: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; googleConnectLink?: ((by: string) => string) | undefined; log: Logger },
+  }: {
+    prisma: PrismaClient;
+    boss: Boss;
+    admins: readonly string[];
+    googleConnectLink?: ((by: string) => string) | undefined;
+    log: Logger;
+  },
 ): void {
   app.command(COMMANDS.hire, async ({ command, ack, client }) => {
     const text = command.text.trim();
     const [sub = '', ...rest] = text.split(/\s+/);
     if (sub === '' || /^help$/i.test(sub)) return ack(helpMessage());
-    if (/^claim$/i.test(sub)) return ack(await claimAnswer({ prisma, boss, admins, log }, { code: rest.join(''), slackTeamId: command.team_id, slackUserId: command.user_id }));
+    if (/^claim$/i.test(sub))
+      return ack(
+        await claimAnswer(
+          { prisma, boss, admins, log },
+          { code: rest.join(''), slackTeamId: command.team_id, slackUserId: command.user_id },
+        ),
+      );
     if (/^me$/i.test(sub)) {
       const asker = { ack, slackUserId: command.user_id, triggerId: command.trigger_id };
       return openInterviewerSettings({ prisma, client }, asker);
@@ -67,7 +79,10 @@ export function registerHireCommand(
       if (parsed.verb === 'new') {
         await ack();
         // trigger_id lives for 3 s: the modal opens now, not through a job.
-        await client.views.open({ trigger_id: command.trigger_id, view: roleModal({ channelId: command.channel_id }) as never });
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: roleModal({ channelId: command.channel_id }) as never,
+        });
         return;
       }
       try {
@@ -78,7 +93,11 @@ export function registerHireCommand(
           await client.views.open({ trigger_id: command.trigger_id, view: roleModal({ existing }) as never });
           return;
         }
-        const done = await setRoleStatus(prisma, { title: parsed.title, verb: parsed.verb, actorSlackId: command.user_id });
+        const done = await setRoleStatus(prisma, {
+          title: parsed.title,
+          verb: parsed.verb,
+          actorSlackId: command.user_id,
+        });
         return ack(plainMessage(`“${done.title}” is now ${done.status.toLowerCase()}.`));
       } catch (err) {
         if (err instanceof AppError) return ack(plainMessage(err.userMessage));
@@ -88,36 +107,90 @@ export function registerHireCommand(
     if (/^connect$/i.test(sub) && /^google$/i.test(rest[0] ?? '')) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!mine.has('ADMIN')) return ack(refusalMessage('connecting Google (admins only)'));
-      if (!googleConnectLink) return ack({ response_type: 'ephemeral', text: 'Google OAuth is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, ENCRYPTION_KEY and PUBLIC_URL (or use a service account).' });
-      return ack({ response_type: 'ephemeral', text: `Open this link within 10 minutes and sign in as the recruiting mailbox: ${googleConnectLink(command.user_id)}` });
+      if (!googleConnectLink)
+        return ack({
+          response_type: 'ephemeral',
+          text: 'Google OAuth is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, ENCRYPTION_KEY and PUBLIC_URL (or use a service account).',
+        });
+      return ack({
+        response_type: 'ephemeral',
+        text: `Open this link within 10 minutes and sign in as the recruiting mailbox: ${googleConnectLink(command.user_id)}`,
+      });
     }
     if (/^intake$/i.test(sub)) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!mine.has('ADMIN')) return ack(refusalMessage('choosing the intake channel (admins only)'));
       // Slack sends a typed channel as <#C123|name>; "here" means the channel the command was typed in.
-      const channel = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(rest[0] ?? '')?.[1] ?? (/^here$/i.test(rest[0] ?? '') ? command.channel_id : undefined);
-      if (!channel) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.' });
+      const channel =
+        /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(rest[0] ?? '')?.[1] ??
+        (/^here$/i.test(rest[0] ?? '') ? command.channel_id : undefined);
+      if (!channel)
+        return ack({
+          response_type: 'ephemeral',
+          text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.',
+        });
       await setIntakeChannel(prisma, { channel, by: command.user_id });
-      return ack({ response_type: 'ephemeral', text: `Intake questions go to <#${channel}> from now on. Invite me there if I am not in it yet.` });
+      return ack({
+        response_type: 'ephemeral',
+        text: `Intake questions go to <#${channel}> from now on. Invite me there if I am not in it yet.`,
+      });
     }
     if (/^candidate$/i.test(sub)) {
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!mine.has('ADMIN')) return ack(refusalMessage('erasing candidates (admins only)'));
       const address = typedAddress(rest[1] ?? '');
       if (!/^erase$/i.test(rest[0] ?? '') || !address.includes('@')) {
-        return ack({ response_type: 'ephemeral', text: 'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: `npm run candidate -- export <email>` on the server.' });
+        return ack({
+          response_type: 'ephemeral',
+          text: 'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: `npm run candidate -- export <email>` on the server.',
+        });
       }
-      const found = await prisma.candidate.findUnique({ where: { email: normaliseEmail(address) }, select: { id: true, name: true, displayEmail: true, erasedAt: true, _count: { select: { applications: true } } } });
-      if (!found || found.erasedAt) return ack(plainMessage(`No candidate with the address ${address}${found ? ' (already erased)' : ''}.`));
-      return ack(eraseConfirmation({ candidateId: found.id, name: found.name, email: found.displayEmail, applications: found._count.applications }));
+      const found = await prisma.candidate.findUnique({
+        where: { email: normaliseEmail(address) },
+        select: {
+          id: true,
+          name: true,
+          displayEmail: true,
+          erasedAt: true,
+          _count: { select: { applications: true } },
+        },
+      });
+      if (!found || found.erasedAt)
+        return ack(plainMessage(`No candidate with the address ${address}${found ? ' (already erased)' : ''}.`));
+      return ack(
+        eraseConfirmation({
+          candidateId: found.id,
+          name: found.name,
+          email: found.displayEmail,
+          applications: found._count.applications,
+        }),
+      );
     }
     if (/^agent$/i.test(sub)) {
       const [verb = '', target = ''] = rest;
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
-      if (!/^(stop|start)$/i.test(verb) || !target) return ack({ response_type: 'ephemeral', text: 'Usage: `/hire agent stop all`, `/hire agent stop ada@example.com`, and `start` to resume.' });
-      if (/^all$/i.test(target) ? !mine.has('ADMIN') : !hasAny(mine, CAN_DECIDE)) return ack(refusalMessage(/^all$/i.test(target) ? 'stopping the agent for everyone (admins only)' : 'stopping the agent (recruiters, hiring managers and admins)'));
+      if (!/^(stop|start)$/i.test(verb) || !target)
+        return ack({
+          response_type: 'ephemeral',
+          text: 'Usage: `/hire agent stop all`, `/hire agent stop ada@example.com`, and `start` to resume.',
+        });
+      if (/^all$/i.test(target) ? !mine.has('ADMIN') : !hasAny(mine, CAN_DECIDE))
+        return ack(
+          refusalMessage(
+            /^all$/i.test(target)
+              ? 'stopping the agent for everyone (admins only)'
+              : 'stopping the agent (recruiters, hiring managers and admins)',
+          ),
+        );
       try {
-        return ack(plainMessage(await agentSwitch({ prisma, boss }, { verb: verb.toLowerCase() as 'stop' | 'start', target: typedAddress(target), by: command.user_id })));
+        return ack(
+          plainMessage(
+            await agentSwitch(
+              { prisma, boss },
+              { verb: verb.toLowerCase() as 'stop' | 'start', target: typedAddress(target), by: command.user_id },
+            ),
+          ),
+        );
       } catch (err) {
         if (err instanceof AppError) return ack(plainMessage(err.userMessage));
         throw err;
@@ -130,18 +203,29 @@ export function registerHireCommand(
     if (parsed.type === 'invalid') return ack(plainMessage(`Sorry, ${parsed.reason}.`));
     if (parsed.type === 'list') {
       if (!hasAny(mine, CAN_VIEW_CANDIDATES)) return ack(refusalMessage('the team list'));
-      const members = await prisma.user.findMany({ where: { deactivatedAt: null, NOT: { teamRoles: { isEmpty: true } } }, orderBy: { name: 'asc' } });
-      return ack(teamMessage({ members: members.map((m) => ({ slackUserId: m.slackUserId, roles: m.teamRoles })), bootstrapAdmins: admins }));
+      const members = await prisma.user.findMany({
+        where: { deactivatedAt: null, NOT: { teamRoles: { isEmpty: true } } },
+        orderBy: { name: 'asc' },
+      });
+      return ack(
+        teamMessage({
+          members: members.map((m) => ({ slackUserId: m.slackUserId, roles: m.teamRoles })),
+          bootstrapAdmins: admins,
+        }),
+      );
     }
     if (!mine.has('ADMIN')) return ack(refusalMessage('changing team roles (admins only)'));
-    const now = await changeTeamRoles({ prisma, boss }, {
-      actorSlackId: command.user_id,
-      slackTeamId: command.team_id,
-      targetSlackId: parsed.userId,
-      targetLabel: parsed.label,
-      roles: parsed.roles,
-      grant: parsed.type === 'grant',
-    });
+    const now = await changeTeamRoles(
+      { prisma, boss },
+      {
+        actorSlackId: command.user_id,
+        slackTeamId: command.team_id,
+        targetSlackId: parsed.userId,
+        targetLabel: parsed.label,
+        roles: parsed.roles,
+        grant: parsed.type === 'grant',
+      },
+    );
     const list = now.length ? now.map(teamRoleLabel).join(', ') : 'no role';
     await ack(plainMessage(`Done: <@${parsed.userId}> now has ${list}.`));
   });

@@ -21,15 +21,27 @@ export function parseInterviewsArgs(text: string): { range: InterviewRange; pers
  * `/interviews [today | week | @person]`. Acks at once; the answer needs the asker's Slack
  * time zone (users.info, cached), so it goes back through response_url.
  */
-export function registerInterviewsCommand(app: App, deps: { prisma: PrismaClient; admins: readonly string[]; users: UserDirectory; now?: () => Date }): void {
+export function registerInterviewsCommand(
+  app: App,
+  deps: { prisma: PrismaClient; admins: readonly string[]; users: UserDirectory; now?: () => Date },
+): void {
   app.command(COMMANDS.interviews, async ({ command, ack, respond }) => {
     await ack();
     const roles = await teamRolesOf(deps.prisma, { slackUserId: command.user_id, bootstrapAdmins: deps.admins });
-    if (!hasAny(roles, CAN_VIEW_CANDIDATES)) return void (await respond(await refusal(deps.prisma, deps.admins, 'the interview schedule')));
+    if (!hasAny(roles, CAN_VIEW_CANDIDATES))
+      return void (await respond(await refusal(deps.prisma, deps.admins, 'the interview schedule')));
     const args = parseInterviewsArgs(command.text);
-    if (!args) return void (await respond(plainMessage('Try `/interviews`, `/interviews today`, `/interviews week` or `/interviews @person`.')));
+    if (!args)
+      return void (await respond(
+        plainMessage('Try `/interviews`, `/interviews today`, `/interviews week` or `/interviews @person`.'),
+      ));
     const { tz } = await deps.users.lookup(command.user_id);
-    const interviews = await upcomingInterviews(deps.prisma, { range: args.range, viewerZone: tz, interviewerSlackId: args.person, now: (deps.now ?? (() => new Date()))() });
+    const interviews = await upcomingInterviews(deps.prisma, {
+      range: args.range,
+      viewerZone: tz,
+      interviewerSlackId: args.person,
+      now: (deps.now ?? (() => new Date()))(),
+    });
     const scope = `${args.range === 'today' ? 'for the rest of today' : 'in the next 7 days'}${args.person ? ` for <@${args.person}>` : ''}`;
     await respond(interviewsMessage({ interviews, zone: tz, scope }));
   });

@@ -9,7 +9,10 @@ export function registerAppHomeOpened(app: App, { prisma, boss }: { prisma: Pris
     if (event.tab !== 'home') return;
     const eventId = (body as { event_id?: string }).event_id ?? `${event.user}:${event.event_ts}`;
     await prisma.$transaction((tx) =>
-      recordEffect({ tx, boss }, { kind: 'slack.home', idempotencyKey: `home:${eventId}`, payload: { slackUserId: event.user } }),
+      recordEffect(
+        { tx, boss },
+        { kind: 'slack.home', idempotencyKey: `home:${eventId}`, payload: { slackUserId: event.user } },
+      ),
     );
   });
 }

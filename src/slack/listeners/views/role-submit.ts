@@ -17,22 +17,50 @@ export const CAN_MANAGE_ROLES: readonly TeamRole[] = ['ADMIN', 'RECRUITER'];
  */
 export function registerRoleSubmit(
   app: App,
-  deps: { prisma: PrismaClient; boss: Boss; admins: readonly string[]; workspaceId: () => string | undefined; now: () => Date },
+  deps: {
+    prisma: PrismaClient;
+    boss: Boss;
+    admins: readonly string[];
+    workspaceId: () => string | undefined;
+    now: () => Date;
+  },
 ): void {
   app.view(ACTIONS.roleSubmit, async ({ ack, view, body }) => {
     const form = readRoleForm(view.state.values as unknown as ViewValues);
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
     const editing = readEditMetadata(view.private_metadata);
-    if (editing === 'invalid') return ack({ response_action: 'errors', errors: { title: 'This form cannot be read any more: close it and run /hire role edit again.' } });
+    if (editing === 'invalid')
+      return ack({
+        response_action: 'errors',
+        errors: { title: 'This form cannot be read any more: close it and run /hire role edit again.' },
+      });
     const who = { slackUserId: body.user.id, bootstrapAdmins: deps.admins };
-    const allowed = hasAny(await teamRolesOf(deps.prisma, who), CAN_MANAGE_ROLES) || (!!editing && (await mayDecideFor(deps.prisma, who, { roleId: editing.roleId })));
-    if (!allowed) return ack({ response_action: 'errors', errors: { title: 'Opening roles is for recruiters and admins; editing one, also for its hiring manager and recruiter.' } });
+    const allowed =
+      hasAny(await teamRolesOf(deps.prisma, who), CAN_MANAGE_ROLES) ||
+      (!!editing && (await mayDecideFor(deps.prisma, who, { roleId: editing.roleId })));
+    if (!allowed)
+      return ack({
+        response_action: 'errors',
+        errors: {
+          title: 'Opening roles is for recruiters and admins; editing one, also for its hiring manager and recruiter.',
+        },
+      });
     // Users are kept per workspace: from the payload, else the workspace the bot is installed in.
     const slackTeamId = body.team?.id ?? body.user.team_id ?? deps.workspaceId();
-    if (!slackTeamId) return ack({ response_action: 'errors', errors: { title: 'Justin could not tell which Slack workspace this is; try again in a moment.' } });
+    if (!slackTeamId)
+      return ack({
+        response_action: 'errors',
+        errors: { title: 'Justin could not tell which Slack workspace this is; try again in a moment.' },
+      });
     const saved = editing
       ? await editRole(deps, { ...editing, input: form.role, actorSlackId: body.user.id, slackTeamId, viewId: view.id })
-      : await openRole(deps, { input: form.role, actorSlackId: body.user.id, slackTeamId, viewId: view.id, now: deps.now() });
+      : await openRole(deps, {
+          input: form.role,
+          actorSlackId: body.user.id,
+          slackTeamId,
+          viewId: view.id,
+          now: deps.now(),
+        });
     return ack(saved.ok ? undefined : { response_action: 'errors', errors: saved.errors });
   });
 }
@@ -43,7 +71,9 @@ function readEditMetadata(raw: string | undefined): RoleEditMetadata | 'invalid'
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   try {
     const m = JSON.parse(raw) as Partial<RoleEditMetadata>;
-    return typeof m.roleId === 'string' && uuid.test(m.roleId) && typeof m.version === 'string' ? { roleId: m.roleId, version: m.version } : 'invalid';
+    return typeof m.roleId === 'string' && uuid.test(m.roleId) && typeof m.version === 'string'
+      ? { roleId: m.roleId, version: m.version }
+      : 'invalid';
   } catch {
     return 'invalid';
   }

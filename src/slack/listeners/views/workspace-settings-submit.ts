@@ -5,7 +5,10 @@ import { teamRolesOf } from '../../../services/team/team-roles.js';
 import { ACTIONS } from '../../ids.js';
 
 /** `/hire settings` saved: checked on its fields (response_action: errors), admins only, audited. */
-export function registerWorkspaceSettingsSubmit(app: App, deps: { prisma: PrismaClient; admins: readonly string[] }): void {
+export function registerWorkspaceSettingsSubmit(
+  app: App,
+  deps: { prisma: PrismaClient; admins: readonly string[] },
+): void {
   app.view(ACTIONS.workspaceSettingsSubmit, async ({ ack, view, body }) => {
     const parsed = ZWorkspaceSettings.safeParse({ signature: view.state.values.signature?.value?.value ?? '' });
     if (!parsed.success) {
@@ -13,7 +16,11 @@ export function registerWorkspaceSettingsSubmit(app: App, deps: { prisma: Prisma
       return void (await ack({ response_action: 'errors', errors }));
     }
     const roles = await teamRolesOf(deps.prisma, { slackUserId: body.user.id, bootstrapAdmins: deps.admins });
-    if (!roles.has('ADMIN')) return void (await ack({ response_action: 'errors', errors: { signature: 'Only admins change these settings.' } }));
+    if (!roles.has('ADMIN'))
+      return void (await ack({
+        response_action: 'errors',
+        errors: { signature: 'Only admins change these settings.' },
+      }));
     await saveWorkspaceSettings(deps.prisma, { settings: parsed.data, by: body.user.id });
     await ack();
   });
