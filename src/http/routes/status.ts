@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { getStatus, type StatusDeps } from '../../services/status/get-status.js';
 import { adminNames, currentClaimCode } from '../../services/team/first-admin.js';
+import { onTheMachine } from '../on-the-machine.js';
 import { renderStatusPage, type TeamStatus } from '../views/status-page.js';
 
 /** The status page at / (HTML) and the same facts as JSON at /status.json. */
@@ -15,19 +16,19 @@ export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (a
 };
 
 /**
- * Who is admin, or, while nobody is, the claim code: shown only to a browser on the machine
- * itself (a loopback connection that no proxy forwarded), never through the public URL.
+ * Who is admin (by name only on the machine itself; elsewhere, that there is one), or, while
+ * nobody is, the claim code: shown only to a browser on the machine (see on-the-machine.ts),
+ * never through the public URL.
  */
 async function teamStatus(status: StatusDeps, req: FastifyRequest): Promise<TeamStatus | undefined> {
   const admins = status.config.slack?.admins;
   if (!admins) return undefined;
+  const local = onTheMachine(req);
   const names = await adminNames(status.prisma, admins);
-  if (names.length) return { admins: names };
-  return { admins: [], ...(onTheMachine(req) ? { claimCode: await currentClaimCode(status.prisma, admins) } : {}) };
-}
-
-function onTheMachine(req: FastifyRequest): boolean {
-  const forwarded = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
-  const peer = req.socket.remoteAddress ?? '';
-  return !forwarded && ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(peer);
+  if (names.length) return { admins: local ? names : [], hasAdmin: true };
+  return {
+    admins: [],
+    hasAdmin: false,
+    ...(local ? { claimCode: await currentClaimCode(status.prisma, admins) } : {}),
+  };
 }

@@ -25,11 +25,13 @@ function slackSetup(publicUrl: string | undefined): string {
 }
 
 /** Who runs the workspace; the claim code only when the page was opened on the machine itself. */
-export type TeamStatus = { admins: string[]; claimCode?: string | undefined };
+export type TeamStatus = { admins: string[]; hasAdmin: boolean; claimCode?: string | undefined };
 
 function teamSection(team: TeamStatus | undefined): string {
   if (!team) return '';
   if (team.admins.length) return `<h2>Team</h2><p>Admins: ${team.admins.map(escapeHtml).join(', ')}</p>`;
+  if (team.hasAdmin)
+    return '<h2>Team</h2><p>Justin has an admin. (Their names show on this page opened on the machine itself.)</p>';
   const how = team.claimCode
     ? `In Slack, type <code>/hire claim ${escapeHtml(team.claimCode)}</code>: whoever does becomes Justin's first admin, and the code is void.`
     : 'Open this page on the machine Justin runs on, or read its start log, for the one-time code that makes the first admin.';

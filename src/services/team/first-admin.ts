@@ -12,10 +12,16 @@ import { requestPersonSync } from './sync-person.js';
 // as an override.
 
 export const ADMIN_CLAIM_SETTING = 'team.admin_claim';
-/** Wrong tries before the code is replaced (a new one goes to the log and the status page). */
+/**
+ * Wrong tries one person may make. Per person, and the code is kept: a limit on everyone
+ * together would let any member of the workspace void the operator's code at will.
+ */
 export const MAX_WRONG_CLAIMS = 5;
 
-type ClaimValue = { code: string; wrong: number };
+/** `wrong`: wrong tries by Slack user id (a number in the first version: read as none). */
+type ClaimValue = { code: string; wrong: Record<string, number> | number };
+const wrongTries = (claim: ClaimValue | undefined): Record<string, number> =>
+  typeof claim?.wrong === 'object' ? claim.wrong : {};
 
 /** Whether the workspace has an admin: from SLACK_ADMINS, or one granted in Slack. */
 export async function hasAdmin(db: DbOrTx, bootstrapAdmins: readonly string[]): Promise<boolean> {
@@ -46,7 +52,7 @@ export async function currentClaimCode(
   bootstrapAdmins: readonly string[],
 ): Promise<string | undefined> {
   if (await hasAdmin(prisma, bootstrapAdmins)) return undefined;
-  const value: ClaimValue = { code: formatClaimCode(randomBytes(8)), wrong: 0 };
+  const value: ClaimValue = { code: formatClaimCode(randomBytes(8)), wrong: {} };
   // Insert-if-absent: two processes starting together keep one code.
   await prisma.setting.upsert({
     where: { key: ADMIN_CLAIM_SETTING },
@@ -57,15 +63,12 @@ export async function currentClaimCode(
   return (row?.value as ClaimValue | undefined)?.code;
 }
 
-export type ClaimOutcome =
-  | { status: 'claimed' }
-  | { status: 'taken' }
-  | { status: 'wrong'; replaced: string | undefined };
+export type ClaimOutcome = { status: 'claimed' } | { status: 'taken' } | { status: 'wrong' } | { status: 'too-many' };
 
 /**
  * Makes `slackUserId` the first admin if `typed` is the current code and nobody is admin yet, in
  * one transaction under a lock (two people typing the code at once: one wins). A wrong code
- * counts; after MAX_WRONG_CLAIMS the code is replaced, and the new one is returned for the log.
+ * counts against the person who typed it; after MAX_WRONG_CLAIMS they may not try again.
  */
 export async function claimFirstAdmin(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
@@ -81,12 +84,13 @@ export async function claimFirstAdmin(
     if (await hasAdmin(tx, bootstrapAdmins)) return { status: 'taken' as const };
     const row = await tx.setting.findUnique({ where: { key: ADMIN_CLAIM_SETTING } });
     const claim = row?.value as ClaimValue | undefined;
+    const wrong = wrongTries(claim);
+    if ((wrong[slackUserId] ?? 0) >= MAX_WRONG_CLAIMS) return { status: 'too-many' as const };
     if (!claim || !isClaimCode(typed, claim.code)) {
-      const wrong = (claim?.wrong ?? 0) + 1;
-      const replaced = wrong >= MAX_WRONG_CLAIMS ? formatClaimCode(randomBytes(8)) : undefined;
-      const value: ClaimValue = replaced
-        ? { code: replaced, wrong: 0 }
-        : { code: claim?.code ?? formatClaimCode(randomBytes(8)), wrong };
+      const value: ClaimValue = {
+        code: claim?.code ?? formatClaimCode(randomBytes(8)),
+        wrong: { ...wrong, [slackUserId]: (wrong[slackUserId] ?? 0) + 1 },
+      };
       await tx.setting.upsert({
         where: { key: ADMIN_CLAIM_SETTING },
         create: { key: ADMIN_CLAIM_SETTING, value },
@@ -99,10 +103,9 @@ export async function claimFirstAdmin(
           action: 'team.claim_refused',
           subjectType: 'Setting',
           subjectId: ADMIN_CLAIM_SETTING,
-          data: { replaced: !!replaced },
         },
       });
-      return { status: 'wrong' as const, replaced };
+      return { status: 'wrong' as const };
     }
     const user = await tx.user.upsert({
       where: { slackTeamId_slackUserId: { slackTeamId, slackUserId } },

@@ -23,12 +23,10 @@ export async function claimAnswer(
     case 'taken':
       return plainMessage('Justin already has an admin; ask them to add you with `/hire team add`.');
     case 'wrong':
-      if (outcome.replaced)
-        deps.log.warn(
-          `too many wrong claim codes: the old one is void. Justin has no admin yet: in Slack, type /hire claim ${outcome.replaced}`,
-        );
       return plainMessage(
         'That is not the code. It is in Justin’s start log, and on its status page opened on the machine Justin runs on.',
       );
+    case 'too-many':
+      return plainMessage('Too many wrong codes from you: ask the person who runs Justin to claim it.');
   }
 }
