@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
-import { peopleNamedIn, requestChannel, roleData, stageData, titleTaken } from './open-role.js';
+import { isOpenTitleClash, peopleNamedIn, requestChannel, roleData, stageData, titleTaken } from './open-role.js';
 import { requestPeopleSync } from '../team/sync-person.js';
 import { schedulingPolicyOf, withHold } from '../../domain/scheduling/scheduling-policy.js';
 import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
@@ -78,7 +78,7 @@ export async function editRole(
     viewId?: string | undefined;
   },
 ): Promise<EditOutcome> {
-  return prisma.$transaction(async (tx) => {
+  const saving = prisma.$transaction(async (tx): Promise<EditOutcome> => {
     const locked = await tx.$queryRaw<
       { updatedAt: Date; policy: unknown }[]
     >`SELECT "updatedAt", policy FROM "Role" WHERE id = ${roleId}::uuid FOR UPDATE`;
@@ -160,5 +160,10 @@ export async function editRole(
       },
     });
     return { ok: true };
+  });
+  // Renamed to a title another form just opened: the index refuses what the check let through.
+  return saving.catch((err: unknown) => {
+    if (isOpenTitleClash(err)) return { ok: false, errors: { title: `Another open role is called “${input.title}”.` } };
+    throw err;
   });
 }

@@ -101,46 +101,60 @@ export async function openRole(
     now = new Date(),
   }: { input: RoleInput; actorSlackId: string; slackTeamId: string; viewId?: string | undefined; now?: Date },
 ): Promise<OpenOutcome> {
-  return prisma.$transaction(async (tx) => {
-    if (viewId && (await seenSubmission(tx, viewId))) return { ok: true, roleId: null };
-    if (await titleTaken(tx, input.title))
-      return {
-        ok: false,
-        errors: { title: `A role called “${input.title}” is already open: pick a title that tells them apart.` },
-      };
-    if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true, roleId: null };
-    const role = await tx.role.create({
-      data: {
-        ...(await roleData(tx, slackTeamId, input)),
-        status: 'OPEN',
-        ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}),
-      },
-      select: { id: true },
-    });
-    await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
-    await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
-    for (const [position, stage] of input.stages.entries()) {
-      const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
-      await tx.interviewStage.create({
-        data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } },
-      });
-    }
-    await tx.auditEntry.create({
-      data: {
-        actorType: 'USER',
-        actorId: actorSlackId,
-        action: 'role.open',
-        subjectType: 'role',
-        subjectId: role.id,
+  const clash = {
+    ok: false as const,
+    errors: { title: `A role called “${input.title}” is already open: pick a title that tells them apart.` },
+  };
+  try {
+    return await openInTx();
+  } catch (err) {
+    // Two forms opening the same title at once: both passed the check, the index took one.
+    if (isOpenTitleClash(err)) return clash;
+    throw err;
+  }
+  function openInTx(): Promise<OpenOutcome> {
+    return prisma.$transaction(async (tx) => {
+      if (viewId && (await seenSubmission(tx, viewId))) return { ok: true, roleId: null };
+      if (await titleTaken(tx, input.title)) return clash;
+      if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true, roleId: null };
+      const role = await tx.role.create({
         data: {
-          title: input.title,
-          stages: input.stages.length,
-          ...(input.newChannel ? { newChannel: input.newChannel } : {}),
+          ...(await roleData(tx, slackTeamId, input)),
+          status: 'OPEN',
+          ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}),
         },
-      },
+        select: { id: true },
+      });
+      await requestChannel(tx, boss, { roleId: role.id, input, actorSlackId });
+      await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
+      for (const [position, stage] of input.stages.entries()) {
+        const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
+        await tx.interviewStage.create({
+          data: { roleId: role.id, position, ...fields, pool: { create: poolIds.map((userId) => ({ userId })) } },
+        });
+      }
+      await tx.auditEntry.create({
+        data: {
+          actorType: 'USER',
+          actorId: actorSlackId,
+          action: 'role.open',
+          subjectType: 'role',
+          subjectId: role.id,
+          data: {
+            title: input.title,
+            stages: input.stages.length,
+            ...(input.newChannel ? { newChannel: input.newChannel } : {}),
+          },
+        },
+      });
+      // A new channel gets this message once it exists (see the slack.channel performer).
+      if (input.channel) await announceRole(tx, boss, { roleId: role.id, channel: input.channel, now });
+      return { ok: true, roleId: role.id };
     });
-    // A new channel gets this message once it exists (see the slack.channel performer).
-    if (input.channel) await announceRole(tx, boss, { roleId: role.id, channel: input.channel, now });
-    return { ok: true, roleId: role.id };
-  });
+  }
+}
+
+/** The unique index on open roles' titles refused a write (see the open_role_titles migration). */
+export function isOpenTitleClash(err: unknown): boolean {
+  return `${(err as Error)?.message ?? ''}`.includes('Role_open_title_key');
 }
