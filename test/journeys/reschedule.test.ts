@@ -43,8 +43,11 @@ describe('rescheduling a booked interview', () => {
     await world.clock.advance('1 day');
     const card = await world.card(hiring.id, 'Grace Hopper');
     const before = structuredClone(liveInvite()!);
-    await rita.clicks(card, 'Reschedule');
+    // A double click asks once.
+    await Promise.all([rita.clicks(card, 'Reschedule'), rita.clicks(card, 'Reschedule')]);
     const proposal = await world.message(hiring.id, /New times for Grace Hopper: Intro call/);
+    await world.settled();
+    expect(world.messagesIn(hiring.id).filter((m) => /New times for Grace Hopper/.test(m.text))).toHaveLength(1);
     expect(textOf(proposal)).toMatch(/stays booked until the candidate picks/);
     const seen = grace.inbox().length;
     await rita.clicks(proposal, 'Approve all');

@@ -3,6 +3,7 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { stopInterviewInTx } from '../interviews/stop-interview.js';
 import type { Stage } from '../../domain/pipeline/stages.js';
 
 export type ErasureReport = {
@@ -76,7 +77,6 @@ export async function eraseCandidate(
       await tx.emailThread.deleteMany({ where: { id: { in: threads.map((t) => t.id) } } });
       report.documents = (await tx.document.deleteMany({ where: { candidateId } })).count;
 
-      report.interviewsCancelled = await cancelFutureInterviews(tx, boss, appIds);
       await tx.agentRun.updateMany({
         where: { applicationId: { in: appIds }, status: { in: ['RUNNING', 'WAITING'] } },
         data: { status: 'STOPPED', finishedAt: new Date(), error: 'candidate erased' },
@@ -86,10 +86,17 @@ export async function eraseCandidate(
       await tx.applicationEvent.updateMany({ where: { applicationId: { in: appIds } }, data: { data: {} } });
       report.effectsCancelled = (
         await tx.outboxEffect.updateMany({
-          where: { applicationId: { in: appIds }, status: 'PENDING', kind: { not: 'calendar.sync' } },
+          where: {
+            applicationId: { in: appIds },
+            status: 'PENDING',
+            kind: { notIn: ['calendar.sync', 'calendar.hold'] },
+          },
           data: { status: 'CANCELLED' },
         })
       ).count;
+      // After that, so what stopping them records (cancelled events, released holds, closed proposal
+      // messages, which no longer name the candidate) goes out.
+      report.interviewsCancelled = await cancelInterviews(tx, boss, appIds);
       // Effects already carried out (or cancelled) keep their status and lose their content.
       await tx.outboxEffect.updateMany({
         where: { applicationId: { in: appIds }, status: { not: 'PENDING' } },
@@ -162,29 +169,19 @@ export async function eraseCandidate(
   );
 }
 
-/** Future interviews are cancelled like any other: interviewers freed, the calendar event cancelled. */
-async function cancelFutureInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<number> {
-  const interviews = await tx.interview.findMany({
-    where: { applicationId: { in: appIds }, status: { notIn: ['CANCELLED', 'COMPLETED'] } },
-    select: { id: true, status: true, applicationId: true },
-  });
-  for (const i of interviews) {
-    await tx.interviewerBooking.deleteMany({ where: { interviewId: i.id } });
-    await tx.slotProposal.updateMany({
-      where: { interviewId: i.id, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } },
-      data: { status: 'WITHDRAWN' },
+/** Interviews not yet held are cancelled as any other is (see stop-interview.ts). */
+async function cancelInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<number> {
+  const interviews = await tx.$queryRaw<Array<{ id: string; applicationId: string; calendarEventId: string | null }>>`
+    SELECT id, "applicationId", "calendarEventId" FROM "Interview"
+    WHERE "applicationId" = ANY(${appIds}::uuid[]) AND status NOT IN ('CANCELLED', 'COMPLETED')
+    ORDER BY id FOR UPDATE`;
+  for (const interview of interviews) {
+    await stopInterviewInTx(tx, boss, {
+      interview,
+      to: 'CANCELLED',
+      reason: "the candidate's data was erased",
+      now: new Date(),
     });
-    await tx.interview.update({ where: { id: i.id }, data: { status: 'CANCELLED' } });
-    if (i.status === 'BOOKED')
-      await recordEffect(
-        { tx, boss },
-        {
-          kind: 'calendar.sync',
-          idempotencyKey: `calendar:${i.id}:cancel`,
-          applicationId: i.applicationId,
-          payload: { interviewId: i.id },
-        },
-      );
   }
   return interviews.length;
 }

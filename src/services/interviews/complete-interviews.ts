@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
-import { moveApplicationInTx } from '../pipeline/move-application.js';
+import { lockApplicationOfInterview, moveApplicationInTx } from '../pipeline/move-application.js';
+import { stopInterviewInTx } from './stop-interview.js';
 
 const BATCH = 200;
 
@@ -29,15 +30,30 @@ export async function completeInterviews({
   let completed = 0;
   for (const { id } of due) {
     const done = await prisma.$transaction(async (tx) => {
+      // The application first, then the interview: the order closing an application takes them in.
+      await lockApplicationOfInterview(tx, id);
       const rows = await tx.$queryRaw<
-        Array<{ status: string; endsAt: Date | null; applicationId: string; position: number }>
+        Array<{
+          status: string;
+          endsAt: Date | null;
+          applicationId: string;
+          calendarEventId: string | null;
+          position: number;
+        }>
       >`
-        SELECT i.status::text AS status, i."endsAt", i."applicationId", s.position
+        SELECT i.status::text AS status, i."endsAt", i."applicationId", i."calendarEventId", s.position
         FROM "Interview" i JOIN "InterviewStage" s ON s.id = i."stageId"
         WHERE i.id = ${id}::uuid FOR UPDATE OF i`;
       const row = rows[0];
       if (row?.status !== 'BOOKED' || !row.endsAt || row.endsAt.getTime() > at.getTime()) return false;
-      await tx.interview.update({ where: { id }, data: { status: 'COMPLETED' } });
+      // Times still on offer to move it (a reschedule nobody answered) are no longer needed.
+      const interview = { id, applicationId: row.applicationId, calendarEventId: row.calendarEventId };
+      await stopInterviewInTx(tx, boss, {
+        interview,
+        to: 'COMPLETED',
+        reason: 'the interview has taken place',
+        now: at,
+      });
       await tx.agentRun.updateMany({
         where: { interviewId: id, status: { in: ['RUNNING', 'WAITING'] } },
         data: { status: 'COMPLETED', finishedAt: at, followUpAt: null },

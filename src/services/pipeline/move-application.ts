@@ -44,6 +44,17 @@ export async function moveApplication(
   return prisma.$transaction((tx) => moveApplicationInTx(tx, boss, options));
 }
 
+/**
+ * Locks the application an interview belongs to. Transactions that change an interview and may
+ * move its application take the application first, as closing one does (it locks the
+ * application, then its interviews): one order everywhere, so two of them never deadlock.
+ */
+export async function lockApplicationOfInterview(tx: Tx, interviewId: string): Promise<void> {
+  await tx.$queryRaw`
+    SELECT a.id FROM "Application" a JOIN "Interview" i ON i."applicationId" = a.id
+    WHERE i.id = ${interviewId}::uuid FOR UPDATE OF a`;
+}
+
 /** moveApplication inside the caller's transaction, for changes that move the stage as a part (booking). */
 export async function moveApplicationInTx(
   tx: Tx,

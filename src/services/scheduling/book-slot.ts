@@ -5,7 +5,7 @@ import { interviewEventId } from '../../calendar/interview-event.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
-import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
+import { lockApplicationOfInterview, moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
 import type { AvailabilitySource } from './availability.js';
 import { checkTime } from './check-time.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
@@ -68,6 +68,8 @@ export async function bookSlot(
 
   try {
     return await deps.prisma.$transaction(async (tx) => {
+      // The application first, then the interview: the order closing an application takes them in.
+      await lockApplicationOfInterview(tx, interviewId);
       const locked = await tx.$queryRaw<Array<{ status: string; startsAt: Date | null; endsAt: Date | null }>>`
         SELECT status::text AS status, "startsAt", "endsAt" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
       const current = locked[0];

@@ -1,9 +1,8 @@
 import type { PrismaClient } from '../../db/prisma.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
-import { recordEffect } from '../../outbox/record-effect.js';
-import { moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
-import { releaseHolds } from './hold-slots.js';
+import { stopAgentMailInTx, stopInterviewInTx } from '../interviews/stop-interview.js';
+import { lockApplicationOfInterview, moveApplicationInTx, type Actor } from '../pipeline/move-application.js';
 
 /**
  * Cancels a booked interview: frees the interviewers' time, cancels the calendar event
@@ -15,8 +14,10 @@ export async function cancelInterview(
   { interviewId, actor, reason, now = new Date() }: { interviewId: string; actor: Actor; reason: string; now?: Date },
 ): Promise<{ status: 'cancelled' | 'already-cancelled' }> {
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ status: string; applicationId: string }>>`
-      SELECT status::text AS status, "applicationId" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
+    // The application first, then the interview: the order closing an application takes them in.
+    await lockApplicationOfInterview(tx, interviewId);
+    const rows = await tx.$queryRaw<Array<{ status: string; applicationId: string; calendarEventId: string | null }>>`
+      SELECT status::text AS status, "applicationId", "calendarEventId" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
     const row = rows[0];
     if (!row)
       throw new AppError('NOT_FOUND', `interview ${interviewId} not found`, {
@@ -27,14 +28,10 @@ export async function cancelInterview(
       throw new AppError('STALE_STATE', 'interview already happened', {
         userMessage: 'That interview has already happened.',
       });
-    const wasBooked = row.status === 'BOOKED';
-    await tx.interviewerBooking.deleteMany({ where: { interviewId } });
-    await tx.slotProposal.updateMany({
-      where: { interviewId, status: { in: ['PROPOSED', 'APPROVED', 'OFFERED'] } },
-      data: { status: 'WITHDRAWN' },
-    });
-    await releaseHolds(tx, boss, { interviewId, now });
-    await tx.interview.update({ where: { id: interviewId }, data: { status: 'CANCELLED' } });
+    const interview = { id: interviewId, applicationId: row.applicationId, calendarEventId: row.calendarEventId };
+    await stopInterviewInTx(tx, boss, { interview, to: 'CANCELLED', reason: 'the interview was cancelled', now });
+    // Mail the agent queued about it (a confirmation held for the candidate's hours) no longer holds.
+    await stopAgentMailInTx(tx, { applicationId: row.applicationId, reason: 'the interview was cancelled', now });
     const data = { interviewId, reason };
     await tx.auditEntry.create({
       data: {
@@ -46,17 +43,7 @@ export async function cancelInterview(
         data,
       },
     });
-    if (wasBooked) {
-      await recordEffect(
-        { tx, boss },
-        {
-          kind: 'calendar.sync',
-          idempotencyKey: `calendar:${interviewId}:cancel`,
-          applicationId: row.applicationId,
-          payload: { interviewId },
-          now,
-        },
-      );
+    if (row.status === 'BOOKED') {
       const app = await tx.application.findUniqueOrThrow({ where: { id: row.applicationId }, select: { stage: true } });
       if (app.stage === 'INTERVIEW_SCHEDULED') {
         await moveApplicationInTx(tx, boss, {

@@ -50,6 +50,10 @@ export async function proposeSlots(
 ): Promise<ProposeResult> {
   const plan = await loadInterviewPlan(deps.prisma, interviewId);
   const rescheduling = (approval === 'auto' || move) && plan.interview.status === 'BOOKED';
+  // The team asked to move it twice (a double click): the first round is still waiting for them.
+  if (move && rescheduling && (await deps.prisma.slotProposal.count({ where: { interviewId, status: 'PROPOSED' } }))) {
+    return { status: 'not-proposing', interviewStatus: plan.interview.status };
+  }
   if (plan.interview.status !== 'PROPOSING' && !rescheduling)
     return { status: 'not-proposing', interviewStatus: plan.interview.status };
   const now = deps.now();

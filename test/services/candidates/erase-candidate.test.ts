@@ -1,3 +1,4 @@
+import { interviewEventId } from '../../../src/calendar/interview-event.js';
 import { describe, expect, it } from 'vitest';
 import { eraseCandidate } from '../../../src/services/candidates/erase-candidate.js';
 import { exportCandidate } from '../../../src/services/candidates/export-candidate.js';
@@ -86,7 +87,13 @@ async function fullCandidate(first = 'Zbigniew', last = 'Quarkowski') {
   });
   await p.interview.update({
     where: { id: interview.id },
-    data: { status: 'BOOKED', startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000) },
+    // Booked as bookSlot books: with the calendar event's id.
+    data: {
+      status: 'BOOKED',
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+      calendarEventId: interviewEventId(interview.id),
+    },
   });
   await p.scorecard.create({
     data: {
