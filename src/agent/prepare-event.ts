@@ -14,6 +14,7 @@ import { queueEmail } from './tools/email-tool.js';
 import { describeOptions, nowLine } from './tools/describe.js';
 import { findSlotsTool } from './tools/offer-tools.js';
 import { withdrawalQuestion } from '../slack/blocks/agent-messages.js';
+import { escapeMrkdwn } from '../slack/blocks/text.js';
 
 /**
  * What the model is shown for an event, or `{ hidden }` when it is not the model's to see
@@ -190,7 +191,7 @@ async function candidateEmail(
             applicationId: facts.application.id,
             payload: {
               ...where,
-              text: `:envelope: Someone other than ${facts.candidate.name} wrote in their thread; Justin did not act on it. A person should read it in the mailbox.`,
+              text: `:envelope: Someone other than ${escapeMrkdwn(facts.candidate.name)} wrote in their thread; Justin did not act on it. A person should read it in the mailbox.`,
             },
           },
         ),

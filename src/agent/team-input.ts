@@ -96,7 +96,18 @@ export async function answerAgentQuestion(
 /** `/hire agent stop|start all|<candidate email>` (the address as typed, unwrapped): the kill switch from Slack. Returns what to tell the admin. */
 export async function agentSwitch(
   deps: Deps,
-  { verb, target, by }: { verb: 'stop' | 'start'; target: string; by: string },
+  {
+    verb,
+    target,
+    by,
+    mayAct,
+  }: {
+    verb: 'stop' | 'start';
+    target: string;
+    by: string;
+    /** Which of the candidate's applications the person may direct the agent for (their role's, say). */
+    mayAct: (applicationId: string) => Promise<boolean>;
+  },
 ): Promise<string> {
   if (/^all$/i.test(target)) {
     if (verb === 'stop') {
@@ -107,9 +118,16 @@ export async function agentSwitch(
     return `Justin is back on; ${woken} conversation${woken === 1 ? '' : 's'} resume${woken === 1 ? 's' : ''} from where they were.`;
   }
   const email = normaliseEmail(target);
-  const apps = await deps.prisma.application.findMany({ where: { candidate: { email } }, select: { id: true } });
-  if (apps.length === 0)
+  const all = await deps.prisma.application.findMany({ where: { candidate: { email } }, select: { id: true } });
+  if (all.length === 0)
     throw new AppError('NOT_FOUND', 'no such candidate', { userMessage: `No candidate with the address ${email}.` });
+  const apps = [];
+  for (const app of all) if (await mayAct(app.id)) apps.push(app);
+  if (apps.length === 0) {
+    throw new AppError('FORBIDDEN', 'not theirs', {
+      userMessage: `Directing the agent for ${email} is for recruiters, hiring managers and admins, and the people named on the role.`,
+    });
+  }
   for (const app of apps) {
     if (verb === 'stop') await pauseAgentFor(deps, { applicationId: app.id, by });
     else await resumeAgent(deps, { applicationId: app.id, by });

@@ -71,6 +71,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     admins: deps.admins,
     googleConnectLink: deps.googleConnectLink,
     log: deps.log,
+    now,
   });
   registerWorkspaceSettingsSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });

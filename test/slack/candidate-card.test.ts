@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startJustin, type Justin } from '../../src/compose.js';
 import { showCandidateCard } from '../../src/services/applications/show-card.js';
-import { candidateCard, rejectModal } from '../../src/slack/blocks/candidate-card.js';
+import { candidateCard, closeModal } from '../../src/slack/blocks/candidate-card.js';
 import { checkSurface } from '../../src/slack/blocks/limits.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { homeView } from '../../src/slack/blocks/home.js';
@@ -145,7 +145,7 @@ describe('candidate card', () => {
     const opened = await eventually(async () =>
       fake.calls.find((c) => c.method === 'views.open' && JSON.stringify(c.args).includes(app.id)),
     );
-    const view = opened.args.view as ReturnType<typeof rejectModal>;
+    const view = opened.args.view as ReturnType<typeof closeModal>;
     expect(view.callback_id).toBe(ACTIONS.rejectSubmit);
 
     const submit = (reason: string) =>
@@ -750,7 +750,8 @@ describe('card and modal builders stay inside Slack limits', () => {
   });
 
   it('reject modal', () => {
-    const modal = rejectModal({
+    const modal = closeModal({
+      decision: 'reject',
       applicationId: '00000000-0000-4000-8000-000000000001',
       version: 3,
       candidateName: long,

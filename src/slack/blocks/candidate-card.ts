@@ -54,7 +54,7 @@ function advanceLabel(d: CardData): string {
 /** What happens next, said on the card: who or what the candidate waits for. */
 export function nextLine(d: CardData): string | null {
   const step = (position: number) =>
-    `${d.planStepNames[position] ?? `step ${position + 1}`} (step ${position + 1} of ${d.planLength})`;
+    `${escapeMrkdwn(d.planStepNames[position] ?? `step ${position + 1}`)} (step ${position + 1} of ${d.planLength})`;
   const pos = d.planPosition ?? 0;
   switch (d.stage) {
     case 'NEW':
@@ -202,7 +202,7 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
   } else {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Closed: ${stage.toLowerCase()}.` }] });
   }
-  return { text: fit(`${d.candidateName} for ${d.roleTitle}: ${stage}`, 3000), blocks };
+  return { text: fit(`${escapeMrkdwn(d.candidateName)} for ${escapeMrkdwn(d.roleTitle)}: ${stage}`, 3000), blocks };
 }
 
 /** What the close modal says for each decision. */
@@ -278,9 +278,4 @@ export function closeModal({
       },
     ],
   };
-}
-
-/** The modal asking why a candidate is rejected. */
-export function rejectModal(d: { applicationId: string; version: number; candidateName: string }) {
-  return closeModal({ decision: 'reject', ...d });
 }

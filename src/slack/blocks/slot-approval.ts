@@ -36,7 +36,8 @@ export function slotApprovalMessage(d: {
 }): { text: string; blocks: Record<string, unknown>[] } {
   const title = `${d.moving ? 'New times' : 'Times'} for ${d.candidateName}: ${d.stageName} (${d.durationMinutes} min)`;
   return {
-    text: fit(`${title}. Approve before Justin offers them.`, 3000),
+    // The notification text is mrkdwn too: names from outside are escaped there as well.
+    text: fit(`${escapeMrkdwn(title)}. Approve before Justin offers them.`, 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: fit(title, LIMITS.headerText) } },
       ...(d.moving
@@ -112,7 +113,7 @@ export function decidedApprovalMessage(d: {
 }): { text: string; blocks: Record<string, unknown>[] } {
   const title = `Times for ${d.candidateName}: ${d.stageName}`;
   return {
-    text: fit(`${title}: ${d.decision}`, 3000),
+    text: fit(`${escapeMrkdwn(title)}: ${d.decision}`, 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: fit(title, LIMITS.headerText) } },
       ...d.slots.map((slot) => ({
@@ -136,7 +137,7 @@ export function noSlotsMessage(d: { candidateName: string; stageName: string; re
     .map((b) => `• ${escapeMrkdwn(b.reason)}: ${b.times} of ${d.report.checked} times`);
   const unblock = d.report.unblock.slice(0, 6).map((u) => `• ${escapeMrkdwn(u)}`);
   return {
-    text: fit(`No times found for ${d.candidateName} (${d.stageName}).`, 3000),
+    text: fit(`No times found for ${escapeMrkdwn(d.candidateName)} (${escapeMrkdwn(d.stageName)}).`, 3000),
     blocks: [
       {
         type: 'section',

@@ -234,7 +234,8 @@ export class JourneyWorld {
 
   /**
    * What pg-boss's cron would have run while the clock moved: one job of every schedule, each
-   * waited for, then everything they started.
+   * waited for, then everything they started. The one thing the world writes, and only into
+   * pg-boss's queue, as its cron does: the clock is the world's, and cron reads the real one.
    */
   private async runSchedules(): Promise<void> {
     for (const { queue } of SCHEDULES) {

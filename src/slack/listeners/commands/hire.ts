@@ -25,7 +25,7 @@ import { teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
 import { agentSwitch } from '../../../agent/team-input.js';
 import type { Boss } from '../../../jobs/boss.js';
-import { CAN_DECIDE } from '../../../services/team/may-act.js';
+import { mayDecideFor } from '../../../services/team/may-act.js';
 import { openInterviewerSettings } from '../actions/open-interviewer-settings.js';
 
 /** `/hire help`, `/hire team …`, and a helpful answer to anything else, all private. */
@@ -37,12 +37,14 @@ export function registerHireCommand(
     admins,
     googleConnectLink,
     log,
+    now,
   }: {
     prisma: PrismaClient;
     boss: Boss;
     admins: readonly string[];
     googleConnectLink?: ((by: string) => string) | undefined;
     log: Logger;
+    now: () => Date;
   },
 ): void {
   app.command(COMMANDS.hire, async ({ command, ack, client }) => {
@@ -97,6 +99,7 @@ export function registerHireCommand(
           title: parsed.title,
           verb: parsed.verb,
           actorSlackId: command.user_id,
+          now: now(),
         });
         return ack(plainMessage(`“${done.title}” is now ${done.status.toLowerCase()}.`));
       } catch (err) {
@@ -174,20 +177,21 @@ export function registerHireCommand(
           response_type: 'ephemeral',
           text: 'Usage: `/hire agent stop all`, `/hire agent stop ada@example.com`, and `start` to resume.',
         });
-      if (/^all$/i.test(target) ? !mine.has('ADMIN') : !hasAny(mine, CAN_DECIDE))
-        return ack(
-          refusalMessage(
-            /^all$/i.test(target)
-              ? 'stopping the agent for everyone (admins only)'
-              : 'stopping the agent (recruiters, hiring managers and admins)',
-          ),
-        );
+      if (/^all$/i.test(target) && !mine.has('ADMIN'))
+        return ack(refusalMessage('stopping the agent for everyone (admins only)'));
       try {
         return ack(
           plainMessage(
             await agentSwitch(
               { prisma, boss },
-              { verb: verb.toLowerCase() as 'stop' | 'start', target: typedAddress(target), by: command.user_id },
+              {
+                verb: verb.toLowerCase() as 'stop' | 'start',
+                target: typedAddress(target),
+                by: command.user_id,
+                // One candidate: the team, or the people named on that candidate's role.
+                mayAct: (applicationId) =>
+                  mayDecideFor(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins }, { applicationId }),
+              },
             ),
           ),
         );
@@ -215,7 +219,7 @@ export function registerHireCommand(
       );
     }
     if (!mine.has('ADMIN')) return ack(refusalMessage('changing team roles (admins only)'));
-    const now = await changeTeamRoles(
+    const held = await changeTeamRoles(
       { prisma, boss },
       {
         actorSlackId: command.user_id,
@@ -226,7 +230,7 @@ export function registerHireCommand(
         grant: parsed.type === 'grant',
       },
     );
-    const list = now.length ? now.map(teamRoleLabel).join(', ') : 'no role';
+    const list = held.length ? held.map(teamRoleLabel).join(', ') : 'no role';
     await ack(plainMessage(`Done: <@${parsed.userId}> now has ${list}.`));
   });
 }

@@ -7,7 +7,6 @@ import { editRole } from '../../../services/roles/edit-role.js';
 import type { RoleEditMetadata } from '../../blocks/role-modal.js';
 import { hasAny, teamRolesOf, type TeamRole } from '../../../services/team/team-roles.js';
 import { ACTIONS } from '../../ids.js';
-import { mayDecideFor } from '../../../services/team/may-act.js';
 
 export const CAN_MANAGE_ROLES: readonly TeamRole[] = ['ADMIN', 'RECRUITER'];
 
@@ -35,16 +34,12 @@ export function registerRoleSubmit(
         errors: { title: 'This form cannot be read any more: close it and run /hire role edit again.' },
       });
     const who = { slackUserId: body.user.id, bootstrapAdmins: deps.admins };
-    const allowed =
-      hasAny(await teamRolesOf(deps.prisma, who), CAN_MANAGE_ROLES) ||
-      (!!editing && (await mayDecideFor(deps.prisma, who, { roleId: editing.roleId })));
-    if (!allowed)
+    if (!hasAny(await teamRolesOf(deps.prisma, who), CAN_MANAGE_ROLES)) {
       return ack({
         response_action: 'errors',
-        errors: {
-          title: 'Opening roles is for recruiters and admins; editing one, also for its hiring manager and recruiter.',
-        },
+        errors: { title: 'Opening and editing roles is for recruiters and admins.' },
       });
+    }
     // Users are kept per workspace: from the payload, else the workspace the bot is installed in.
     const slackTeamId = body.team?.id ?? body.user.team_id ?? deps.workspaceId();
     if (!slackTeamId)
