@@ -21,6 +21,8 @@ export const ZEffectPayloads = {
   'slack.card': z.object({ applicationId: z.string().uuid() }),
   /** Publish one person's App Home, rendered at delivery. */
   'slack.home': z.object({ slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/) }),
+  /** Post or refresh a notice (a reminder, a scorecard request, a debrief), rendered at delivery. */
+  'slack.notice': z.object({ noticeId: z.string().uuid() }),
   /** Create a role's channel (public), invite its people, and make it the role's channel. */
   'slack.channel': z.object({
     roleId: z.string().uuid(),
@@ -60,6 +62,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.update': 'slack',
   'slack.card': 'slack',
   'slack.home': 'slack',
+  'slack.notice': 'slack',
   'slack.channel': 'slack',
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',

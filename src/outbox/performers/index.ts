@@ -5,6 +5,7 @@ import { createSlackPostPerformer, createSlackUpdatePerformer } from './slack.js
 import { createSlackCardPerformer } from './slack-card.js';
 import { createSlackHomePerformer } from './slack-home.js';
 import { createSlackChannelPerformer } from './slack-channel.js';
+import { createSlackNoticePerformer } from './slack-notice.js';
 import type { Boss } from '../../jobs/boss.js';
 import { UserDirectory } from '../../slack/user-directory.js';
 import { ChannelDirectory } from '../../slack/channel-directory.js';
@@ -52,6 +53,7 @@ export function createPerformers({
           }),
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack), now }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
+          'slack.notice': createSlackNoticePerformer({ client: slack, prisma, now }),
         }
       : {}),
     ...(google

@@ -101,6 +101,8 @@ async function fullCandidate(first = 'Zbigniew', last = 'Quarkowski') {
       interviewerId: users[0]!.id,
       recommendation: 'YES',
       notes: `${first} was sharp`,
+      status: 'SUBMITTED',
+      dueAt: new Date(),
     },
   });
   await p.aiCacheEntry.create({

@@ -1,0 +1,4 @@
+import type { NoticeRenderer } from './notice-renderers.js';
+
+/** Every kind of notice, by its `kind`, and how it is rendered (see the slack.notice performer). */
+export const NOTICE_RENDERERS: Record<string, NoticeRenderer> = {};
