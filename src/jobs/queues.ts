@@ -31,6 +31,10 @@ export type JobPayloads = {
   'agent.follow-ups': Record<string, never>;
   /** Marks booked interviews whose end has passed as completed. */
   'interviews.complete': Record<string, never>;
+  /** Chases late scorecards (business mornings, then the recruiter) and starts debriefs past their deadline. */
+  'scorecards.chase': Record<string, never>;
+  /** A step's debrief: its scorecards are all in, or its deadline passed. */
+  'debrief.hold': { interviewId: string; without?: boolean | undefined };
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -115,6 +119,18 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   'interviews.complete': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  'scorecards.chase': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  // 'stately' keyed by interview: one debrief being made and at most one waiting. Claude's own
+  // retries are inside; these back off further. A second run finds the debrief posted.
+  'debrief.hold': {
+    ...common,
+    policy: 'stately',
+    retryLimit: 6,
+    retryDelay: 30,
+    retryBackoff: true,
+    retryDelayMax: 1800,
+    expireInSeconds: 300,
+  },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -137,4 +153,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'gmail.watch', cron: '17 3 * * *' },
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
+  { queue: 'scorecards.chase', cron: '*/5 * * * *' },
 ];

@@ -16,6 +16,8 @@ import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import { registerUserChange } from './listeners/events/user-change.js';
 import { registerOpenInterviewerSettings } from './listeners/actions/open-interviewer-settings.js';
 import { registerInterviewerSettingsSubmit } from './listeners/views/interviewer-settings-submit.js';
+import { registerScorecardButtons } from './listeners/actions/scorecard-buttons.js';
+import { registerScorecardSubmit } from './listeners/views/scorecard-submit.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { FastifyReceiver } from './fastify-receiver.js';
@@ -107,6 +109,8 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerUserChange(app, { prisma: deps.prisma, boss: deps.boss, log: deps.log });
   registerOpenInterviewerSettings(app, { prisma: deps.prisma, now });
   registerInterviewerSettingsSubmit(app, { prisma: deps.prisma, boss: deps.boss });
+  registerScorecardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, now });
+  registerScorecardSubmit(app, { prisma: deps.prisma, boss: deps.boss, now });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

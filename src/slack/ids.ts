@@ -46,4 +46,14 @@ export const ACTIONS = {
   /** "My interviewing settings": the App Home button that opens the modal (as `/hire me` does), and its submission. */
   openInterviewerSettings: 'interviewer_settings_open',
   interviewerSettingsSubmit: 'interviewer_settings_submit',
+  /** "Write scorecard" (value: the scorecard id) opens its modal; the modal saves a draft or submits. */
+  writeScorecard: 'scorecard_write',
+  scorecardSaveDraft: 'scorecard_save_draft',
+  scorecardSubmit: 'scorecard_submit',
+  /** "Read the scorecards" (value: the application id): those the clicker may read, in a modal. */
+  readScorecards: 'scorecards_read',
+  /** The debrief's Hold (value: the interview id); Advance and Reject are the card's own buttons. */
+  debriefHold: 'debrief_hold',
+  /** On the recruiter's late-scorecard message: hold the debrief without it (value: the interview id). */
+  debriefWithout: 'debrief_without',
 } as const;

@@ -656,14 +656,23 @@ describe('App Home', () => {
     });
     const stage = await p.interviewStage.findFirstOrThrow({ where: { roleId: app.roleId } });
     const past = new Date(Date.now() - 2 * 3600_000);
+    // Held, so Hal owes its scorecard (a second interview he has submitted for is not listed).
+    const held = { applicationId: app.id, stageId: stage.id, status: 'COMPLETED' as const, startsAt: past };
+    const ended = new Date(past.getTime() + 1800_000);
     await p.interview.create({
       data: {
-        applicationId: app.id,
-        stageId: stage.id,
-        status: 'BOOKED',
-        startsAt: past,
-        endsAt: new Date(past.getTime() + 1800_000),
+        ...held,
+        endsAt: ended,
         interviewers: { create: [{ userId: hal.id }] },
+        scorecards: { create: [{ interviewerId: hal.id, dueAt: ended }] },
+      },
+    });
+    await p.interview.create({
+      data: {
+        ...held,
+        endsAt: ended,
+        interviewers: { create: [{ userId: hal.id }] },
+        scorecards: { create: [{ interviewerId: hal.id, dueAt: ended, status: 'SUBMITTED', recommendation: 'YES' }] },
       },
     });
 
@@ -682,6 +691,8 @@ describe('App Home', () => {
     const text = JSON.stringify(view.blocks);
     expect(view.type).toBe('home');
     expect(text).toContain('Pat Selinger · Query Optimizer Lead (Call), interviewed');
+    expect(text.match(/Pat Selinger · Query Optimizer Lead \(Call\), interviewed/g)).toHaveLength(1);
+    expect(text).toContain(ACTIONS.writeScorecard);
     expect(text).toContain('*Query Optimizer Lead*: 1 active candidate');
     expect(text).toContain('Times in America/New_York');
     expect(checkSurface({ type: 'home', blocks: view.blocks as never })).toEqual([]);
@@ -718,7 +729,14 @@ describe('card and modal builders stay inside Slack limits', () => {
       zone: 'America/St_Johns',
       data: {
         interviews: many(15, () => ({ startsAt: d, endsAt: d, candidateName: long, roleTitle: long, stageName: long })),
-        scorecardsOwed: many(15, () => ({ endedAt: d, candidateName: long, roleTitle: long, stageName: long })),
+        scorecardsOwed: many(15, (i) => ({
+          scorecardId: `00000000-0000-0000-0000-0000000000${String(i).padStart(2, '0')}`,
+          draft: i % 2 === 0,
+          endedAt: d,
+          candidateName: long,
+          roleTitle: long,
+          stageName: long,
+        })),
         offerApprovals: many(15, () => ({ candidateName: long, roleTitle: long })),
         slotApprovals: many(15, (i) => ({ candidateName: long, roleTitle: long, count: i })),
         roles: many(15, (i) => ({ title: long, status: i % 2 ? 'OPEN' : 'PAUSED', active: i })),

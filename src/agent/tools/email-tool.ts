@@ -83,12 +83,17 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
     : input.text.trim();
 }
 
-/** Notes the candidate must not see: the fit summary, scorecard notes, team answers marked internal. */
+/**
+ * Notes the candidate must not see: the fit summary, scorecard notes (drafts and every submitted
+ * version), the debriefs' syntheses, team answers marked internal.
+ */
 async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]> {
-  const scorecards = await deps.prisma.scorecard.findMany({
-    where: { interview: { applicationId: facts.application.id } },
-    select: { notes: true },
-  });
+  const ofApplication = { interview: { applicationId: facts.application.id } };
+  const [scorecards, versions, debriefs] = await Promise.all([
+    deps.prisma.scorecard.findMany({ where: ofApplication, select: { notes: true } }),
+    deps.prisma.scorecardVersion.findMany({ where: { scorecard: ofApplication }, select: { notes: true } }),
+    deps.prisma.debrief.findMany({ where: ofApplication, select: { synthesis: true } }),
+  ]);
   const answers = await deps.prisma.agentStep.findMany({
     where: { runId: facts.run.id, kind: 'NOTE', name: 'event', eventKey: { startsWith: 'team-answer:' } },
     select: { input: true },
@@ -96,6 +101,8 @@ async function internalTexts(deps: AgentDeps, facts: RunFacts): Promise<string[]
   return [
     facts.application.fitSummary,
     ...scorecards.map((s) => s.notes),
+    ...versions.map((v) => v.notes),
+    ...debriefs.map((d) => d.synthesis),
     ...answers.flatMap((a) => {
       const { event } = a.input as { event: { internal?: boolean; answer?: string } };
       return event.internal && event.answer ? [event.answer] : [];

@@ -20,14 +20,17 @@ export const ZAfterInterviewPolicy = z.object({
     .default([1440, 15]),
   /** Business-morning nudges for a late scorecard before the recruiter is told. */
   nudgeLimit: z.number().int().min(0).max(10).default(3),
-  /** Hours after the interview when the debrief goes out with what is in; null: only when all are in. */
+  /**
+   * Hours after the interview when the debrief goes out with what is in; null (the default): only
+   * when all are in, or when the recruiter, told of a late one, asks for it without.
+   */
   debriefDeadlineHours: z
     .number()
     .int()
     .min(1)
     .max(24 * 14)
     .nullable()
-    .default(48),
+    .default(null),
   /** Where the debrief (ratings and the synthesis of notes) goes: the card's thread, or only the
    * hiring manager and recruiter by direct message. */
   debriefIn: z.enum(['thread', 'private']).default('thread'),

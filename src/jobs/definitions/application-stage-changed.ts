@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { noteDebriefDecision } from '../../services/debriefs/note-debrief-decision.js';
 import { defineJob } from '../definition.js';
 
 /**
@@ -32,6 +33,7 @@ export const applicationStageChanged = defineJob({
         },
       });
       if (!event) return;
+      await noteDebriefDecision(tx, deps.boss, { applicationId, event, now: deps.now() });
       await recordEffect(
         { tx, boss: deps.boss },
         {

@@ -42,6 +42,8 @@ export async function loadCardData(
           startsAt: true,
           stage: { select: { position: true } },
           interviewers: { select: { user: { select: { name: true } } } },
+          scorecards: { select: { status: true } },
+          debrief: { select: { postedAt: true, decision: true } },
         },
       },
     },
@@ -78,6 +80,8 @@ type LatestInterview = {
   startsAt: Date | null;
   stage: { position: number };
   interviewers: Array<{ user: { name: string } }>;
+  scorecards: Array<{ status: string }>;
+  debrief: { postedAt: Date | null; decision: string | null } | null;
 };
 
 /** The latest interview, if it is for the step the application is at now. */
@@ -87,5 +91,9 @@ function currentInterview(latest: LatestInterview | undefined, planPosition: num
     status: latest.status,
     startsAt: latest.startsAt,
     interviewers: latest.interviewers.map((i) => i.user.name),
+    scorecards: latest.scorecards.length
+      ? { in: latest.scorecards.filter((c) => c.status === 'SUBMITTED').length, of: latest.scorecards.length }
+      : null,
+    debrief: latest.debrief?.postedAt ? { onHold: latest.debrief.decision === 'HOLD' } : null,
   };
 }

@@ -2,6 +2,7 @@ import type { PrismaClient, Tx } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
+import { refreshNotices } from '../notices/send-notice.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { stopInterviewInTx } from '../interviews/stop-interview.js';
 import type { Stage } from '../../domain/pipeline/stages.js';
@@ -82,7 +83,11 @@ export async function eraseCandidate(
         data: { status: 'STOPPED', finishedAt: new Date(), error: 'candidate erased' },
       });
       report.agentSteps = (await tx.agentStep.deleteMany({ where: { run: { applicationId: { in: appIds } } } })).count;
-      await tx.scorecard.updateMany({ where: { interview: { applicationId: { in: appIds } } }, data: { notes: '' } });
+      // What interviewers wrote about them: notes, ratings, every version, the debrief's synthesis.
+      const ofThem = { interview: { applicationId: { in: appIds } } };
+      await tx.scorecard.updateMany({ where: ofThem, data: { notes: '', ratings: {}, nextNudgeAt: null } });
+      await tx.scorecardVersion.updateMany({ where: { scorecard: ofThem }, data: { notes: '', ratings: {} } });
+      await tx.debrief.updateMany({ where: ofThem, data: { synthesis: null } });
       await tx.applicationEvent.updateMany({ where: { applicationId: { in: appIds } }, data: { data: {} } });
       report.effectsCancelled = (
         await tx.outboxEffect.updateMany({
@@ -149,6 +154,15 @@ export async function eraseCandidate(
           erasedAt: new Date(),
         },
       });
+      // Reminders, scorecard requests and debriefs in Slack are rendered again, without them.
+      const notices = await tx.slackNotice.findMany({
+        where: { OR: [{ interview: { applicationId: { in: appIds } } }, { scorecard: ofThem }] },
+        select: { interviewId: true, scorecardId: true },
+      });
+      for (const interviewId of new Set(notices.flatMap((n) => n.interviewId ?? [])))
+        await refreshNotices(tx, boss, { interviewId }, new Date());
+      for (const scorecardId of new Set(notices.flatMap((n) => n.scorecardId ?? [])))
+        await refreshNotices(tx, boss, { scorecardId }, new Date());
       // Words only this candidate had (a rare surname) leave the search word list too.
       await tx.$executeRaw`
         DELETE FROM "SearchWord" w WHERE w.word = ANY(${candidate.searchWords}::text[])

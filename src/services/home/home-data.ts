@@ -2,7 +2,14 @@ import type { DbOrTx } from '../../db/prisma.js';
 
 export type HomeData = {
   interviews: { startsAt: Date; endsAt: Date; candidateName: string; roleTitle: string; stageName: string }[];
-  scorecardsOwed: { endedAt: Date; candidateName: string; roleTitle: string; stageName: string }[];
+  scorecardsOwed: {
+    scorecardId: string;
+    draft: boolean;
+    endedAt: Date;
+    candidateName: string;
+    roleTitle: string;
+    stageName: string;
+  }[];
   offerApprovals: { candidateName: string; roleTitle: string }[];
   slotApprovals: { candidateName: string; roleTitle: string; count: number }[];
   roles: { title: string; status: string; active: number }[];
@@ -27,19 +34,25 @@ export async function homeData(
         application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
       },
     }),
-    db.interview.findMany({
+    // Exactly the scorecards this person has not submitted (drafts included), oldest first.
+    db.scorecard.findMany({
       where: {
-        status: { in: ['BOOKED', 'COMPLETED'] },
-        endsAt: { lt: now },
-        interviewers: { some: me },
-        NOT: { scorecards: { some: { interviewer: { slackUserId } } } },
+        interviewer: { slackUserId },
+        status: { not: 'SUBMITTED' },
+        interview: { application: { candidate: { erasedAt: null } } },
       },
-      orderBy: { endsAt: 'desc' },
+      orderBy: { dueAt: 'asc' },
       take: 15,
       select: {
-        endsAt: true,
-        stage: { select: { name: true } },
-        application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+        id: true,
+        status: true,
+        dueAt: true,
+        interview: {
+          select: {
+            stage: { select: { name: true } },
+            application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
+          },
+        },
       },
     }),
     db.offerApproval.findMany({
@@ -86,11 +99,13 @@ export async function homeData(
       roleTitle: i.application.role.title,
       stageName: i.stage.name,
     })),
-    scorecardsOwed: owed.map((i) => ({
-      endedAt: i.endsAt!,
-      candidateName: i.application.candidate.name,
-      roleTitle: i.application.role.title,
-      stageName: i.stage.name,
+    scorecardsOwed: owed.map((c) => ({
+      scorecardId: c.id,
+      draft: c.status === 'DRAFT',
+      endedAt: c.dueAt,
+      candidateName: c.interview.application.candidate.name,
+      roleTitle: c.interview.application.role.title,
+      stageName: c.interview.stage.name,
     })),
     offerApprovals: offers.map((o) => ({
       candidateName: o.offer.application.candidate.name,

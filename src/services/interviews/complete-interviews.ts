@@ -2,14 +2,15 @@ import type { PrismaClient } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
 import { lockApplicationOfInterview, moveApplicationInTx } from '../pipeline/move-application.js';
 import { stopInterviewInTx } from './stop-interview.js';
+import { openScorecardsInTx } from '../scorecards/open-scorecards.js';
 
 const BATCH = 200;
 
 /**
  * Booked interviews whose end has passed become completed, each in its own transaction: the
  * interview, its application (interview scheduled → interviewed, whose stage-change job
- * refreshes the card and tells the thread), and the agent's run for it, which has nothing
- * left to do. Run from a pg-boss schedule; an interview moved or cancelled meanwhile is left.
+ * refreshes the card and tells the thread), a scorecard owed by each interviewer (asked for by
+ * direct message), and the agent's run for it, which has nothing left to do. Run from a pg-boss schedule; an interview moved or cancelled meanwhile is left.
  */
 export async function completeInterviews({
   prisma,
@@ -54,6 +55,8 @@ export async function completeInterviews({
         reason: 'the interview has taken place',
         now: at,
       });
+      // Each interviewer now owes a scorecard, and is asked for it.
+      await openScorecardsInTx(tx, boss, { interviewId: id, endsAt: row.endsAt, now: at });
       await tx.agentRun.updateMany({
         where: { interviewId: id, status: { in: ['RUNNING', 'WAITING'] } },
         data: { status: 'COMPLETED', finishedAt: at, followUpAt: null },

@@ -25,13 +25,21 @@ export type CardData = {
   showEmail: boolean;
   candidateEmail: string;
   /** The interview of the current step, if one is being arranged or is booked. */
-  interview?: { status: string; startsAt: Date | null; interviewers: string[] } | null;
+  interview?: {
+    status: string;
+    startsAt: Date | null;
+    interviewers: string[];
+    /** Once it has taken place: scorecards in, of those owed. */
+    scorecards?: { in: number; of: number } | null;
+    /** Once the step's debrief is out; on hold when the team said so there. */
+    debrief?: { onHold: boolean } | null;
+  } | null;
 };
 
 const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
 
 /** What Advance does from here, said on the button: "Schedule: Technical interview", not just "Advance". */
-function advanceLabel(d: CardData): string {
+export function advanceLabel(d: Pick<CardData, 'stage' | 'planPosition' | 'planLength' | 'planStepNames'>): string {
   const next = transition(
     { stage: d.stage, planPosition: d.planPosition },
     { type: 'advance' },
@@ -72,10 +80,18 @@ export function nextLine(d: CardData): string | null {
         : '';
       return `Next: ${step(pos)}${when}${who}.`;
     }
-    case 'INTERVIEWED':
-      return pos + 1 < d.planLength
-        ? `Next: ${step(pos + 1)}. Advance to schedule it, or reject.`
-        : 'Next: the offer. Advance once the team has decided.';
+    case 'INTERVIEWED': {
+      const next =
+        pos + 1 < d.planLength
+          ? `Next: ${step(pos + 1)}. Advance to schedule it, or reject.`
+          : 'Next: the offer. Advance once the team has decided.';
+      const cards = d.interview?.scorecards;
+      if (d.interview?.debrief?.onHold) return `On hold after the debrief. ${next}`;
+      if (d.interview?.debrief) return `Debrief in the thread. ${next}`;
+      if (cards && cards.in < cards.of)
+        return `Scorecards: ${cards.in} of ${cards.of} in; the debrief follows when they are. ${next}`;
+      return next;
+    }
     case 'OFFER':
       return 'Next: the candidate’s answer. Mark them hired when they accept.';
     default:

@@ -37,14 +37,7 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
         'none in the next 7 days',
       ),
       { type: 'context', elements: [{ type: 'mrkdwn', text: `Times in ${zone}.` }] },
-      ...section(
-        'Scorecards I owe',
-        data.scorecardsOwed.map(
-          (s) =>
-            `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}`,
-        ),
-        'all caught up',
-      ),
+      ...owedScorecards(data.scorecardsOwed, t, now),
       ...section(
         'Waiting for my approval',
         [
@@ -66,4 +59,33 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
       ),
     ],
   };
+}
+
+/** Each scorecard I owe, with its button: a Home tab has room for them (15 at most). */
+function owedScorecards(
+  owed: HomeData['scorecardsOwed'],
+  t: (d: Date) => DateTime,
+  now: Date,
+): Record<string, unknown>[] {
+  if (!owed.length) return section('Scorecards I owe', [], 'all caught up');
+  return [
+    { type: 'header', text: { type: 'plain_text', text: 'Scorecards I owe' } },
+    ...owed.map((s) => ({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: fit(
+          `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), ` +
+            `interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}${s.draft ? ' · draft saved' : ''}`,
+          LIMITS.sectionText,
+        ),
+      },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.writeScorecard,
+        text: { type: 'plain_text', text: s.draft ? 'Continue' : 'Write scorecard' },
+        value: s.scorecardId,
+      },
+    })),
+  ];
 }

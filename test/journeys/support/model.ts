@@ -115,6 +115,7 @@ export function journeyReader(request: MessagesRequest): Scripted {
       },
     };
   }
+  if (/prepare a debrief/i.test(system)) return { json: { synthesis: synthesisOf(request) } };
   const said = request.messages
     .flatMap(contentOf)
     .map((b) => String(b.text ?? ''))
@@ -138,4 +139,14 @@ export function journeyReader(request: MessagesRequest): Scripted {
       },
     };
   return { json: { ...base, intent: 'other', summary: 'something else' } };
+}
+
+/** The debrief's synthesis, as the real model would shape it: who said what, from the notes it was given. */
+function synthesisOf(request: MessagesRequest): string {
+  const said = request.messages
+    .flatMap(contentOf)
+    .map((b) => String(b.text ?? ''))
+    .join('\n');
+  const cards = [...said.matchAll(/<scorecard interviewer="([^"]+)">[\s\S]*?Notes:\n([\s\S]*?)<\/scorecard>/g)];
+  return cards.map(([, who, notes]) => `${who} noted: ${notes!.trim().split('\n')[0]!.slice(0, 200)}`).join(' ');
 }

@@ -135,6 +135,21 @@ export class Person {
     });
   }
 
+  /** Presses a button inside an open modal; its fields hold what they hold, changed by `entered` (by block id). */
+  async clicksIn(view: View, label: string | RegExp, entered: Record<string, FieldValue> = {}): Promise<Interaction> {
+    const control = button(view, label);
+    return this.act(
+      { ...view, state: { values: modalState(view, entered) } },
+      {
+        type: 'button',
+        action_id: control.actionId,
+        block_id: control.blockId,
+        value: control.value,
+        text: { type: 'plain_text', text: control.label },
+      },
+    );
+  }
+
   /** Picks `choice` (an option's label) in the menu on a message. */
   async chooses(where: Clickable, choice: string): Promise<Interaction> {
     const menu = controlsOf(where).find(
@@ -261,7 +276,7 @@ export class Person {
         response_url: `${this.world.slack.origin}${this.responsePath(n)}`,
       };
     } else {
-      // The Home tab: Slack sends the view, and no response_url.
+      // The Home tab or a modal: Slack sends the view (a modal's with its state), and no response_url.
       payload = { ...common, container: { type: 'view', view_id: where.id }, view: where };
     }
     return this.send(

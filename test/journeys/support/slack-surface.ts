@@ -47,7 +47,14 @@ function blockText(block: Block): string[] {
     }
   }
   if (block.accessory?.type === 'button') out.push(`[${textOfObject(block.accessory.text)}]`);
-  if (block.type === 'input') out.push(textOfObject(block.label));
+  if (block.type === 'input') {
+    out.push(textOfObject(block.label));
+    // What the field holds when the modal opens: a person sees it there.
+    const e = block.element ?? {};
+    if (e.initial_value) out.push(String(e.initial_value));
+    if (e.initial_option) out.push(textOfObject(e.initial_option.text));
+    if (Array.isArray(e.initial_options)) out.push(...e.initial_options.map((o: Block) => textOfObject(o.text)));
+  }
   return out;
 }
 

@@ -199,6 +199,23 @@ export class JourneyWorld {
     return card;
   }
 
+  /** Waits for a direct message to a person whose words match, and returns it as it is now. */
+  async dm(person: { slackId: string; name: string }, words: RegExp, { since }: { since?: number } = {}) {
+    const dms = () =>
+      this.slack.dmsTo(person.slackId).filter((m) => since === undefined || this.slack.messages.indexOf(m) >= since);
+    return eventually(async () => dms().findLast((m) => words.test(textOf(m))), { timeoutMs: 10_000 }).catch(() => {
+      const seen = dms().map((m) => `  - ${textOf(m).slice(0, 300).replace(/\n/g, ' | ')}`);
+      throw new Error(`${person.name} got no direct message matching ${words}; they got:\n${seen.join('\n')}`);
+    });
+  }
+
+  /** A modal as Slack shows it now (after any views.update). */
+  view(id: string): View {
+    const found = this.slackViews().find((v) => v.view.id === id);
+    if (!found) throw new Error(`no modal ${id}`);
+    return found.view;
+  }
+
   /** The latest App Home view Justin published for a person. */
   homeOf(slackId: string): View | undefined {
     return this.slack.homes.get(slackId) as View | undefined;

@@ -8,6 +8,8 @@ import { cancelInterview } from '../../../services/scheduling/cancel-interview.j
 import { mayDecideFor, mayViewFor } from '../../../services/team/may-act.js';
 import { closeModal } from '../../blocks/candidate-card.js';
 import { candidateDetailsMessage } from '../../blocks/candidate-details.js';
+import { scorecardSummaryBlocks } from '../../blocks/scorecards-view.js';
+import { readableScorecards } from '../../../services/scorecards/readable-scorecards.js';
 import { ACTIONS } from '../../ids.js';
 
 type Deps = { prisma: PrismaClient; boss: Boss; admins: readonly string[]; now: () => Date };
@@ -141,7 +143,11 @@ export function registerCardButtons(app: App, deps: Deps): void {
         subjectId: applicationId,
       },
     });
-    await respond(candidateDetailsMessage(details));
+    // Scorecards as this person may read them (independent until their own is in).
+    const readable = await readableScorecards(deps.prisma, who(body.user.id), applicationId);
+    const message = candidateDetailsMessage(details);
+    if (readable) message.blocks.splice(-1, 0, ...scorecardSummaryBlocks(readable, applicationId));
+    await respond(message);
   });
 
   // Reject, or the candidate withdrew: a modal for the reason and the one email, if any.
