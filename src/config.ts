@@ -102,7 +102,8 @@ export const VARIABLES: Record<string, VarDoc> = {
   GMAIL_PUSH_AUDIENCE: {
     integration: 'google',
     purpose:
-      'the audience set on the Pub/Sub push subscription (default PUBLIC_URL + /gmail/push); push tokens for any other audience are refused',
+      'the audience set on the Pub/Sub push subscription (default PUBLIC_URL + /gmail/push); push tokens for any ' +
+      'other audience are refused',
     where: 'console.cloud.google.com → Pub/Sub → Subscriptions → your push subscription → Authentication',
   },
   GMAIL_PUSH_SERVICE_ACCOUNT: {
@@ -119,7 +120,8 @@ export const VARIABLES: Record<string, VarDoc> = {
   GOOGLE_AUTH_URL: {
     integration: 'google',
     purpose:
-      "Google's OAuth consent page (default https://accounts.google.com/o/oauth2/v2/auth); point at a fake for local runs",
+      "Google's OAuth consent page (default https://accounts.google.com/o/oauth2/v2/auth); point at a fake for local " +
+      'runs',
     where: 'only for testing',
   },
   GOOGLE_TOKEN_URL: {
@@ -131,7 +133,8 @@ export const VARIABLES: Record<string, VarDoc> = {
   GOOGLE_CERTS_URL: {
     integration: 'google',
     purpose:
-      "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for local runs",
+      "Google's token-signing certificates (default https://www.googleapis.com/oauth2/v1/certs); point at a fake for " +
+      'local runs',
     where: 'only for testing',
   },
   ANTHROPIC_API_KEY: {
@@ -152,7 +155,8 @@ export const VARIABLES: Record<string, VarDoc> = {
   ANTHROPIC_MODEL_SMART: {
     integration: 'anthropic',
     purpose:
-      'Sonnet-class model for drafting and CV reading (default claude-sonnet-5-5; claude-sonnet-4-5 reaches end of life on 30 Nov 2026)',
+      'Sonnet-class model for drafting and CV reading (default claude-sonnet-5-5; claude-sonnet-4-5 reaches end of ' +
+      'life on 30 Nov 2026)',
     where: 'docs.anthropic.com → Models',
   },
 };
@@ -313,7 +317,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
   if (raw.GOOGLE_CLIENT_ID && !raw.ENCRYPTION_KEY) {
     problems.push(
-      `ENCRYPTION_KEY: missing, but Google OAuth is set up and its tokens must be stored encrypted${describe('ENCRYPTION_KEY')}`,
+      'ENCRYPTION_KEY: missing, but Google OAuth is set up and its tokens must be stored ' +
+        `encrypted${describe('ENCRYPTION_KEY')}`,
     );
   }
   if (raw.GOOGLE_CLIENT_ID && !raw.PUBLIC_URL) {

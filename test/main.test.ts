@@ -51,7 +51,8 @@ async function readyz(port: number): Promise<number | false> {
 }
 
 describe('the service process', () => {
-  it('starts on a fresh machine with no DATABASE_URL: embedded Postgres, migrations, ready, status page; stops on SIGTERM', async () => {
+  it('starts on a fresh machine with no DATABASE_URL: embedded Postgres, migrations, ready, status page; stops on ' +
+    'SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'justin-fresh-'));
     await chmod(dataDir, 0o755); // the embedded server runs as the postgres user when we are root
     const port = await freePort();

@@ -59,7 +59,9 @@ export async function pauseAgentEverywhere(
           idempotencyKey: `agent-paused:${value.at}:${admin.slackUserId}`,
           payload: {
             channel: admin.slackUserId,
-            text: `:octagonal_sign: Justin's scheduling agent is paused for every candidate: ${reason}. Nothing is lost; \`/hire agent start all\` resumes it.`,
+            text:
+              `:octagonal_sign: Justin's scheduling agent is paused for every candidate: ${reason}. Nothing is ` +
+              `lost; \`/hire agent start all\` resumes it.`,
           },
         },
       );

@@ -191,7 +191,9 @@ async function candidateEmail(
             applicationId: facts.application.id,
             payload: {
               ...where,
-              text: `:envelope: Someone other than ${escapeMrkdwn(facts.candidate.name)} wrote in their thread; Justin did not act on it. A person should read it in the mailbox.`,
+              text:
+                `:envelope: Someone other than ${escapeMrkdwn(facts.candidate.name)} wrote in their thread; ` +
+                'Justin did not act on it. A person should read it in the mailbox.',
             },
           },
         ),
@@ -234,7 +236,9 @@ async function candidateEmail(
     checks.zone = { ...zone, asked_before: askedBefore };
     if (zone.status === 'ambiguous' && askedBefore) {
       await handOver(deps, facts, {
-        reason: `the candidate's time zone is still unclear ("${zone.mention}" could be ${zone.candidates.join(', ')}) after asking once`,
+        reason:
+          `the candidate's time zone is still unclear ("${zone.mention}" could ` +
+          `be ${zone.candidates.join(', ')}) after asking once`,
         key: `zone:${emailMessageId}`,
         by: 'code',
       });

@@ -149,7 +149,10 @@ export async function loadRunFacts(db: DbOrTx, runId: string): Promise<RunFacts>
   };
 }
 
-/** Where the agent talks to the team about this candidate: the card's thread, else the role's channel, else the recruiter. */
+/**
+ * Where the agent talks to the team about this candidate: the card's thread, else the role's
+ * channel, else the recruiter.
+ */
 export function teamDestination(facts: RunFacts): { channel: string; thread_ts?: string } | null {
   if (facts.application.slackChannelId && facts.application.slackMessageTs)
     return { channel: facts.application.slackChannelId, thread_ts: facts.application.slackMessageTs };

@@ -117,7 +117,10 @@ function overBudget(facts: RunFacts): string | null {
   if (facts.run.turns >= maxModelCallsPerRun)
     return `the agent made ${facts.run.turns} model calls for this candidate, the most the role allows (a loop?)`;
   if (facts.run.tokens >= tokenBudgetPerRun)
-    return `the agent used ${facts.run.tokens} tokens for this candidate, over the role's budget of ${tokenBudgetPerRun}`;
+    return (
+      `the agent used ${facts.run.tokens} tokens for this candidate, over the role's budget ` +
+      `of ${tokenBudgetPerRun}`
+    );
   return null;
 }
 
@@ -234,7 +237,9 @@ function brief(facts: RunFacts, interviewers: string[]): object {
       : null,
     candidate: { first_name: facts.candidate.firstName, time_zone: facts.zone },
     options_now: describeOptions(facts.options, facts.displayZone),
-    emails_go_out: `between ${facts.role.policy.sendHours.from} and ${facts.role.policy.sendHours.to} on weekdays, candidate's time`,
+    emails_go_out:
+      `between ${facts.role.policy.sendHours.from} and ${facts.role.policy.sendHours.to} on weekdays, ` +
+      "candidate's time",
   };
 }
 
@@ -254,7 +259,9 @@ async function routeToPerson(deps: AgentDeps, applicationId: string, emailMessag
         payload: {
           channel: app.slackChannelId!,
           thread_ts: app.slackMessageTs!,
-          text: `:envelope: ${app.candidate.name} replied by email and no agent is working on them; someone should answer from the mailbox.`,
+          text:
+            `:envelope: ${app.candidate.name} replied by email and no agent is working on them; someone should ` +
+            'answer from the mailbox.',
         },
       },
     ),

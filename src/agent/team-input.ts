@@ -24,7 +24,9 @@ export async function decideAgentRequest(
     });
     if (earlier)
       throw new AppError('STALE_STATE', 'already decided', {
-        userMessage: `Already decided: <@${earlier.actorId}> ${(earlier.data as { approved: boolean }).approved ? 'approved' : 'declined'} this.`,
+        userMessage:
+          `Already decided: <@${earlier.actorId}> ` +
+          `${(earlier.data as { approved: boolean }).approved ? 'approved' : 'declined'} this.`,
       });
     const run = await tx.agentRun.findUnique({ where: { id: runId }, select: { applicationId: true, status: true } });
     if (!run || (run.status !== 'RUNNING' && run.status !== 'WAITING'))
@@ -93,7 +95,10 @@ export async function answerAgentQuestion(
   });
 }
 
-/** `/hire agent stop|start all|<candidate email>` (the address as typed, unwrapped): the kill switch from Slack. Returns what to tell the admin. */
+/**
+ * `/hire agent stop|start all|<candidate email>` (the address as typed, unwrapped): the kill
+ * switch from Slack. Returns what to tell the admin.
+ */
 export async function agentSwitch(
   deps: Deps,
   {
@@ -115,7 +120,10 @@ export async function agentSwitch(
       return 'Justin has stopped writing to every candidate. Events are kept; `/hire agent start all` resumes.';
     }
     const woken = await resumeAgent(deps, { by });
-    return `Justin is back on; ${woken} conversation${woken === 1 ? '' : 's'} resume${woken === 1 ? 's' : ''} from where they were.`;
+    return (
+      `Justin is back on; ${woken} conversation${woken === 1 ? '' : 's'} resume${woken === 1 ? 's' : ''} from ` +
+      'where they were.'
+    );
   }
   const email = normaliseEmail(target);
   const all = await deps.prisma.application.findMany({ where: { candidate: { email } }, select: { id: true } });
@@ -125,7 +133,9 @@ export async function agentSwitch(
   for (const app of all) if (await mayAct(app.id)) apps.push(app);
   if (apps.length === 0) {
     throw new AppError('FORBIDDEN', 'not theirs', {
-      userMessage: `Directing the agent for ${email} is for recruiters, hiring managers and admins, and the people named on the role.`,
+      userMessage:
+        `Directing the agent for ${email} is for recruiters, hiring managers and admins, and the people ` +
+        'named on the role.',
     });
   }
   for (const app of apps) {

@@ -34,7 +34,8 @@ export const TOOL_INPUTS = {
     })
     .strict()
     .describe(
-      'Looks up interview times that work for the interviewers right now (fresh calendars). Offers nothing; use propose_slots to offer.',
+      'Looks up interview times that work for the interviewers right now (fresh calendars). Offers nothing; use ' +
+        'propose_slots to offer.',
     ),
   propose_slots: z
     .object({
@@ -46,7 +47,9 @@ export const TOOL_INPUTS = {
     })
     .strict()
     .describe(
-      'Finds new times (inside the ranges, if given) and makes them the current options. Depending on the role, the team approves them first (then wait) or they become options at once (then email them with include_options). For a booked interview this offers times to move it to.',
+      'Finds new times (inside the ranges, if given) and makes them the current options. Depending on the role, the ' +
+        'team approves them first (then wait) or they become options at once (then email them with ' +
+        'include_options). For a booked interview this offers times to move it to.',
     ),
   send_email: z
     .object({
@@ -55,7 +58,8 @@ export const TOOL_INPUTS = {
         .min(1)
         .max(6000)
         .describe(
-          'Plain-text body, no greeting line needed beyond "Hi <first name>,", signed "Justin, on behalf of the hiring team"',
+          'Plain-text body, no greeting line needed beyond "Hi <first name>,", signed "Justin, on behalf of the ' +
+            'hiring team"',
         ),
       include_options: z
         .boolean()
@@ -64,7 +68,8 @@ export const TOOL_INPUTS = {
     })
     .strict()
     .describe(
-      "Emails the candidate in their application's thread. The recipient is always this candidate. After this, wait for their reply.",
+      "Emails the candidate in their application's thread. The recipient is always this candidate. After this, wait " +
+        'for their reply.',
     ),
   record_availability: z
     .object({
@@ -81,13 +86,15 @@ export const TOOL_INPUTS = {
     .object({ option: z.number().int().min(1).max(20).describe('Number of one of the current options') })
     .strict()
     .describe(
-      'Books the interview at one of the current options, after the code re-checks it against fresh calendars. Sends calendar invites with a video link.',
+      'Books the interview at one of the current options, after the code re-checks it against fresh calendars. Sends ' +
+        'calendar invites with a video link.',
     ),
   reschedule_interview: z
     .object({ option: z.number().int().min(1).max(20).describe('Number of one of the current options') })
     .strict()
     .describe(
-      'Moves the booked interview to one of the current options (after propose_slots), re-checked against fresh calendars.',
+      'Moves the booked interview to one of the current options (after propose_slots), re-checked against fresh ' +
+        'calendars.',
     ),
   cancel_interview: z
     .object({ reason: z.string().min(1).max(500) })
@@ -107,7 +114,8 @@ export const TOOL_INPUTS = {
     .object({ reason: z.string().min(1).max(1000) })
     .strict()
     .describe(
-      'Stops the agent for this candidate and hands the conversation to a person. Use when unsure, when asked for a human, or when a rule stops you.',
+      'Stops the agent for this candidate and hands the conversation to a person. Use when unsure, when asked for a ' +
+        'human, or when a rule stops you.',
     ),
 } as const;
 

@@ -24,7 +24,8 @@ export function holdEvent(input: HoldEventInput): calendar_v3.Schema$Event {
     // No candidate name: a hold is seen by everyone who can see the interviewers' calendars.
     summary: `Held: ${input.stageName} (${input.roleTitle})`,
     description:
-      'Justin holds this time while a candidate chooses between the times offered. It is released, or becomes the interview, when they do.',
+      'Justin holds this time while a candidate chooses between the times offered. It is released, or becomes the ' +
+      'interview, when they do.',
     start: { dateTime: input.startsAt.toISOString() },
     end: { dateTime: input.endsAt.toISOString() },
     status: 'tentative',

@@ -30,7 +30,8 @@ export function interviewEvent(input: InterviewEventInput): calendar_v3.Schema$E
     id: interviewEventId(input.interviewId),
     summary: `${input.stageName}: ${input.candidate.name} — ${input.roleTitle}`,
     description: [
-      `${input.stageName} for ${input.roleTitle}, ${input.durationMinutes} minutes${video ? ' on Google Meet (link in this invitation)' : ''}.`,
+      `${input.stageName} for ${input.roleTitle}, ${input.durationMinutes} ` +
+        `minutes${video ? ' on Google Meet (link in this invitation)' : ''}.`,
       `Interviewers: ${input.interviewers.map((i) => i.name).join(', ')}.`,
       'Scheduled by Justin. To change the time, reply to the email thread with the candidate.',
     ].join('\n'),

@@ -10,8 +10,9 @@ import { parseMessage } from '../mail/parse-message.js';
 // no service is called. Roles come from a JSON file (as /hire role would have them), so the
 // role decision can be tried without a database.
 
-export const DRY_RUN_USAGE = `usage: npm run intake:dry-run -- <file.eml | directory> [--mailbox jobs@example.com] [--roles roles.json]
-  roles.json: [{ "id": "backend", "title": "Backend Engineer", "intakeTag": "backend" }, …]`;
+export const DRY_RUN_USAGE =
+  'usage: npm run intake:dry-run -- <file.eml | directory> [--mailbox jobs@example.com] [--roles roles.json]\n' +
+  '  roles.json: [{ "id": "backend", "title": "Backend Engineer", "intakeTag": "backend" }, …]';
 
 const ZRoles = z.array(z.object({ id: z.string(), title: z.string(), intakeTag: z.string().nullable().default(null) }));
 

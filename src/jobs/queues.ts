@@ -25,7 +25,10 @@ export type JobPayloads = {
   'intake.understand': { applicationId: string };
   /** Text from a stored CV or cover letter. */
   'intake.extract-document': { documentId: string };
-  /** Something for the scheduling agent of one application (a reply, approved times, a follow-up…); `key` makes it once. */
+  /**
+   * Something for the scheduling agent of one application (a reply, approved times, a
+   * follow-up…); `key` makes it once.
+   */
   'agent.turn': { applicationId: string; key: string; event: AgentEvent };
   /** Finds runs whose candidate stayed silent past their follow-up time. */
   'agent.follow-ups': Record<string, never>;

@@ -9,8 +9,11 @@ export type AutoVerdict =
   | { automatic: false }
   | { automatic: true; kind: 'auto-reply' | 'bounce' | 'list' | 'bulk'; reason: string };
 
-const OOO_SUBJECT =
-  /^(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|abwesenheit|absence|réponse automatique|respuesta automática|risposta automatica|automatisch antwoord|frånvaro|fuera de la oficina)/i;
+const OOO_SUBJECT = new RegExp(
+  '^(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|abwesenheit|absence|réponse automatique|' +
+    'respuesta automática|risposta automatica|automatisch antwoord|frånvaro|fuera de la oficina)',
+  'i',
+);
 
 export function autoReplyVerdict(
   email: Pick<ParsedEmail, 'headers' | 'from' | 'subject' | 'contentType'>,

@@ -9,16 +9,28 @@ const CUT_MARKERS: RegExp[] = [
   // Outlook: a rule of underscores, or the header block that starts its quote.
   /^_{20,}\s*$/m,
   /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
-  /^-{2,}\s*(Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht)\s*-{2,}\s*$/im,
+  new RegExp(
+    "^-{2,}\\s*(Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|" +
+      'Oorspronkelijk bericht)\\s*-{2,}\\s*$',
+    'im',
+  ),
   /^\s*-{20,}\s*$/m,
-  /^(\*?From|\*?De|\*?Von|\*?Van|\*?Da|\*?Från|\*?Fra|\*?От)\s*:\*?\s.+\n(\*?(Sent|Date|Envoyé|Gesendet|Verzonden|Inviato|Enviado|Skickat|Sendt|Отправлено)\s*:\*?\s.+\n)/m,
+  new RegExp(
+    '^(\\*?From|\\*?De|\\*?Von|\\*?Van|\\*?Da|\\*?Från|\\*?Fra|\\*?От)\\s*:\\*?\\s.+\\n(\\*?(Sent|Date|Envoyé|' +
+      'Gesendet|Verzonden|Inviato|Enviado|Skickat|Sendt|Отправлено)\\s*:\\*?\\s.+\\n)',
+    'm',
+  ),
   // Any language's quote header: one line with a time and an address, ending in ":".
   /^(?=[^\n]*\d{1,2}[:.]\d{2})(?=[^\n]*@)[^\n]{10,250}:[ \t]*$/m,
   // Forwarded blocks are history too, for the purpose of "what did they just say".
   /^-{5,}\s*Forwarded message\s*-{5,}\s*$/im,
   /^Begin forwarded message:\s*$/m,
   // "Sent from my iPhone" and friends end the reply.
-  /^(Sent from my (iPhone|iPad|Android|BlackBerry|mobile)|Get Outlook for (iOS|Android)|Envoyé de mon iPhone|Von meinem iPhone gesendet)\b.*$/im,
+  new RegExp(
+    '^(Sent from my (iPhone|iPad|Android|BlackBerry|mobile)|Get Outlook for (iOS|Android)|Envoyé de mon iPhone|' +
+      'Von meinem iPhone gesendet)\\b.*$',
+    'im',
+  ),
 ];
 
 const parser = new EmailReplyParser();
@@ -64,7 +76,10 @@ function dropTrailingQuoteHeader(text: string): string {
   return text;
 }
 
-/** The visible reply in a plain-text body (CRLF or LF); `sender` ("Name <address>") helps find an undelimited signature. */
+/**
+ * The visible reply in a plain-text body (CRLF or LF); `sender` ("Name <address>") helps find
+ * an undelimited signature.
+ */
 export function visibleReply(text: string, options: { sender?: string | undefined } = {}): string {
   let body = text.replace(/\r\n?/g, '\n');
   for (const marker of CUT_MARKERS) {

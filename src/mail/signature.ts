@@ -2,8 +2,11 @@
 // block that starts with the sender's name, or with a sign-off line just above it, or a lone
 // "-Name" line. Conservative on purpose: a block is cut only when it is short and at the end.
 
-const SIGN_OFF =
-  /^(thanks|thank you|many thanks|cheers|best|best regards|kind regards|regards|warm regards|all the best|sincerely|yours|danke|viele grüße|mit freundlichen grüßen|merci|cordialement|saludos|grazie)[ ,.!]*$/i;
+const SIGN_OFF = new RegExp(
+  '^(thanks|thank you|many thanks|cheers|best|best regards|kind regards|regards|warm regards|all the best|' +
+    'sincerely|yours|danke|viele grüße|mit freundlichen grüßen|merci|cordialement|saludos|grazie)[ ,.!]*$',
+  'i',
+);
 const MAX_SIGNATURE_LINES = 12;
 const MAX_LINE = 80;
 

@@ -201,9 +201,11 @@ async function claim(prisma: PrismaClient, ids: string[], leaseMs: number): Prom
       FOR UPDATE SKIP LOCKED
     )
     UPDATE "OutboxEffect" e
-    SET attempts = e.attempts + 1, "lastAttemptAt" = now(), "claimedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+    SET attempts = e.attempts + 1, "lastAttemptAt" = now(),
+        "claimedUntil" = now() + ${leaseMs} * interval '1 millisecond'
     FROM prev WHERE e.id = prev.id
-    RETURNING e.id, e."idempotencyKey", e.kind, e.service, e.payload, e.attempts, prev."lastAttemptAt" AS "previousAttemptAt"`;
+    RETURNING e.id, e."idempotencyKey", e.kind, e.service, e.payload, e.attempts,
+              prev."lastAttemptAt" AS "previousAttemptAt"`;
 }
 
 /**

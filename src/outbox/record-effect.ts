@@ -30,7 +30,8 @@ export async function recordEffect<K extends EffectKind>(
 ): Promise<string | null> {
   const id = randomUUID();
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "OutboxEffect" (id, "idempotencyKey", kind, service, payload, "applicationId", "nextAttemptAt", "createdAt")
+    INSERT INTO "OutboxEffect"
+      (id, "idempotencyKey", kind, service, payload, "applicationId", "nextAttemptAt", "createdAt")
     VALUES (${id}::uuid, ${idempotencyKey}, ${kind}, ${serviceOf(kind)}, ${JSON.stringify(payload)}::jsonb,
             ${applicationId ?? null}::uuid, ${notBefore ?? now}::timestamptz, ${now}::timestamptz)
     ON CONFLICT ("idempotencyKey") DO NOTHING

@@ -41,7 +41,8 @@ function dyingAt(n: number) {
 }
 
 describe('a run killed at any step resumes with no duplicate or lost effect', () => {
-  it('kills the happy path after each of its agent writes in turn; every time: two emails, one event, one booking, no repeated Slack post', async () => {
+  it('kills the happy path after each of its agent writes in turn; every time: two emails, one event, one booking, ' +
+    'no repeated Slack post', async () => {
     let killedAt = 0;
     const only = Number(process.env.KILL_AT ?? 0);
     for (let n = only || 1; n < 80; n++) {

@@ -46,85 +46,93 @@ function decisionValue(r: Replay): { runId: string; seq: number } {
 }
 
 describe('role policy: what waits for the team', () => {
-  it('"approve every email": the draft waits in Slack; Send queues exactly that text, without another model call; Discard tells the agent', async () => {
-    replay = await Replay.start({
-      prisma: db.prisma,
-      boss: q.boss,
-      start: START,
-      agentPolicy: { approve: { firstProposal: true, everyEmail: true, booking: false } },
-    });
-    const r = replay;
-    r.script({
-      agent: [
-        email('Hi Ada, which of these times suits you?', true),
-        email('Hi Ada, a second note.'),
-        { tools: [{ name: 'hand_over', input: { reason: 'the team discarded my email' } }] },
-      ],
-      reading: [reading({ intent: 'asks_question' })],
-    });
-    await r.propose();
-    await r.approve();
-    expect(r.google.sent).toHaveLength(0);
-    const draft = r.slack.messages.find((m) => m.text.startsWith('Justin wants to email Ada Lovelace'))!;
-    expect(draft.text).toContain('1. Monday 2 March, 09:00–10:00 (Europe/London, GMT)');
-    const calls = r.claude.requests.length;
-    await decideAgentRequest(r.deps, { ...decisionValue(r), approved: true, by: 'U0RECRUITER' });
-    await r.drain();
-    expect(r.google.sent).toHaveLength(1);
-    expect(r.google.sent[0]!.text).toContain('Hi Ada, which of these times suits you?');
-    expect(r.claude.requests).toHaveLength(calls);
-    expect(
-      (await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } })).followUpAt,
-    ).not.toBeNull();
+  it(
+    '"approve every email": the draft waits in Slack; Send queues exactly that text, without another model call; ' +
+      'Discard tells the agent',
+    async () => {
+      replay = await Replay.start({
+        prisma: db.prisma,
+        boss: q.boss,
+        start: START,
+        agentPolicy: { approve: { firstProposal: true, everyEmail: true, booking: false } },
+      });
+      const r = replay;
+      r.script({
+        agent: [
+          email('Hi Ada, which of these times suits you?', true),
+          email('Hi Ada, a second note.'),
+          { tools: [{ name: 'hand_over', input: { reason: 'the team discarded my email' } }] },
+        ],
+        reading: [reading({ intent: 'asks_question' })],
+      });
+      await r.propose();
+      await r.approve();
+      expect(r.google.sent).toHaveLength(0);
+      const draft = r.slack.messages.find((m) => m.text.startsWith('Justin wants to email Ada Lovelace'))!;
+      expect(draft.text).toContain('1. Monday 2 March, 09:00–10:00 (Europe/London, GMT)');
+      const calls = r.claude.requests.length;
+      await decideAgentRequest(r.deps, { ...decisionValue(r), approved: true, by: 'U0RECRUITER' });
+      await r.drain();
+      expect(r.google.sent).toHaveLength(1);
+      expect(r.google.sent[0]!.text).toContain('Hi Ada, which of these times suits you?');
+      expect(r.claude.requests).toHaveLength(calls);
+      expect(
+        (await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } })).followUpAt,
+      ).not.toBeNull();
 
-    await r.candidateWrites('Is the interview remote?');
-    await decideAgentRequest(r.deps, { ...decisionValue(r), approved: false, by: 'U0RECRUITER' });
-    await r.drain();
-    expect(r.google.sent).toHaveLength(1);
-    expect(
-      (await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } })).status,
-    ).toBe('HANDED_OVER');
-  });
+      await r.candidateWrites('Is the interview remote?');
+      await decideAgentRequest(r.deps, { ...decisionValue(r), approved: false, by: 'U0RECRUITER' });
+      await r.drain();
+      expect(r.google.sent).toHaveLength(1);
+      expect(
+        (await db.prisma.agentRun.findFirstOrThrow({ where: { applicationId: r.setup.application.id } })).status,
+      ).toBe('HANDED_OVER');
+    },
+  );
 
-  it('"approve bookings": the booking waits for the team, and the approved one is made by code and confirmed by the agent', async () => {
-    replay = await Replay.start({
-      prisma: db.prisma,
-      boss: q.boss,
-      start: START,
-      agentPolicy: { approve: { firstProposal: true, everyEmail: false, booking: true } },
-    });
-    const r = replay;
-    r.script({
-      agent: [
-        email('Hi Ada, which of these times suits you?', true),
-        { tools: [{ name: 'book_slot', input: { option: 2 } }] },
-        email('You are booked; the invitation is on its way.'),
-      ],
-      reading: [reading({ intent: 'accepts_option', option: 2 })],
-    });
-    await r.propose();
-    await r.approve();
-    await r.candidateWrites('Option 2 please');
-    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } })).status).toBe(
-      'AWAITING_CANDIDATE',
-    );
-    expect(
-      r.slack.messages.some((m) =>
-        /Justin wants to book for Ada Lovelace: Book Tuesday 3 March, 09:00–10:00 \(Europe\/London, GMT\)\?/.test(
-          m.text,
+  it(
+    '"approve bookings": the booking waits for the team, and the approved one is made by code and confirmed by the ' +
+      'agent',
+    async () => {
+      replay = await Replay.start({
+        prisma: db.prisma,
+        boss: q.boss,
+        start: START,
+        agentPolicy: { approve: { firstProposal: true, everyEmail: false, booking: true } },
+      });
+      const r = replay;
+      r.script({
+        agent: [
+          email('Hi Ada, which of these times suits you?', true),
+          { tools: [{ name: 'book_slot', input: { option: 2 } }] },
+          email('You are booked; the invitation is on its way.'),
+        ],
+        reading: [reading({ intent: 'accepts_option', option: 2 })],
+      });
+      await r.propose();
+      await r.approve();
+      await r.candidateWrites('Option 2 please');
+      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } })).status).toBe(
+        'AWAITING_CANDIDATE',
+      );
+      expect(
+        r.slack.messages.some((m) =>
+          /Justin wants to book for Ada Lovelace: Book Tuesday 3 March, 09:00–10:00 \(Europe\/London, GMT\)\?/.test(
+            m.text,
+          ),
         ),
-      ),
-    ).toBe(true);
-    await decideAgentRequest(r.deps, { ...decisionValue(r), approved: true, by: 'U0RECRUITER' });
-    await r.drain();
-    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } })).status).toBe(
-      'BOOKED',
-    );
-    expect(r.google.sent.map((m) => m.text.split('\n')[0])).toEqual([
-      'Hi Ada, which of these times suits you?',
-      'You are booked; the invitation is on its way.',
-    ]);
-  });
+      ).toBe(true);
+      await decideAgentRequest(r.deps, { ...decisionValue(r), approved: true, by: 'U0RECRUITER' });
+      await r.drain();
+      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: r.setup.interview.id } })).status).toBe(
+        'BOOKED',
+      );
+      expect(r.google.sent.map((m) => m.text.split('\n')[0])).toEqual([
+        'Hi Ada, which of these times suits you?',
+        'You are booked; the invitation is on its way.',
+      ]);
+    },
+  );
 });
 
 describe('without Anthropic', () => {

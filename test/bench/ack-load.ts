@@ -25,7 +25,10 @@ const phase = JSON.parse(process.argv[2]!) as Phase;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 
-/** A button click on a card, as Slack posts it (the application does not exist: the click is refused, after the ack). */
+/**
+ * A button click on a card, as Slack posts it (the application does not exist: the click is
+ * refused, after the ack).
+ */
 function clickBody(respondUrl: string): string {
   const payload = {
     type: 'block_actions',

@@ -10,11 +10,17 @@ import { Replay } from '../replay/harness.js';
 // email handed to Gmail. The scripted answers are the length a real model writes.
 
 const OFFER =
-  'Hi Ada,\n\nThank you for applying for the engineering role, and congratulations on moving to the technical interview. It is a 60-minute video call with one of our engineers, focused on a practical problem rather than trivia.\n\nPlease reply with the number of the time that suits you best. If none of them work, just tell me when you are usually free and I will find other times.\n\nJustin, on behalf of the hiring team';
+  'Hi Ada,\n\nThank you for applying for the engineering role, and congratulations on moving to the technical ' +
+  'interview. It is a 60-minute video call with one of our engineers, focused on a practical problem rather than ' +
+  'trivia.\n\nPlease reply with the number of the time that suits you best. If none of them work, just tell me ' +
+  'when you are usually free and I will find other times.\n\nJustin, on behalf of the hiring team';
 const CONFIRM =
-  'Hi Ada,\n\nYou are booked. The calendar invitation with the video link is on its way from our calendar; accepting it adds it to yours. If anything changes, reply to this email and I will find another time.\n\nGood luck, and speak soon.\n\nJustin, on behalf of the hiring team';
+  'Hi Ada,\n\nYou are booked. The calendar invitation with the video link is on its way from our calendar; accepting ' +
+  'it adds it to yours. If anything changes, reply to this email and I will find another time.\n\nGood luck, and ' +
+  'speak soon.\n\nJustin, on behalf of the hiring team';
 const OTHER =
-  'Hi Ada,\n\nNo problem at all. Here are times within the window you gave me; reply with the number that suits you.\n\nJustin, on behalf of the hiring team';
+  'Hi Ada,\n\nNo problem at all. Here are times within the window you gave me; reply with the number that suits ' +
+  'you.\n\nJustin, on behalf of the hiring team';
 
 function lastUserText(request: MessagesRequest): string {
   const last = request.messages.at(-1)!;

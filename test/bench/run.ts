@@ -76,7 +76,8 @@ async function benchTransitions(prisma: PrismaClient, boss: Boss) {
   const bare: number[] = [];
   for (const id of ids.slice(n + 50, 2 * n + 50)) {
     const t = now();
-    await prisma.$executeRaw`UPDATE "Application" SET stage = 'SCREENING', version = version + 1 WHERE id = ${id}::uuid`;
+    await prisma.$executeRaw`
+      UPDATE "Application" SET stage = 'SCREENING', version = version + 1 WHERE id = ${id}::uuid`;
     bare.push(now() - t);
   }
   return { full: summary(full), bare: summary(bare) };
@@ -183,7 +184,8 @@ if (!only || only === 'slots') {
   console.log('|---|---|---|---|---|---|---|');
   for (const r of benchSlots()) {
     console.log(
-      `| ${r.label} | ${r.possible} | ${ms(r.engine.p50)} | ${ms(r.engine.p95)} | ${ms(r.withParse.p95)} | ${ms(r.naive.p50)} | ${(r.naive.p50 / r.engine.p50).toFixed(0)}× |`,
+      `| ${r.label} | ${r.possible} | ${ms(r.engine.p50)} | ${ms(r.engine.p95)} | ${ms(r.withParse.p95)} | ` +
+        `${ms(r.naive.p50)} | ${(r.naive.p50 / r.engine.p50).toFixed(0)}× |`,
     );
   }
   console.log();
@@ -212,7 +214,11 @@ try {
   await ensureQueues(boss);
   console.log(`# Justin benchmarks — ${new Date().toISOString()}`);
   console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}; ${db.embedded ? 'embedded' : 'external'} PostgreSQL ${(await prisma.$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`)[0]!.v.split(' ')[0]}\n`,
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ` +
+      `${process.version}; ${db.embedded ? 'embedded' : 'external'} PostgreSQL ` +
+      `${
+        (await prisma.$queryRaw<{ v: string }[]>`SELECT current_setting('server_version') AS v`)[0]!.v.split(' ')[0]
+      }\n`,
   );
 
   if (!only || only === 'transition') {
@@ -236,7 +242,8 @@ try {
     const r = await benchOutbox(prisma, boss);
     console.log('## Outbox throughput (webhook effects to a local HTTP sink)');
     console.log(
-      `through the outbox: ${r.outboxPerSec.toFixed(0)} effects/s (${r.n} effects; sink saw ${r.hits} requests, ${r.unique} distinct keys)`,
+      `through the outbox: ${r.outboxPerSec.toFixed(0)} effects/s (${r.n} effects; sink saw ${r.hits} requests, ` +
+        `${r.unique} distinct keys)`,
     );
     console.log(`direct fetch, same parallelism, no database: ${r.directPerSec.toFixed(0)} requests/s`);
     console.log(
@@ -246,16 +253,20 @@ try {
   if (!only || only === 'ack') {
     const rows = await benchAck(prisma, url);
     console.log(
-      '## Slack ack latency (signed slash commands and button clicks, open loop, loopback; the service built and run as `npm start` runs it, the load from a third process; 10,000 candidates)',
+      '## Slack ack latency (signed slash commands and button clicks, open loop, loopback; the service built and run ' +
+        'as `npm start` runs it, the load from a third process; 10,000 candidates)',
     );
     console.log(
-      '| command | rate | p50 | p99 | max | non-200 | service: p99 inside Fastify | service: over 50 ms | service: worst event-loop delay | generator: worst event-loop delay | machine CPU busy |',
+      '| command | rate | p50 | p99 | max | non-200 | service: p99 inside Fastify | service: over 50 ms ' +
+        '| service: worst event-loop delay | generator: worst event-loop delay | machine CPU busy |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       const s = r.server;
       console.log(
-        `| ${r.command} | ${r.rate}/s | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ${r.errors} | ≤ ${ms(s.p99AtMostMs)} | ${s.over50} | ${ms(s.loopLagMaxMs)} | ${ms(r.generatorLagMaxMs)} | ${(r.machineBusy * 100).toFixed(0)}% |`,
+        `| ${r.command} | ${r.rate}/s | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${ms(r.latency.max)} | ` +
+          `${r.errors} | ≤ ${ms(s.p99AtMostMs)} | ${s.over50} | ${ms(s.loopLagMaxMs)} | ` +
+          `${ms(r.generatorLagMaxMs)} | ${(r.machineBusy * 100).toFixed(0)}% |`,
       );
     }
     console.log();
@@ -263,13 +274,15 @@ try {
   if (!only || only === 'search') {
     const rows = await benchSearch(prisma);
     console.log(
-      '## /candidate search (trigrams over the word list, then exact words through GIN) against ILIKE %…% (sequential scan, finds no typos)',
+      '## /candidate search (trigrams over the word list, then exact words through GIN) against ILIKE %…% ' +
+        '(sequential scan, finds no typos)',
     );
     console.log('| candidates | search p50 | search p95 | ILIKE p50 | ILIKE p95 | ratio p95 |');
     console.log('|---|---|---|---|---|---|');
     for (const r of rows) {
       console.log(
-        `| ${r.size.toLocaleString('en')} | ${ms(r.trigram.p50)} | ${ms(r.trigram.p95)} | ${ms(r.ilike.p50)} | ${ms(r.ilike.p95)} | ${(r.ilike.p95 / r.trigram.p95).toFixed(1)}× |`,
+        `| ${r.size.toLocaleString('en')} | ${ms(r.trigram.p50)} | ${ms(r.trigram.p95)} | ${ms(r.ilike.p50)} | ` +
+          `${ms(r.ilike.p95)} | ${(r.ilike.p95 / r.trigram.p95).toFixed(1)}× |`,
       );
     }
     console.log();
@@ -277,7 +290,8 @@ try {
   if (!only || only === 'reads') {
     const rows = await benchReadPaths(prisma, url);
     console.log(
-      '## One read of 50 rows, three ways on one pool (each in its own process, twice, alternating; 10,000 reads a run)',
+      '## One read of 50 rows, three ways on one pool (each in its own process, twice, alternating; 10,000 reads a ' +
+        'run)',
     );
     console.log(
       '| way | CPU per query | scavenges per 1,000 queries | pause per scavenge | old generation growth per query |',
@@ -286,7 +300,8 @@ try {
     const base = rows[0]!;
     for (const r of rows) {
       console.log(
-        `| ${r.way} | ${r.cpuUsPerQuery.toFixed(0)} µs (${(r.cpuUsPerQuery / base.cpuUsPerQuery).toFixed(1)}×) | ${r.scavengesPer1000.toFixed(1)} | ${ms(r.msPerScavenge)} | ${r.oldGrowthKbPerQuery.toFixed(1)} KB |`,
+        `| ${r.way} | ${r.cpuUsPerQuery.toFixed(0)} µs (${(r.cpuUsPerQuery / base.cpuUsPerQuery).toFixed(1)}×) | ` +
+          `${r.scavengesPer1000.toFixed(1)} | ${ms(r.msPerScavenge)} | ${r.oldGrowthKbPerQuery.toFixed(1)} KB |`,
       );
     }
     console.log();
@@ -310,7 +325,9 @@ try {
         'Postgres time by statement (ms, calls; nested statements, such as triggers, also count inside their caller):',
       );
       const top = await prisma.$queryRawUnsafe<{ q: string; calls: bigint; ms: number; rows: bigint }[]>(
-        `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q, calls, round(total_exec_time::numeric, 0)::float8 AS ms, rows FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 30`,
+        "SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q, calls, " +
+          'round(total_exec_time::numeric, 0)::float8 AS ms, rows ' +
+          'FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 30',
       );
       for (const t of top) console.log(String(t.ms).padStart(7), String(t.calls).padStart(7), t.q);
       const all = await prisma.$queryRawUnsafe<{ ms: number; calls: bigint }[]>(
@@ -320,38 +337,53 @@ try {
     }
     if (process.env.BENCH_ROUND_TRIPS) console.log(roundTripReport(r.messages).join('\n'));
     console.log(
-      '## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile from a local fake; 8 workers)',
+      '## Intake (raw MIME with a PDF CV → application, candidate, thread, stored CV, its text and a Claude profile ' +
+        'from a local fake; 8 workers)',
     );
     console.log(
-      `${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`,
+      `${r.messages.toLocaleString('en')} messages in ${r.seconds.toFixed(1)} s: ${r.perSecond.toFixed(0)} ` +
+        `messages/s (storing the raw mail alone: ${r.receiveSeconds.toFixed(1)} s; ${r.claudeCalls} model calls)`,
     );
     console.log(
-      `process RSS (MB) at so many messages processed: ${r.memory.map((m) => `${m.processed}: ${m.rssMb}`).join(' → ')}`,
+      'process RSS (MB) at so many messages processed: ' +
+        `${r.memory.map((m) => `${m.processed}: ${m.rssMb}`).join(' → ')}`,
     );
     console.log(`V8 heap in use (MB), same moments: ${r.memory.map((m) => m.heapMb).join(' → ')}`);
     const c = r.cpu;
     console.log(
-      `CPU per message: ${c.processMs.toFixed(1)} ms in the bench process (the workers; ${c.mainThreadMs.toFixed(1)} ms on its JavaScript thread), ${c.postgresMs === null ? 'Postgres not local' : `${c.postgresMs.toFixed(1)} ms in Postgres`}, ${c.fakesMs === null ? '?' : c.fakesMs.toFixed(1)} ms in the fakes of Slack and Claude; the machine ${(c.machineBusy * 100).toFixed(0)} % busy`,
+      `CPU per message: ${c.processMs.toFixed(1)} ms in the bench process ` +
+        `(the workers; ${c.mainThreadMs.toFixed(1)} ms on its JavaScript thread), ` +
+        `${c.postgresMs === null ? 'Postgres not local' : `${c.postgresMs.toFixed(1)} ms in Postgres`}, ` +
+        `${c.fakesMs === null ? '?' : c.fakesMs.toFixed(1)} ms in the fakes of Slack and Claude; the machine ` +
+        `${(c.machineBusy * 100).toFixed(0)} % busy`,
     );
     const total = c.processMs + (c.postgresMs ?? 0) + (c.fakesMs ?? 0);
     console.log(
-      `machine marker (machine-marker.ts: one bench message's MIME and CV text read alone): ${marker.toFixed(2)} ms of CPU; a message's CPU in all is ${(total / marker).toFixed(1)} markers`,
+      `machine marker (machine-marker.ts: one bench message's MIME and CV text read alone): ${marker.toFixed(2)} ms ` +
+        `of CPU; a message's CPU in all is ${(total / marker).toFixed(1)} markers`,
     );
     console.log();
   }
   if (!only || only === 'agent') {
     const rows = await benchAgent(prisma, boss, { interviews: Number(process.env.BENCH_AGENT_INTERVIEWS ?? 10) });
     console.log(
-      '## Scheduling agent per scheduled interview (scripted conversations, real code, Anthropic fake with prompt-cache accounting)',
+      '## Scheduling agent per scheduled interview (scripted conversations, real code, Anthropic fake with ' +
+        'prompt-cache accounting)',
     );
     console.log(
-      '| scenario | model calls | input (uncached) | cache read | cache written | output | cost | cost without prompt cache | cached share of input after the first call | approval click → Gmail p50 / max |',
+      '| scenario | model calls | input (uncached) | cache read | cache written | output | cost ' +
+        '| cost without prompt cache | cached share of input after the first call | approval click → Gmail p50 / max |',
     );
     console.log('|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
       const l = r.approvalToGmailMs;
       console.log(
-        `| ${r.scenario} | ${r.callsPerInterview.toFixed(1)} | ${r.tokens.input.toFixed(0)} | ${r.tokens.cacheRead.toFixed(0)} | ${r.tokens.cacheWrite.toFixed(0)} | ${r.tokens.output.toFixed(0)} | $${r.costPerInterview.toFixed(4)} | $${r.costWithoutCache.toFixed(4)} (${(r.costWithoutCache / r.costPerInterview).toFixed(1)}×) | ${(r.cachedShareAfterFirst * 100).toFixed(0)}% | ${ms(l[Math.floor(l.length / 2)]!)} / ${ms(l.at(-1)!)} |`,
+        `| ${r.scenario} | ${r.callsPerInterview.toFixed(1)} | ${r.tokens.input.toFixed(0)} | ` +
+          `${r.tokens.cacheRead.toFixed(0)} | ${r.tokens.cacheWrite.toFixed(0)} | ${r.tokens.output.toFixed(0)} | ` +
+          `$${r.costPerInterview.toFixed(4)} | ` +
+          `$${r.costWithoutCache.toFixed(4)} (${(r.costWithoutCache / r.costPerInterview).toFixed(1)}×) | ` +
+          `${(r.cachedShareAfterFirst * 100).toFixed(0)}% | ` +
+          `${ms(l[Math.floor(l.length / 2)]!)} / ${ms(l.at(-1)!)} |`,
       );
     }
     console.log();

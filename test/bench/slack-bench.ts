@@ -124,6 +124,8 @@ const SKILLS = [
 /** Grows the Candidate table to `total` rows of plausible names, emails and skills, in SQL. */
 async function growCandidates(prisma: PrismaClient, from: number, total: number): Promise<void> {
   if (from >= total) return;
+  const lastNames = `(ARRAY[${LAST.map((l) => `'${l}'`).join(',')}])`;
+  const syl = `(ARRAY[${SYLLABLES}])`;
   for (let start = from; start < total; start += 100_000) {
     const end = Math.min(total, start + 100_000);
     await prisma.$executeRawUnsafe(`
@@ -132,8 +134,8 @@ async function growCandidates(prisma: PrismaClient, from: number, total: number)
       FROM (
         SELECT g,
           (ARRAY[${FIRST.map((f) => `'${f}'`).join(',')}])[1 + g % ${FIRST.length}] || ' ' ||
-          CASE WHEN g % 10 = 0 THEN (ARRAY[${LAST.map((l) => `'${l}'`).join(',')}])[1 + (g / ${FIRST.length}) % ${LAST.length}]
-               ELSE (ARRAY[${SYLLABLES}])[1 + g % 37] || (ARRAY[${SYLLABLES}])[1 + (g / 37) % 37] || (ARRAY[${SYLLABLES}])[1 + (g / 1369) % 37] END AS n,
+          CASE WHEN g % 10 = 0 THEN ${lastNames}[1 + (g / ${FIRST.length}) % ${LAST.length}]
+               ELSE ${syl}[1 + g % 37] || ${syl}[1 + (g / 37) % 37] || ${syl}[1 + (g / 1369) % 37] END AS n,
           'cand' || g || '@example.com' AS e,
           (ARRAY[${SKILLS.map((k) => `'${k}'`).join(',')}])[1 + g % ${SKILLS.length}] || ' ' ||
           (ARRAY[${SKILLS.map((k) => `'${k}'`).join(',')}])[1 + (g / 7) % ${SKILLS.length}] AS s
@@ -179,7 +181,8 @@ export async function benchSearch(prisma: PrismaClient, sizes = [10_000, 100_000
     for (let i = 0; i < 20; i++) {
       const q = `%${QUERIES[i % QUERIES.length]!}%`;
       const t = performance.now();
-      await prisma.$queryRaw`SELECT id, name FROM "Candidate" WHERE "searchText" ILIKE ${q} ORDER BY "updatedAt" DESC LIMIT 8`;
+      await prisma.$queryRaw`
+        SELECT id, name FROM "Candidate" WHERE "searchText" ILIKE ${q} ORDER BY "updatedAt" DESC LIMIT 8`;
       ilike.push(performance.now() - t);
     }
     rows.push({ size, trigram: summary(trigram), ilike: summary(ilike) });

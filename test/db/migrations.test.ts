@@ -17,7 +17,8 @@ describe('migrations', () => {
     >`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`;
     expect(ext).toHaveLength(1);
     const triggers = await db.prisma.$queryRaw<{ tgname: string }[]>`
-      SELECT tgname FROM pg_trigger WHERE tgrelid = '"ApplicationEvent"'::regclass AND NOT tgisinternal ORDER BY tgname`;
+      SELECT tgname FROM pg_trigger WHERE tgrelid = '"ApplicationEvent"'::regclass AND NOT tgisinternal
+      ORDER BY tgname`;
     expect(triggers.map((t) => t.tgname)).toEqual(['ApplicationEvent_append_only', 'ApplicationEvent_no_truncate']);
   });
 

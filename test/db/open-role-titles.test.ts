@@ -28,7 +28,8 @@ describe('the open-role-titles migration on a database with twins', () => {
           ['Backend Engineer', 'CLOSED', '2026-01-04'],
         ]) {
           await client.query(
-            `INSERT INTO "Role" (id, title, status, "createdAt", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, now())`,
+            'INSERT INTO "Role" (id, title, status, "createdAt", "updatedAt") ' +
+              'VALUES (gen_random_uuid(), $1, $2, $3, now())',
             [title, status, at],
           );
         }
@@ -44,7 +45,8 @@ describe('the open-role-titles migration on a database with twins', () => {
         ]);
         await expect(
           client.query(
-            `INSERT INTO "Role" (id, title, status, "updatedAt") VALUES (gen_random_uuid(), 'BACKEND ENGINEER', 'OPEN', now())`,
+            'INSERT INTO "Role" (id, title, status, "updatedAt") ' +
+              "VALUES (gen_random_uuid(), 'BACKEND ENGINEER', 'OPEN', now())",
           ),
         ).rejects.toThrow(/Role_open_title_key/);
       } finally {

@@ -15,9 +15,8 @@ describe('the Prisma pool', () => {
 
   const connections = async () =>
     (
-      await db.prisma.$queryRaw<
-        { n: number }[]
-      >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`
+      await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_type = 'client backend'`
     )[0]!.n;
 
   it('opens the connections it is asked for at start, all of them, before any request needs one', async () => {
@@ -44,22 +43,25 @@ describe('the Prisma pool', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(100);
   });
 
-  it('is the pool direct SQL runs on, with the same session settings, and closes on disconnect however it was used', async () => {
-    const prisma = createPrisma(db.url, { max: 1 });
-    const [viaDirect] = await readSql<{ pid: number; threshold: string }>(
-      prisma,
-      Prisma.sql`SELECT pg_backend_pid() AS pid, current_setting('pg_trgm.word_similarity_threshold') AS threshold`,
-    );
-    const [viaPrisma] = await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-    expect(viaDirect).toEqual({ pid: viaPrisma!.pid, threshold: '0.4' });
-    await prisma.$disconnect();
-    expect(poolOf(prisma).ended).toBe(true);
-    // Used only through direct SQL, Prisma never connected: its disconnect still ends the pool.
-    const direct = createPrisma(db.url, { max: 1 });
-    await readSql(direct, Prisma.sql`SELECT 1`);
-    await direct.$disconnect();
-    expect(poolOf(direct)).toMatchObject({ ended: true, totalCount: 0 });
-  });
+  it(
+    'is the pool direct SQL runs on, with the same session settings, ' + 'and closes on disconnect however it was used',
+    async () => {
+      const prisma = createPrisma(db.url, { max: 1 });
+      const [viaDirect] = await readSql<{ pid: number; threshold: string }>(
+        prisma,
+        Prisma.sql`SELECT pg_backend_pid() AS pid, current_setting('pg_trgm.word_similarity_threshold') AS threshold`,
+      );
+      const [viaPrisma] = await prisma.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      expect(viaDirect).toEqual({ pid: viaPrisma!.pid, threshold: '0.4' });
+      await prisma.$disconnect();
+      expect(poolOf(prisma).ended).toBe(true);
+      // Used only through direct SQL, Prisma never connected: its disconnect still ends the pool.
+      const direct = createPrisma(db.url, { max: 1 });
+      await readSql(direct, Prisma.sql`SELECT 1`);
+      await direct.$disconnect();
+      expect(poolOf(direct)).toMatchObject({ ended: true, totalCount: 0 });
+    },
+  );
 });
 
 describe('prepared statements', () => {

@@ -10,42 +10,45 @@ import { GOOGLE, useNock } from '../setup/google.js';
 useNock();
 
 describe('createGoogleAuth', () => {
-  it('with a service account, signs a JWT for the impersonated user and calls the API with the token it gets', async () => {
-    const { privateKey } = generateKeyPairSync('rsa', {
-      modulusLength: 2048,
-      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-      publicKeyEncoding: { type: 'spki', format: 'pem' },
-    });
-    const auth = createGoogleAuth({
-      serviceAccountJson: JSON.stringify({
-        type: 'service_account',
-        client_email: 'justin@proj.iam.gserviceaccount.com',
-        private_key: privateKey,
-      }),
-      oauth: undefined,
-      oauthTokens: undefined,
-    });
-    let assertion: Record<string, unknown> = {};
-    nock('https://oauth2.googleapis.com')
-      .post('/token', (body: Record<string, string>) => {
-        assertion = JSON.parse(Buffer.from(body.assertion!.split('.')[1]!, 'base64url').toString());
-        return body.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer';
-      })
-      .reply(200, { access_token: 'ya29.sa', expires_in: 3600, token_type: 'Bearer' });
-    nock(GOOGLE)
-      .post('/calendar/v3/freeBusy')
-      .matchHeader('authorization', 'Bearer ya29.sa')
-      .reply(200, { calendars: { 'bea@example.com': { busy: [] } } });
+  it(
+    'with a service account, ' + 'signs a JWT for the impersonated user and calls the API with the token it gets',
+    async () => {
+      const { privateKey } = generateKeyPairSync('rsa', {
+        modulusLength: 2048,
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+      });
+      const auth = createGoogleAuth({
+        serviceAccountJson: JSON.stringify({
+          type: 'service_account',
+          client_email: 'justin@proj.iam.gserviceaccount.com',
+          private_key: privateKey,
+        }),
+        oauth: undefined,
+        oauthTokens: undefined,
+      });
+      let assertion: Record<string, unknown> = {};
+      nock('https://oauth2.googleapis.com')
+        .post('/token', (body: Record<string, string>) => {
+          assertion = JSON.parse(Buffer.from(body.assertion!.split('.')[1]!, 'base64url').toString());
+          return body.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+        })
+        .reply(200, { access_token: 'ya29.sa', expires_in: 3600, token_type: 'Bearer' });
+      nock(GOOGLE)
+        .post('/calendar/v3/freeBusy')
+        .matchHeader('authorization', 'Bearer ya29.sa')
+        .reply(200, { calendars: { 'bea@example.com': { busy: [] } } });
 
-    const api = createCalendarApi(auth.as('bea@example.com'), `${GOOGLE}/`);
-    await fetchFreeBusy(api, {
-      calendarIds: ['bea@example.com'],
-      from: new Date('2026-03-09T00:00:00Z'),
-      to: new Date('2026-03-10T00:00:00Z'),
-    });
-    expect(assertion).toMatchObject({ iss: 'justin@proj.iam.gserviceaccount.com', sub: 'bea@example.com' });
-    expect(auth.impersonates).toBe(true);
-  });
+      const api = createCalendarApi(auth.as('bea@example.com'), `${GOOGLE}/`);
+      await fetchFreeBusy(api, {
+        calendarIds: ['bea@example.com'],
+        from: new Date('2026-03-09T00:00:00Z'),
+        to: new Date('2026-03-10T00:00:00Z'),
+      });
+      expect(assertion).toMatchObject({ iss: 'justin@proj.iam.gserviceaccount.com', sub: 'bea@example.com' });
+      expect(auth.impersonates).toBe(true);
+    },
+  );
 
   it('with OAuth tokens, refreshes at the configured token URL when the access token has expired', async () => {
     const auth = createGoogleAuth({

@@ -68,7 +68,13 @@ describe('POST /gmail/push', () => {
     ],
     [
       'an expired token',
-      `Bearer ${signer.token({ aud: AUDIENCE, email: PUSHER, email_verified: true, iat: 1_600_000_000, exp: 1_600_003_600 })}`,
+      `Bearer ${signer.token({
+        aud: AUDIENCE,
+        email: PUSHER,
+        email_verified: true,
+        iat: 1_600_000_000,
+        exp: 1_600_003_600,
+      })}`,
     ],
     [
       'a token not issued by Google',

@@ -35,18 +35,21 @@ describe('the candidate withdraws by email', () => {
     expect(grace.inbox()).toHaveLength(before);
   });
 
-  it('confirmed, closes the application: the interview is cancelled and Grace gets the one acknowledgement', async () => {
-    const card = await world.card(hiring.id, 'Grace Hopper');
-    const question = await world.message(hiring.id, /Grace Hopper seems to withdraw/, { thread: card.ts });
-    const modal = await (await rita.clicks(question, 'Confirm withdrawal…')).modal();
-    const before = grace.inbox().length;
-    expect((await rita.submits(modal, { email: 'Acknowledge the withdrawal' })).errors).toBeUndefined();
-    await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nWithdrawn/);
-    expect((await grace.receives(before)).text).toMatch(/Thank you for letting us know/);
-    await world.settled();
-    expect(world.google.eventsWith(grace.email)).toEqual([]);
-    expect(grace.inbox()).toHaveLength(before + 1);
-  });
+  it(
+    'confirmed, closes the application: ' + 'the interview is cancelled and Grace gets the one acknowledgement',
+    async () => {
+      const card = await world.card(hiring.id, 'Grace Hopper');
+      const question = await world.message(hiring.id, /Grace Hopper seems to withdraw/, { thread: card.ts });
+      const modal = await (await rita.clicks(question, 'Confirm withdrawal…')).modal();
+      const before = grace.inbox().length;
+      expect((await rita.submits(modal, { email: 'Acknowledge the withdrawal' })).errors).toBeUndefined();
+      await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nWithdrawn/);
+      expect((await grace.receives(before)).text).toMatch(/Thank you for letting us know/);
+      await world.settled();
+      expect(world.google.eventsWith(grace.email)).toEqual([]);
+      expect(grace.inbox()).toHaveLength(before + 1);
+    },
+  );
 
   it('the team can also say it was not a withdrawal: Justin then answers as usual', async () => {
     const card = await world.card(hiring.id, 'Alan Turing');

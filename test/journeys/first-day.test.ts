@@ -94,31 +94,37 @@ describe('a new team, from an empty database, to its first hire', () => {
     expect(textOf(card)).toMatch(/CV\nGrace_Hopper_CV\.pdf/);
   });
 
-  it('the hiring manager screens and schedules on his own role; times come from the interviewers’ calendars', async () => {
-    const card = await world.card(hiring.id, 'Grace Hopper');
-    await hugo.clicks(card, 'Advance to screening');
-    await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nScreening/);
-    await hugo.clicks(card, 'Schedule: Intro call');
-    const proposal = await world.message(hiring.id, /Times for Grace Hopper: Intro call/);
-    expect(textOf(proposal)).toMatch(/Bea Interviewer|Carl Interviewer/);
-    expect(textOf(proposal)).not.toMatch(/could not be read/);
-  });
+  it(
+    'the hiring manager screens and schedules on his own role; ' + 'times come from the interviewers’ calendars',
+    async () => {
+      const card = await world.card(hiring.id, 'Grace Hopper');
+      await hugo.clicks(card, 'Advance to screening');
+      await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nScreening/);
+      await hugo.clicks(card, 'Schedule: Intro call');
+      const proposal = await world.message(hiring.id, /Times for Grace Hopper: Intro call/);
+      expect(textOf(proposal)).toMatch(/Bea Interviewer|Carl Interviewer/);
+      expect(textOf(proposal)).not.toMatch(/could not be read/);
+    },
+  );
 
-  it('the team approves; the agent emails the options; Grace picks one; the interview is booked with an invitation', async () => {
-    const proposal = await world.message(hiring.id, /Times for Grace Hopper: Intro call/);
-    await rita.clicks(proposal, 'Approve all');
-    const options = await grace.receives(0);
-    expect(options.subject).toBe('Re: Application: Backend Engineer');
-    expect(options.text).toMatch(/^2\. \w+day \d+ March, \d\d:\d\d–\d\d:\d\d \(Europe\/Berlin, GMT\+1\)$/m);
-    await grace.replies('Option 2 works for me, thank you.');
-    const confirmation = await grace.receives(1);
-    expect(confirmation.text).toMatch(/You are booked/);
-    await world.cardSays(hiring.id, 'Grace Hopper', /Interview scheduled \(step 1 of 2\)/);
-    const [invite] = world.google.eventsWith(grace.email);
-    expect(invite?.attendees?.map((a) => a.email)).toEqual(expect.arrayContaining([grace.email]));
-    expect(invite?.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
-    expect(options.text).toMatch(new RegExp(`^2\\. ${optionWhen(invite!.start.dateTime)}`, 'm'));
-  });
+  it(
+    'the team approves; the agent emails the options; ' + 'Grace picks one; the interview is booked with an invitation',
+    async () => {
+      const proposal = await world.message(hiring.id, /Times for Grace Hopper: Intro call/);
+      await rita.clicks(proposal, 'Approve all');
+      const options = await grace.receives(0);
+      expect(options.subject).toBe('Re: Application: Backend Engineer');
+      expect(options.text).toMatch(/^2\. \w+day \d+ March, \d\d:\d\d–\d\d:\d\d \(Europe\/Berlin, GMT\+1\)$/m);
+      await grace.replies('Option 2 works for me, thank you.');
+      const confirmation = await grace.receives(1);
+      expect(confirmation.text).toMatch(/You are booked/);
+      await world.cardSays(hiring.id, 'Grace Hopper', /Interview scheduled \(step 1 of 2\)/);
+      const [invite] = world.google.eventsWith(grace.email);
+      expect(invite?.attendees?.map((a) => a.email)).toEqual(expect.arrayContaining([grace.email]));
+      expect(invite?.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\//);
+      expect(options.text).toMatch(new RegExp(`^2\\. ${optionWhen(invite!.start.dateTime)}`, 'm'));
+    },
+  );
 
   it('marks the interview completed once it has taken place, and says what comes next', async () => {
     const [invite] = world.google.eventsWith(grace.email);

@@ -25,19 +25,23 @@ async function reject(name: string, template?: string) {
 }
 
 describe('rejecting a candidate who is being scheduled', () => {
-  it('sets up: Acme’s first day; Grace is offered times; Alan’s first interview is booked; Edsger’s times wait for approval', async () => {
-    await firstDay(world, team);
-    await applies(world, team, grace);
-    await applies(world, team, alan);
-    await applies(world, team, edsger);
-    await offersFirstTimes(world, team, grace);
-    await booksFirstInterview(world, team, alan);
-    const card = await world.card(hiring.id, 'Edsger Dijkstra');
-    await team.hugo.clicks(card, 'Advance to screening');
-    await world.cardSays(hiring.id, 'Edsger Dijkstra', /Stage\nScreening/);
-    await team.hugo.clicks(card, 'Schedule: Intro call');
-    await world.message(hiring.id, /Times for Edsger Dijkstra: Intro call/);
-  });
+  it(
+    'sets up: Acme’s first day; Grace is offered times; Alan’s first interview is booked; Edsger’s times wait for ' +
+      'approval',
+    async () => {
+      await firstDay(world, team);
+      await applies(world, team, grace);
+      await applies(world, team, alan);
+      await applies(world, team, edsger);
+      await offersFirstTimes(world, team, grace);
+      await booksFirstInterview(world, team, alan);
+      const card = await world.card(hiring.id, 'Edsger Dijkstra');
+      await team.hugo.clicks(card, 'Advance to screening');
+      await world.cardSays(hiring.id, 'Edsger Dijkstra', /Stage\nScreening/);
+      await team.hugo.clicks(card, 'Schedule: Intro call');
+      await world.message(hiring.id, /Times for Edsger Dijkstra: Intro call/);
+    },
+  );
 
   it('cancels Alan’s booked interview: the invitation is withdrawn and the interviewer is free again', async () => {
     const [invite] = world.google.eventsWith(alan.email);
@@ -66,17 +70,20 @@ describe('rejecting a candidate who is being scheduled', () => {
     expect(edsger.inbox()).toEqual([]);
   });
 
-  it('stops the agent: three business days later nobody nudges Grace, and she hears only the team’s one email', async () => {
-    const before = grace.inbox().length;
-    await reject('Grace Hopper', 'Standard: not moving forward');
-    const rejection = await grace.receives(before);
-    expect(rejection.text).toMatch(/decided not to move forward/);
-    expect(rejection.text).toMatch(/Kind regards,\nThe Acme hiring team/);
-    expect(rejection.text).not.toMatch(/Postgres/);
-    await world.clock.advance('3 business days');
-    await world.clock.advance('3 business days');
-    expect(grace.inbox()).toHaveLength(before + 1);
-    expect(alan.inbox().at(-1)?.text).toMatch(/You are booked/);
-    expect(await world.problems()).toEqual([]);
-  });
+  it(
+    'stops the agent: three business days later nobody nudges Grace, ' + 'and she hears only the team’s one email',
+    async () => {
+      const before = grace.inbox().length;
+      await reject('Grace Hopper', 'Standard: not moving forward');
+      const rejection = await grace.receives(before);
+      expect(rejection.text).toMatch(/decided not to move forward/);
+      expect(rejection.text).toMatch(/Kind regards,\nThe Acme hiring team/);
+      expect(rejection.text).not.toMatch(/Postgres/);
+      await world.clock.advance('3 business days');
+      await world.clock.advance('3 business days');
+      expect(grace.inbox()).toHaveLength(before + 1);
+      expect(alan.inbox().at(-1)?.text).toMatch(/You are booked/);
+      expect(await world.problems()).toEqual([]);
+    },
+  );
 });

@@ -66,42 +66,45 @@ async function queueEmail(applicationId: string, key: string) {
 }
 
 describe('gmail.send', () => {
-  it('drafts in the candidate’s thread with the thread headers and loop markers, then sends the draft once', async () => {
-    const { app, candidate, thread } = await threadWithCandidate();
-    const effectId = await queueEmail(app.id, `t1:${app.id}`);
-    let raw = Buffer.alloc(0);
-    let threadId: string | undefined;
-    nock(GOOGLE)
-      .post(`${ME}/drafts`)
-      .reply(200, async (request: Request) => {
-        const body = (await request.json()) as { message: { raw: string; threadId?: string } };
-        raw = Buffer.from(body.message.raw, 'base64url');
-        threadId = body.message.threadId;
-        return { id: 'draft-1', message: { id: 'msg-1', threadId } };
-      });
-    nock(GOOGLE)
-      .post(`${ME}/drafts/send`, { id: 'draft-1' })
-      .reply(200, { id: 'msg-1', threadId: thread.gmailThreadId });
+  it(
+    'drafts in the candidate’s thread with the thread headers and loop markers, ' + 'then sends the draft once',
+    async () => {
+      const { app, candidate, thread } = await threadWithCandidate();
+      const effectId = await queueEmail(app.id, `t1:${app.id}`);
+      let raw = Buffer.alloc(0);
+      let threadId: string | undefined;
+      nock(GOOGLE)
+        .post(`${ME}/drafts`)
+        .reply(200, async (request: Request) => {
+          const body = (await request.json()) as { message: { raw: string; threadId?: string } };
+          raw = Buffer.from(body.message.raw, 'base64url');
+          threadId = body.message.threadId;
+          return { id: 'draft-1', message: { id: 'msg-1', threadId } };
+        });
+      nock(GOOGLE)
+        .post(`${ME}/drafts/send`, { id: 'draft-1' })
+        .reply(200, { id: 'msg-1', threadId: thread.gmailThreadId });
 
-    expect(await deliverEffect(deps(), effectId)).toBe('done');
-    const sent = await parseMessage(raw);
-    expect(sent).toMatchObject({
-      to: [{ address: candidate.displayEmail }],
-      subject: 'Re: Application: Engineer',
-      inReplyTo: `first-${app.id}@mail.example.org`,
-      references: [`first-${app.id}@mail.example.org`],
-    });
-    expect(sent.headers.get('auto-submitted')).toBe('auto-generated');
-    expect(threadId).toBe(thread.gmailThreadId);
-    const outbound = await db.prisma.emailMessage.findFirstOrThrow({
-      where: { threadId: thread.id, direction: 'OUTBOUND' },
-    });
-    expect(outbound).toMatchObject({
-      gmailMessageId: 'msg-1',
-      rfcMessageId: sent.messageId,
-      textBody: 'Thank you for applying.',
-    });
-  });
+      expect(await deliverEffect(deps(), effectId)).toBe('done');
+      const sent = await parseMessage(raw);
+      expect(sent).toMatchObject({
+        to: [{ address: candidate.displayEmail }],
+        subject: 'Re: Application: Engineer',
+        inReplyTo: `first-${app.id}@mail.example.org`,
+        references: [`first-${app.id}@mail.example.org`],
+      });
+      expect(sent.headers.get('auto-submitted')).toBe('auto-generated');
+      expect(threadId).toBe(thread.gmailThreadId);
+      const outbound = await db.prisma.emailMessage.findFirstOrThrow({
+        where: { threadId: thread.id, direction: 'OUTBOUND' },
+      });
+      expect(outbound).toMatchObject({
+        gmailMessageId: 'msg-1',
+        rfcMessageId: sent.messageId,
+        textBody: 'Thank you for applying.',
+      });
+    },
+  );
 
   it('a retry after the send failed mid-way sends the same draft: no second draft, no second email', async () => {
     const { app } = await threadWithCandidate();
@@ -117,26 +120,29 @@ describe('gmail.send', () => {
     expect(await deliverEffect(deps(), effectId)).toBe('done');
   });
 
-  it('when the draft was already sent (404 on send), finds the sent message by our Message-ID and adopts it', async () => {
-    const { app } = await threadWithCandidate();
-    const effectId = await queueEmail(app.id, `t3:${app.id}`);
-    await db.prisma.outboxEffect.update({
-      where: { id: effectId },
-      data: { result: { draftId: 'draft-3' }, attempts: 1, lastAttemptAt: new Date() },
-    });
-    const messageId = (
-      (await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId } })).payload as { messageId: string }
-    ).messageId;
-    nock(GOOGLE)
-      .post(`${ME}/drafts/send`)
-      .reply(404, { error: { code: 404, message: 'Requested entity was not found.' } });
-    nock(GOOGLE)
-      .get(`${ME}/messages`)
-      .query((query) => query.q === `rfc822msgid:${messageId}`)
-      .reply(200, { messages: [{ id: 'msg-3', threadId: 't' }] });
-    expect(await deliverEffect(deps(), effectId)).toBe('done');
-    expect((await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId } })).externalId).toBe('msg-3');
-  });
+  it(
+    'when the draft was already sent (404 on send), ' + 'finds the sent message by our Message-ID and adopts it',
+    async () => {
+      const { app } = await threadWithCandidate();
+      const effectId = await queueEmail(app.id, `t3:${app.id}`);
+      await db.prisma.outboxEffect.update({
+        where: { id: effectId },
+        data: { result: { draftId: 'draft-3' }, attempts: 1, lastAttemptAt: new Date() },
+      });
+      const messageId = (
+        (await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId } })).payload as { messageId: string }
+      ).messageId;
+      nock(GOOGLE)
+        .post(`${ME}/drafts/send`)
+        .reply(404, { error: { code: 404, message: 'Requested entity was not found.' } });
+      nock(GOOGLE)
+        .get(`${ME}/messages`)
+        .query((query) => query.q === `rfc822msgid:${messageId}`)
+        .reply(200, { messages: [{ id: 'msg-3', threadId: 't' }] });
+      expect(await deliverEffect(deps(), effectId)).toBe('done');
+      expect((await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: effectId } })).externalId).toBe('msg-3');
+    },
+  );
 
   it('after a crash before the draft id was recorded, looks in Sent and Drafts before drafting again', async () => {
     const { app } = await threadWithCandidate();
@@ -183,19 +189,23 @@ describe('rejecting with an email', () => {
     expect((await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage).toBe('NEW');
   });
 
-  it('queues the template to the candidate in the same transaction, signed as the team set it, without the team’s reason', async () => {
-    await saveWorkspaceSettings(db.prisma, { settings: { signature: 'The Acme hiring team' }, by: 'U0ADMIN' });
-    const { app } = await threadWithCandidate();
-    await db.prisma.application.update({ where: { id: app.id }, data: { stage: 'SCREENING' } });
-    await reject(MAILBOX, app.id, 'weak on SQL (internal)');
-    const email = await db.prisma.outboxEffect.findFirstOrThrow({
-      where: { applicationId: app.id, kind: 'gmail.send' },
-    });
-    const payload = email.payload as { text: string; to: string };
-    expect(payload.text).toMatch(/^Hi Ada,\n\nThank you for your interest in the Engineer/);
-    expect(payload.text).toMatch(/Kind regards,\nThe Acme hiring team$/);
-    expect(payload.text).not.toContain('SQL');
-  });
+  it(
+    'queues the template to the candidate in the same transaction, signed as the team set it, without the team’s ' +
+      'reason',
+    async () => {
+      await saveWorkspaceSettings(db.prisma, { settings: { signature: 'The Acme hiring team' }, by: 'U0ADMIN' });
+      const { app } = await threadWithCandidate();
+      await db.prisma.application.update({ where: { id: app.id }, data: { stage: 'SCREENING' } });
+      await reject(MAILBOX, app.id, 'weak on SQL (internal)');
+      const email = await db.prisma.outboxEffect.findFirstOrThrow({
+        where: { applicationId: app.id, kind: 'gmail.send' },
+      });
+      const payload = email.payload as { text: string; to: string };
+      expect(payload.text).toMatch(/^Hi Ada,\n\nThank you for your interest in the Engineer/);
+      expect(payload.text).toMatch(/Kind regards,\nThe Acme hiring team$/);
+      expect(payload.text).not.toContain('SQL');
+    },
+  );
 
   it('without Gmail, refuses to pretend it emailed', async () => {
     const app = await createApplication(db.prisma);

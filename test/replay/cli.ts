@@ -49,17 +49,28 @@ try {
       if (recordTo) {
         await writeFile(
           recordTo,
-          `${JSON.stringify({ ...scenario, name: `${scenario.name} (recorded)`, agent: replay.claude.recorded.agent, reading: replay.claude.recorded.reading }, null, 2)}\n`,
+          `${JSON.stringify(
+            {
+              ...scenario,
+              name: `${scenario.name} (recorded)`,
+              agent: replay.claude.recorded.agent,
+              reading: replay.claude.recorded.reading,
+            },
+            null,
+            2,
+          )}\n`,
         );
         console.log(
-          `recorded ${replay.claude.recorded.agent.length} agent and ${replay.claude.recorded.reading.length} reading answers to ${recordTo}`,
+          `recorded ${replay.claude.recorded.agent.length} agent and ${replay.claude.recorded.reading.length} ` +
+            `reading answers to ${recordTo}`,
         );
       }
       console.log(`\n# ${scenario.name}\n(${path.basename(file)})\n`);
       console.log((await replay.transcript()).join('\n'));
       if (replay.failures.length)
         console.log(
-          `\nretried job failures:\n${replay.failures.map((f) => `  ${f.queue}: ${f.error.split('\n')[0]}`).join('\n')}`,
+          '\nretried job failures:\n' +
+            `${replay.failures.map((f) => `  ${f.queue}: ${f.error.split('\n')[0]}`).join('\n')}`,
         );
       console.log(misses.length ? `\nNOT AS EXPECTED:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '\nas expected');
       if (misses.length) failed++;

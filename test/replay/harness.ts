@@ -261,11 +261,19 @@ export class Replay {
     });
     for (const run of runs) {
       lines.push(
-        `run ${run.id.slice(0, 8)}: ${run.status}, ${run.turns} model calls, ${run.inputTokens} input (+${run.cacheReadTokens} cached, ${run.cacheWriteTokens} written), ${run.outputTokens} output, $${run.costUsd.toString()}`,
+        `run ${run.id.slice(0, 8)}: ${run.status}, ${run.turns} model calls, ${run.inputTokens} input ` +
+          `(+${run.cacheReadTokens} cached, ${run.cacheWriteTokens} written), ${run.outputTokens} output, ` +
+          `$${run.costUsd.toString()}`,
       );
       for (const s of run.steps)
         lines.push(
-          `  ${s.seq}. ${s.kind} ${s.name ?? ''} ${JSON.stringify(s.kind === 'MODEL_CALL' ? s.output : s.kind === 'NOTE' ? (s.output ?? s.input) : { in: s.input, out: s.output }).slice(0, 400)}`,
+          `  ${s.seq}. ${s.kind} ${s.name ?? ''} ${JSON.stringify(
+            s.kind === 'MODEL_CALL'
+              ? s.output
+              : s.kind === 'NOTE'
+                ? (s.output ?? s.input)
+                : { in: s.input, out: s.output },
+          ).slice(0, 400)}`,
         );
     }
     for (const m of this.google.sent)

@@ -16,7 +16,10 @@ export const ZScenario = z.object({
   people: z.array(z.object({ name: z.string(), zone: z.string().optional() })).optional(),
   /** The agent's answers in order: { tools: [{ name, input }] } or { text }. */
   agent: z.array(z.record(z.string(), z.unknown())).default([]),
-  /** The reply reader's answers in order: { json: { intent, option, available, zone_mentioned, question, summary } }. */
+  /**
+   * The reply reader's answers in order: { json: { intent, option, available, zone_mentioned,
+   * question, summary } }.
+   */
   reading: z.array(z.record(z.string(), z.unknown())).default([]),
   steps: z.array(
     z.union([

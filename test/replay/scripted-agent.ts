@@ -28,7 +28,9 @@ export function happyPathAgent(request: MessagesRequest): Scripted {
         {
           name: 'send_email',
           input: {
-            text: 'Hi Ada, you are booked; the calendar invitation with the video link is on its way. Justin, on behalf of the hiring team',
+            text:
+              'Hi Ada, you are booked; the calendar invitation with the video link is on its way. Justin, on ' +
+              'behalf of the hiring team',
             include_options: false,
           },
         },

@@ -13,7 +13,9 @@ export function fakeGoogleSigner(kid = 'test-key-1') {
     certs: { [kid]: publicKey },
     token(claims: Record<string, unknown>, { key = privateKey }: { key?: string } = {}): string {
       const now = Math.floor(Date.now() / 1000);
-      const body = `${b64({ alg: 'RS256', kid, typ: 'JWT' })}.${b64({ iss: 'https://accounts.google.com', iat: now, exp: now + 3600, sub: '1234', ...claims })}`;
+      const body =
+        `${b64({ alg: 'RS256', kid, typ: 'JWT' })}.` +
+        `${b64({ iss: 'https://accounts.google.com', iat: now, exp: now + 3600, sub: '1234', ...claims })}`;
       return `${body}.${createSign('RSA-SHA256').update(body).sign(key).toString('base64url')}`;
     },
     otherKey: generateKeyPairSync('rsa', {

@@ -81,34 +81,38 @@ describe('candidate card', () => {
     expect(JSON.stringify(cards[0]!.blocks)).not.toContain('@example.com'); // the role does not allow emails in channel
   });
 
-  it('moves on Advance, updates the card in place and notes it in the thread; a stale second click is told who won', async () => {
-    const { app, ts } = await newApplication('Barbara Liskov');
-    const res = await click(ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
-    expect(res.statusCode).toBe(200);
-    await eventually(
-      async () => (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage === 'SCREENING',
-    );
-    await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Screening'));
-    expect(fake.messages.filter((m) => m.ts === ts)).toHaveLength(1);
-    await eventually(async () =>
-      fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')),
-    );
-    // The button says what the next Advance does: schedule the plan's first step.
-    const advanceText = (blocks: unknown[] | undefined) =>
-      JSON.stringify(blocks).match(/"text":\{"type":"plain_text","text":"([^"]+)"\},"value"/)?.[1];
-    await eventually(
-      async () => advanceText(fake.messages.find((m) => m.ts === ts)?.blocks) === 'Schedule: Call' || undefined,
-    );
+  it(
+    'moves on Advance, updates the card in place and notes it in the thread; ' + 'a stale second click is told who won',
+    async () => {
+      const { app, ts } = await newApplication('Barbara Liskov');
+      const res = await click(ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
+      expect(res.statusCode).toBe(200);
+      await eventually(
+        async () =>
+          (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).stage === 'SCREENING',
+      );
+      await eventually(async () => fake.messages.find((m) => m.ts === ts)?.text.includes('Screening'));
+      expect(fake.messages.filter((m) => m.ts === ts)).toHaveLength(1);
+      await eventually(async () =>
+        fake.messages.some((m) => m.thread_ts === ts && m.text.includes('New → *Screening* by <@U0ADMIN>')),
+      );
+      // The button says what the next Advance does: schedule the plan's first step.
+      const advanceText = (blocks: unknown[] | undefined) =>
+        JSON.stringify(blocks).match(/"text":\{"type":"plain_text","text":"([^"]+)"\},"value"/)?.[1];
+      await eventually(
+        async () => advanceText(fake.messages.find((m) => m.ts === ts)?.blocks) === 'Schedule: Call' || undefined,
+      );
 
-    await justin.prisma.user.create({
-      data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] },
-    });
-    await click(ACTIONS.advance, `${app.id}:0`, 'U0RECRUITER');
-    const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0RECRUITER'));
-    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(String(told.body.text)).toBe('Someone got there first: <@U0ADMIN> did "advance"; it is now at screening.');
-    expect((await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version).toBe(1);
-  });
+      await justin.prisma.user.create({
+        data: { slackTeamId: 'T0TEAM', slackUserId: 'U0RECRUITER', name: 'r', teamRoles: ['RECRUITER'] },
+      });
+      await click(ACTIONS.advance, `${app.id}:0`, 'U0RECRUITER');
+      const told = await eventually(async () => fake.responses.find((r) => r.path === '/respond/U0RECRUITER'));
+      expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(String(told.body.text)).toBe('Someone got there first: <@U0ADMIN> did "advance"; it is now at screening.');
+      expect((await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version).toBe(1);
+    },
+  );
 
   it('refuses a click from outside the hiring team, privately, and changes nothing', async () => {
     const { app } = await newApplication('Jim Gray');
@@ -461,131 +465,134 @@ describe('editing a role', () => {
     return { ...(opened.args.view as Modal), id: `V0EDIT${before}` };
   }
 
-  it('opens the role filled in, saves changes in place, and refuses a stale form or removing a step in use', async () => {
-    const p = justin.prisma;
-    const hm = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITHM', name: 'Hm' } });
-    const pool = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITP1', name: 'P1' } });
-    const role = await p.role.create({
-      data: {
-        title: 'Compiler Engineer',
-        requirements: 'LLVM',
-        slackChannelId: 'C0COMP',
-        hiringManagerId: hm.id,
-        stages: {
-          create: [
-            {
-              position: 0,
-              name: 'Intro',
-              durationMinutes: 30,
-              kind: 'PHONE_SCREEN',
-              pool: { create: [{ userId: pool.id }] },
-            },
-            {
-              position: 1,
-              name: 'Deep dive',
-              durationMinutes: 90,
-              kind: 'TECHNICAL',
-              pool: { create: [{ userId: pool.id }] },
-            },
-          ],
+  it(
+    'opens the role filled in, saves changes in place, ' + 'and refuses a stale form or removing a step in use',
+    async () => {
+      const p = justin.prisma;
+      const hm = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITHM', name: 'Hm' } });
+      const pool = await p.user.create({ data: { slackTeamId: 'T0TEAM', slackUserId: 'U0EDITP1', name: 'P1' } });
+      const role = await p.role.create({
+        data: {
+          title: 'Compiler Engineer',
+          requirements: 'LLVM',
+          slackChannelId: 'C0COMP',
+          hiringManagerId: hm.id,
+          stages: {
+            create: [
+              {
+                position: 0,
+                name: 'Intro',
+                durationMinutes: 30,
+                kind: 'PHONE_SCREEN',
+                pool: { create: [{ userId: pool.id }] },
+              },
+              {
+                position: 1,
+                name: 'Deep dive',
+                durationMinutes: 90,
+                kind: 'TECHNICAL',
+                pool: { create: [{ userId: pool.id }] },
+              },
+            ],
+          },
         },
-      },
-      include: { stages: { orderBy: { position: 'asc' } } },
-    });
-    const candidate = await p.candidate.create({
-      data: { name: 'Frances Allen', email: 'fa@example.org', displayEmail: 'fa@example.org' },
-    });
-    await p.application.create({
-      data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 1 },
-    });
+        include: { stages: { orderBy: { position: 'asc' } } },
+      });
+      const candidate = await p.candidate.create({
+        data: { name: 'Frances Allen', email: 'fa@example.org', displayEmail: 'fa@example.org' },
+      });
+      await p.application.create({
+        data: { roleId: role.id, candidateId: candidate.id, stage: 'SCHEDULING', planPosition: 1 },
+      });
 
-    expect((await hire('role edit Compiler', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
-    const view = await openEdit('compiler engineer');
-    expect(view.title.text).toBe('Edit role');
-    expect(
-      checkSurface({
-        type: 'modal',
-        blocks: view.blocks,
-        title: view.title.text,
-        submit: view.submit.text,
-        close: view.close.text,
-      }),
-    ).toEqual([]);
-    expect(element(view, 'title').initial_value).toBe('Compiler Engineer');
-    expect(element(view, 'hiring_manager').initial_user).toBe('U0EDITHM');
-    expect(element(view, 'channel').initial_conversation).toBe('C0COMP');
-    expect(element(view, 'stage_1_name').initial_value).toBe('Deep dive');
-    expect(element(view, 'stage_1_duration').initial_option?.value).toBe('90');
-    expect(element(view, 'stage_1_pool').initial_users).toEqual(['U0EDITP1']);
+      expect((await hire('role edit Compiler', 'U0STRANGER')).json().text).toMatch(/recruiters and admins/);
+      const view = await openEdit('compiler engineer');
+      expect(view.title.text).toBe('Edit role');
+      expect(
+        checkSurface({
+          type: 'modal',
+          blocks: view.blocks,
+          title: view.title.text,
+          submit: view.submit.text,
+          close: view.close.text,
+        }),
+      ).toEqual([]);
+      expect(element(view, 'title').initial_value).toBe('Compiler Engineer');
+      expect(element(view, 'hiring_manager').initial_user).toBe('U0EDITHM');
+      expect(element(view, 'channel').initial_conversation).toBe('C0COMP');
+      expect(element(view, 'stage_1_name').initial_value).toBe('Deep dive');
+      expect(element(view, 'stage_1_duration').initial_option?.value).toBe('90');
+      expect(element(view, 'stage_1_pool').initial_users).toEqual(['U0EDITP1']);
 
-    // Removing the step an application has reached is refused, on that step's field.
-    const untouched = stateOf(view);
-    const dropped = {
-      ...untouched,
-      stage_1_name: { value: { value: '' } },
-      stage_1_pool: { value: { selected_users: [] } },
-    };
-    expect((await submit(view, dropped)).json()).toEqual({
-      response_action: 'errors',
-      errors: { stage_1_name: expect.stringMatching(/Step 2 is in use/) },
-    });
+      // Removing the step an application has reached is refused, on that step's field.
+      const untouched = stateOf(view);
+      const dropped = {
+        ...untouched,
+        stage_1_name: { value: { value: '' } },
+        stage_1_pool: { value: { selected_users: [] } },
+      };
+      expect((await submit(view, dropped)).json()).toEqual({
+        response_action: 'errors',
+        errors: { stage_1_name: expect.stringMatching(/Step 2 is in use/) },
+      });
 
-    // Renaming it, changing its pool and adding a third step is saved in place.
-    const edited = {
-      ...untouched,
-      requirements: { value: { value: 'LLVM, MLIR' } },
-      stage_1_name: { value: { value: 'Compiler deep dive' } },
-      stage_1_pool: { value: { selected_users: ['U0EDITP1', 'U0EDITP2'] } },
-      stage_1_needed: { value: { selected_option: { value: '2' } } },
-      stage_2_name: { value: { value: 'Meet the team' } },
-      stage_2_duration: { value: { selected_option: { value: '45' } } },
-      stage_2_pool: { value: { selected_users: ['U0EDITP2'] } },
-    };
-    expect((await submit(view, edited)).statusCode).toBe(200);
-    const after = await p.role.findUniqueOrThrow({
-      where: { id: role.id },
-      include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } },
-    });
-    expect(after.requirements).toBe('LLVM, MLIR');
-    expect(
-      after.stages.map((s) => [
-        s.id,
-        s.name,
-        s.durationMinutes,
-        s.interviewersNeeded,
-        s.pool.map((m) => m.user.slackUserId).sort(),
-      ]),
-    ).toEqual([
-      [role.stages[0]!.id, 'Intro', 30, 1, ['U0EDITP1']],
-      [role.stages[1]!.id, 'Compiler deep dive', 90, 2, ['U0EDITP1', 'U0EDITP2']],
-      [expect.any(String), 'Meet the team', 45, 1, ['U0EDITP2']],
-    ]);
-    expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({
-      actorId: 'U0ADMIN',
-      data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 },
-    });
+      // Renaming it, changing its pool and adding a third step is saved in place.
+      const edited = {
+        ...untouched,
+        requirements: { value: { value: 'LLVM, MLIR' } },
+        stage_1_name: { value: { value: 'Compiler deep dive' } },
+        stage_1_pool: { value: { selected_users: ['U0EDITP1', 'U0EDITP2'] } },
+        stage_1_needed: { value: { selected_option: { value: '2' } } },
+        stage_2_name: { value: { value: 'Meet the team' } },
+        stage_2_duration: { value: { selected_option: { value: '45' } } },
+        stage_2_pool: { value: { selected_users: ['U0EDITP2'] } },
+      };
+      expect((await submit(view, edited)).statusCode).toBe(200);
+      const after = await p.role.findUniqueOrThrow({
+        where: { id: role.id },
+        include: { stages: { orderBy: { position: 'asc' }, include: { pool: { include: { user: true } } } } },
+      });
+      expect(after.requirements).toBe('LLVM, MLIR');
+      expect(
+        after.stages.map((s) => [
+          s.id,
+          s.name,
+          s.durationMinutes,
+          s.interviewersNeeded,
+          s.pool.map((m) => m.user.slackUserId).sort(),
+        ]),
+      ).toEqual([
+        [role.stages[0]!.id, 'Intro', 30, 1, ['U0EDITP1']],
+        [role.stages[1]!.id, 'Compiler deep dive', 90, 2, ['U0EDITP1', 'U0EDITP2']],
+        [expect.any(String), 'Meet the team', 45, 1, ['U0EDITP2']],
+      ]);
+      expect(await p.auditEntry.findFirst({ where: { subjectId: role.id, action: 'role.edit' } })).toMatchObject({
+        actorId: 'U0ADMIN',
+        data: { stagesChanged: 2, stagesAdded: 1, stagesRemoved: 0 },
+      });
 
-    // The same submission again (a double click, Slack's retry) changes nothing more.
-    expect((await submit(view, edited)).statusCode).toBe(200);
-    expect(await p.auditEntry.count({ where: { subjectId: role.id, action: 'role.edit' } })).toBe(1);
-    // A form opened before that save (another modal) is stale: someone saved since it was opened.
-    expect((await submit({ ...view, id: 'V0OPENEDEARLIER' }, edited)).json()).toEqual({
-      response_action: 'errors',
-      errors: { title: expect.stringMatching(/Someone changed this role/) },
-    });
-    // A fresh form can drop the unused third step.
-    const fresh = await openEdit('Compiler Engineer');
-    expect(
-      (
-        await submit(fresh, {
-          ...stateOf(fresh),
-          stage_2_name: { value: { value: '' } },
-          stage_2_pool: { value: { selected_users: [] } },
-        })
-      ).statusCode,
-    ).toBe(200);
-    expect(await p.interviewStage.count({ where: { roleId: role.id } })).toBe(2);
-  });
+      // The same submission again (a double click, Slack's retry) changes nothing more.
+      expect((await submit(view, edited)).statusCode).toBe(200);
+      expect(await p.auditEntry.count({ where: { subjectId: role.id, action: 'role.edit' } })).toBe(1);
+      // A form opened before that save (another modal) is stale: someone saved since it was opened.
+      expect((await submit({ ...view, id: 'V0OPENEDEARLIER' }, edited)).json()).toEqual({
+        response_action: 'errors',
+        errors: { title: expect.stringMatching(/Someone changed this role/) },
+      });
+      // A fresh form can drop the unused third step.
+      const fresh = await openEdit('Compiler Engineer');
+      expect(
+        (
+          await submit(fresh, {
+            ...stateOf(fresh),
+            stage_2_name: { value: { value: '' } },
+            stage_2_pool: { value: { selected_users: [] } },
+          })
+        ).statusCode,
+      ).toBe(200);
+      expect(await p.interviewStage.count({ where: { roleId: role.id } })).toBe(2);
+    },
+  );
 });
 
 describe('erasing a candidate from Slack', () => {
@@ -643,7 +650,7 @@ describe('erasing a candidate from Slack', () => {
 });
 
 describe('App Home', () => {
-  it('publishes my interviews, the scorecards I owe and my roles when I open the Home tab, once per delivery', async () => {
+  it('publishes my interviews, scorecards I owe and roles on opening the Home tab, once per delivery', async () => {
     fake.users.set('U0HOME', { tz: 'America/New_York', real_name: 'Hal' });
     const p = justin.prisma;
     const hal = await p.user.create({

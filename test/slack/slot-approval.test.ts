@@ -146,84 +146,95 @@ describe('Google on the status page', () => {
     expect(google.probe).toMatchObject({
       state: 'ok',
       detail:
-        'Gmail readable as jobs@example.com; not synced yet; polling (no push topic) · Calendar readable as jobs@example.com',
+        'Gmail readable as jobs@example.com; not synced yet; polling (no push topic) ' +
+        '· Calendar readable as jobs@example.com',
     });
   });
 });
 
 describe('proposing and approving interview times in Slack', () => {
-  it('advancing a candidate proposes times in the role channel; an admin approves one; a late click is told who decided', async () => {
-    const { app } = await candidateAtScreening('C0SCHED', ['Bea']);
-    expect((await click('C0SCHED', ACTIONS.advance, `${app.id}:0`, 'U0ADMIN')).statusCode).toBe(200);
+  it(
+    'advancing a candidate proposes times in the role channel; an admin approves one; a late click is told who ' +
+      'decided',
+    async () => {
+      const { app } = await candidateAtScreening('C0SCHED', ['Bea']);
+      expect((await click('C0SCHED', ACTIONS.advance, `${app.id}:0`, 'U0ADMIN')).statusCode).toBe(200);
 
-    const proposal = await proposalIn('C0SCHED');
-    expect(checkSurface({ type: 'message', blocks: proposal.blocks as never, text: proposal.text })).toEqual([]);
-    const slotIds = approveButtons(proposal);
-    expect(slotIds).toHaveLength(3);
-    expect(JSON.stringify(proposal.blocks)).toContain('America/New_York'); // the candidate's local time, zone spelled out
-    expect(JSON.stringify(proposal.blocks)).toContain('<!date^'); // each reader's own zone
+      const proposal = await proposalIn('C0SCHED');
+      expect(checkSurface({ type: 'message', blocks: proposal.blocks as never, text: proposal.text })).toEqual([]);
+      const slotIds = approveButtons(proposal);
+      expect(slotIds).toHaveLength(3);
+      // the candidate's local time, zone spelled out
+      expect(JSON.stringify(proposal.blocks)).toContain('America/New_York');
+      expect(JSON.stringify(proposal.blocks)).toContain('<!date^'); // each reader's own zone
 
-    await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0NOBODY', proposal.ts);
-    await eventually(async () =>
-      fake.responses.find((r) => r.path.endsWith('/U0NOBODY') && String(r.body.text).includes('Sorry')),
-    );
+      await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0NOBODY', proposal.ts);
+      await eventually(async () =>
+        fake.responses.find((r) => r.path.endsWith('/U0NOBODY') && String(r.body.text).includes('Sorry')),
+      );
 
-    await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0ADMIN', proposal.ts);
-    const interview = await eventually(
-      async () =>
-        (await justin.prisma.interview.findFirst({
-          where: { applicationId: app.id, status: 'AWAITING_CANDIDATE' },
-          include: { proposals: true },
-        })) ?? undefined,
-    );
-    expect(interview.proposals.find((p) => p.id === slotIds[1])).toMatchObject({
-      status: 'APPROVED',
-      approvedAt: expect.any(Date),
-    });
-    expect(interview.proposals.filter((p) => p.status === 'WITHDRAWN')).toHaveLength(2);
-    const event = await justin.prisma.applicationEvent.findFirstOrThrow({
-      where: { applicationId: app.id, type: 'slots.approved' },
-    });
-    expect(event).toMatchObject({ actorType: 'USER', actorId: 'U0ADMIN', data: { proposalIds: [slotIds[1]] } });
-    expect(
-      await justin.boss.findJobs('agent.turn', {
-        data: { event: { type: 'slots-approved', interviewId: interview.id } },
-      }),
-    ).toHaveLength(1);
+      await click('C0SCHED', ACTIONS.approveSlot, slotIds[1]!, 'U0ADMIN', proposal.ts);
+      const interview = await eventually(
+        async () =>
+          (await justin.prisma.interview.findFirst({
+            where: { applicationId: app.id, status: 'AWAITING_CANDIDATE' },
+            include: { proposals: true },
+          })) ?? undefined,
+      );
+      expect(interview.proposals.find((p) => p.id === slotIds[1])).toMatchObject({
+        status: 'APPROVED',
+        approvedAt: expect.any(Date),
+      });
+      expect(interview.proposals.filter((p) => p.status === 'WITHDRAWN')).toHaveLength(2);
+      const event = await justin.prisma.applicationEvent.findFirstOrThrow({
+        where: { applicationId: app.id, type: 'slots.approved' },
+      });
+      expect(event).toMatchObject({ actorType: 'USER', actorId: 'U0ADMIN', data: { proposalIds: [slotIds[1]] } });
+      expect(
+        await justin.boss.findJobs('agent.turn', {
+          data: { event: { type: 'slots-approved', interviewId: interview.id } },
+        }),
+      ).toHaveLength(1);
 
-    // The message loses its buttons and says who approved.
-    await eventually(async () => {
-      const updated = fake.messages.find((m) => m.ts === proposal.ts)!;
-      return approveButtons(updated).length === 0 && JSON.stringify(updated.blocks).includes('Approved by <@U0ADMIN>');
-    });
+      // The message loses its buttons and says who approved.
+      await eventually(async () => {
+        const updated = fake.messages.find((m) => m.ts === proposal.ts)!;
+        return (
+          approveButtons(updated).length === 0 && JSON.stringify(updated.blocks).includes('Approved by <@U0ADMIN>')
+        );
+      });
 
-    await click('C0SCHED', ACTIONS.approveAllSlots, interview.id, 'U0ADMIN', proposal.ts);
-    await eventually(async () =>
-      fake.responses.find(
-        (r) => r.path.endsWith('/U0ADMIN') && String(r.body.text).includes('Already decided: <@U0ADMIN> approved'),
-      ),
-    );
-  });
+      await click('C0SCHED', ACTIONS.approveAllSlots, interview.id, 'U0ADMIN', proposal.ts);
+      await eventually(async () =>
+        fake.responses.find(
+          (r) => r.path.endsWith('/U0ADMIN') && String(r.body.text).includes('Already decided: <@U0ADMIN> approved'),
+        ),
+      );
+    },
+  );
 
-  it('warns in the channel about a calendar it cannot read, before proposing, and says what would unblock', async () => {
-    const { app } = await candidateAtScreening('C0WARN', ['Bea', 'Broken']);
-    await click('C0WARN', ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
-    // The broken calendar counts as busy, so a panel needing it has no times: warning, then "no times".
-    const warning = await eventually(async () =>
-      fake.messages.find((m) => m.channel === 'C0WARN' && m.text.includes('could not be read')),
-    );
-    expect(warning.text).toContain('Broken: notFound');
-    const none = await eventually(async () =>
-      fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('No times found')),
-    );
-    expect(JSON.stringify(none.blocks)).toContain("Broken's calendar could not be read");
-    expect(JSON.stringify(none.blocks)).toContain('hold the panel without Broken');
-    expect(Number(warning.ts)).toBeLessThan(Number(none.ts));
+  it(
+    'warns in the channel about a calendar it cannot read, ' + 'before proposing, and says what would unblock',
+    async () => {
+      const { app } = await candidateAtScreening('C0WARN', ['Bea', 'Broken']);
+      await click('C0WARN', ACTIONS.advance, `${app.id}:0`, 'U0ADMIN');
+      // The broken calendar counts as busy, so a panel needing it has no times: warning, then "no times".
+      const warning = await eventually(async () =>
+        fake.messages.find((m) => m.channel === 'C0WARN' && m.text.includes('could not be read')),
+      );
+      expect(warning.text).toContain('Broken: notFound');
+      const none = await eventually(async () =>
+        fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('No times found')),
+      );
+      expect(JSON.stringify(none.blocks)).toContain("Broken's calendar could not be read");
+      expect(JSON.stringify(none.blocks)).toContain('hold the panel without Broken');
+      expect(Number(warning.ts)).toBeLessThan(Number(none.ts));
 
-    // Once the calendar is fixed, "Propose times" on the card looks again.
-    await justin.prisma.user.updateMany({ where: { name: 'Broken' }, data: { calendarId: 'fixed@example.com' } });
-    const version = (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version;
-    await click('C0WARN', ACTIONS.proposeTimes, `${app.id}:${version}`, 'U0ADMIN');
-    await eventually(async () => fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('Times for')));
-  });
+      // Once the calendar is fixed, "Propose times" on the card looks again.
+      await justin.prisma.user.updateMany({ where: { name: 'Broken' }, data: { calendarId: 'fixed@example.com' } });
+      const version = (await justin.prisma.application.findUniqueOrThrow({ where: { id: app.id } })).version;
+      await click('C0WARN', ACTIONS.proposeTimes, `${app.id}:${version}`, 'U0ADMIN');
+      await eventually(async () => fake.messages.find((m) => m.channel === 'C0WARN' && m.text.startsWith('Times for')));
+    },
+  );
 });

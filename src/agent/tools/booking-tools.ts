@@ -23,7 +23,10 @@ function optionOf(facts: RunFacts, n: number): RunOption {
   return option;
 }
 
-/** Books (or, for a booked interview, moves) at an offered option, only if the engine re-confirms it against fresh calendars. */
+/**
+ * Books (or, for a booked interview, moves) at an offered option, only if the engine
+ * re-confirms it against fresh calendars.
+ */
 export async function bookTool(
   deps: AgentDeps,
   facts: RunFacts,

@@ -15,5 +15,8 @@ export function optionsList(options: readonly RunOption[], zone: string): string
 
 /** "Tuesday 2026-03-03 10:15 Europe/London": the date line every event carries, for relative dates. */
 export function nowLine(now: Date, facts: RunFacts): string {
-  return `${DateTime.fromJSDate(now, { zone: facts.displayZone }).toFormat('cccc yyyy-LL-dd HH:mm')} ${facts.displayZone}`;
+  return (
+    `${DateTime.fromJSDate(now, { zone: facts.displayZone }).toFormat('cccc yyyy-LL-dd HH:mm')} ` +
+    `${facts.displayZone}`
+  );
 }

@@ -60,7 +60,8 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
   });
   if (sentToday >= facts.role.policy.maxEmailsPerDay)
     throw new Refused(
-      `${sentToday} emails went to this candidate in the last 24 hours, the most the role allows; wait for their reply or hand over`,
+      `${sentToday} emails went to this candidate in the last 24 hours, the most the role allows; wait for their ` +
+        'reply or hand over',
       true,
     );
   const others = await deps.prisma.candidate.findMany({

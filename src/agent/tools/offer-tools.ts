@@ -118,7 +118,9 @@ async function reportProposal(deps: AgentDeps, facts: RunFacts, refused: unknown
       ok: true,
       result: {
         status: 'waiting_for_team',
-        note: 'The team approves these times in Slack first. Send nothing now; you will be woken with the approved options.',
+        note:
+          'The team approves these times in Slack first. Send nothing now; you will be woken with the approved ' +
+          'options.',
       },
       endsTurn: true,
     };

@@ -77,7 +77,8 @@ export async function recordAvailabilityTool(
     const reading = readZoneMention(input.zone, null);
     if (reading.status === 'ambiguous')
       throw new Refused(
-        `"${input.zone}" could mean ${reading.candidates.join(', ')}: ask the candidate which, then record the IANA zone`,
+        `"${input.zone}" could mean ${reading.candidates.join(', ')}: ask the candidate which, then record the IANA ` +
+          'zone',
       );
     if (reading.status === 'unknown')
       throw new Refused(`"${input.zone}" is not a time zone we know; use an IANA name like Europe/London`);

@@ -23,8 +23,10 @@ export type MessageReading = {
   documents: Attachment[];
 };
 
-const DOCUMENT_TYPES =
-  /^(application\/(pdf|msword|vnd\.openxmlformats-officedocument\.wordprocessingml\.document|octet-stream|rtf)|text\/plain)$/;
+const DOCUMENT_TYPES = new RegExp(
+  '^(application\\/(pdf|msword|vnd\\.openxmlformats-officedocument\\.wordprocessingml\\.document|octet-stream|rtf)' +
+    '|text\\/plain)$',
+);
 const DOCUMENT_NAMES = /\.(pdf|docx?|rtf|txt)$/i;
 
 /** Attachments that may be a CV or cover letter (not inline pictures, not calendar files). */

@@ -121,7 +121,10 @@ export function readRoleForm(v: ViewValues): FormResult {
 export function channelNameProblem(name: string): string | undefined {
   if (name.length > 80) return 'Channel names are at most 80 characters.';
   if (!/^[a-z0-9\p{Ll}\p{Lo}_-]+$/u.test(name))
-    return 'Channel names use lower-case letters, numbers, hyphens and underscores (no spaces or capitals), e.g. hiring-backend.';
+    return (
+      'Channel names use lower-case letters, numbers, hyphens and underscores (no spaces or capitals), e.g. ' +
+      'hiring-backend.'
+    );
   return undefined;
 }
 
@@ -140,7 +143,10 @@ export function parseRoleCommand(args: string): RoleCommand {
   return title ? { verb, title } : { verb: 'invalid', reason: `say which role: \`/hire role ${verb} <title>\`` };
 }
 
-/** A step as it stands, for an edit: its id, and how many interviews, agent runs and applications (at or past it) use it. */
+/**
+ * A step as it stands, for an edit: its id, and how many interviews, agent runs and
+ * applications (at or past it) use it.
+ */
 export type ExistingStage = { id: string; inUse: number };
 
 export type StagePlan = {

@@ -23,7 +23,10 @@ const KIND_WORDS: Record<BusyRef['kind'], string> = {
 export function describeBlock(block: SlotBlock, start: number, ctx: Context): string {
   switch (block.code) {
     case 'too-soon':
-      return `less than ${ctx.query.minNoticeMinutes / 60} h notice (earliest ${localTime(block.earliest, ctx.query.candidate.zone)})`;
+      return (
+        `less than ${ctx.query.minNoticeMinutes / 60} h notice (earliest ` +
+        `${localTime(block.earliest, ctx.query.candidate.zone)})`
+      );
     case 'outside-window':
       return 'outside the search window';
     case 'candidate-unavailable':
@@ -37,7 +40,8 @@ function describeConflict(block: Extract<SlotBlock, { code: 'interviewer' }>, st
   const zone = ctx.interviewers.find((p) => p.interviewer.id === block.interviewerId)!.interviewer.zone;
   const { name, conflict } = block;
   const span = (b: BusyRef): string =>
-    `${DateTime.fromMillis(b.start, { zone }).toFormat('HH:mm')}–${DateTime.fromMillis(b.end, { zone }).toFormat('HH:mm')} ${zone}${b.label ? ` (${b.label})` : ''}`;
+    `${DateTime.fromMillis(b.start, { zone }).toFormat('HH:mm')}–` +
+    `${DateTime.fromMillis(b.end, { zone }).toFormat('HH:mm')} ${zone}${b.label ? ` (${b.label})` : ''}`;
   switch (conflict.code) {
     case 'outside-hours':
       return `outside ${name}'s working hours (${localTime(start, zone, 'ccc HH:mm')})`;
@@ -50,7 +54,10 @@ function describeConflict(block: Extract<SlotBlock, { code: 'interviewer' }>, st
     case 'calendar-unknown':
       return `${name}'s calendar could not be read, so their time there is unknown`;
     case 'daily-cap':
-      return `${name} already has ${conflict.count} interview${conflict.count === 1 ? '' : 's'} on ${localTime(start, zone, 'ccc d LLL')} (daily cap ${conflict.cap})`;
+      return (
+        `${name} already has ${conflict.count} interview${conflict.count === 1 ? '' : 's'} on ` +
+        `${localTime(start, zone, 'ccc d LLL')} (daily cap ${conflict.cap})`
+      );
     case 'weekly-cap':
       return `${name} already has ${conflict.count} interviews that week (weekly cap ${conflict.cap})`;
   }

@@ -95,7 +95,8 @@ function unblockers(query: SlotQuery): string[] {
     const first = result.slots.reduce((min, s) => Math.min(min, s.start), Number.POSITIVE_INFINITY);
     return result.possible > 0
       ? [
-          `${say}: ${result.possible} possible time${result.possible === 1 ? '' : 's'}, the first ${localTime(first, query.candidate.zone)}`,
+          `${say}: ${result.possible} possible time${result.possible === 1 ? '' : 's'}, the first ` +
+            `${localTime(first, query.candidate.zone)}`,
         ]
       : [];
   });

@@ -35,7 +35,9 @@ export function parseTeamCommand(args: string): TeamCommand {
   if (unknown.length)
     return {
       type: 'invalid',
-      reason: `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or interviewer`,
+      reason:
+        `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or ` +
+        'interviewer',
     };
   return {
     type: /^(add|grant)$/i.test(m[1]!) ? 'grant' : 'revoke',

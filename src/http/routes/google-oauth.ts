@@ -19,7 +19,8 @@ type Deps = {
 };
 
 const page = (title: string, body: string) =>
-  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body>`;
+  `<!doctype html><meta charset="utf-8"><title>${title}</title>` +
+  `<body style="font-family:system-ui;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${body}</p></body>`;
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -100,7 +101,8 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
             .send(
               page(
                 'Wrong account',
-                `You signed in as ${escapeHtml(profile.emailAddress ?? 'someone else')}; Justin needs ${escapeHtml(deps.mailbox)}. Nothing was changed.`,
+                `You signed in as ${escapeHtml(profile.emailAddress ?? 'someone else')}; Justin needs ` +
+                  `${escapeHtml(deps.mailbox)}. Nothing was changed.`,
               ),
             );
         }
@@ -124,7 +126,8 @@ export function googleOAuthRoutes(deps: Deps): FastifyPluginAsync {
           .send(
             page(
               'Connected',
-              `Justin now reads and sends mail as ${escapeHtml(deps.mailbox)}, and books interviews on its calendar. You can close this tab.`,
+              `Justin now reads and sends mail as ${escapeHtml(deps.mailbox)}, and books interviews on its calendar. ` +
+                'You can close this tab.',
             ),
           );
       },

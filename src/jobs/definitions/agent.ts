@@ -53,7 +53,10 @@ export const agentFollowUps = defineJob({
     const due = await deps.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ id: string; applicationId: string; followUpAt: Date }>>`
         UPDATE "AgentRun" r SET "followUpAt" = NULL
-        FROM (SELECT id, "followUpAt" FROM "AgentRun" WHERE status = 'WAITING' AND "followUpAt" <= ${deps.now()} FOR UPDATE SKIP LOCKED LIMIT 500) d
+        FROM (
+          SELECT id, "followUpAt" FROM "AgentRun" WHERE status = 'WAITING' AND "followUpAt" <= ${deps.now()}
+          FOR UPDATE SKIP LOCKED LIMIT 500
+        ) d
         WHERE r.id = d.id
         RETURNING r.id, r."applicationId", d."followUpAt"`;
       for (const run of rows) {
@@ -97,7 +100,9 @@ async function tellAgentOff(deps: JobDeps, { applicationId, key, event }: JobPay
         payload: {
           channel: app.slackChannelId!,
           thread_ts: app.slackMessageTs!,
-          text: `${what}, but Justin's scheduling agent is off (no ANTHROPIC_API_KEY), so a person should email the candidate. An admin can turn it on; see the status page.`,
+          text:
+            `${what}, but Justin's scheduling agent is off (no ANTHROPIC_API_KEY), so a person should email the ` +
+            'candidate. An admin can turn it on; see the status page.',
         },
       },
     ),

@@ -13,7 +13,10 @@ export const candidateErase = defineJob({
     const text =
       report.status === 'already-erased'
         ? 'That candidate had already been erased.'
-        : `Erased: ${report.applications} application(s) kept as figures only, ${report.documents} document(s), ${report.emailMessages} email(s), ${report.agentSteps} agent step(s); ${report.interviewsCancelled} interview(s) cancelled, ${report.effectsCancelled} pending email(s) or post(s) stopped. Their emails are still in the recruiting mailbox: delete them there too.`;
+        : `Erased: ${report.applications} application(s) kept as figures only, ${report.documents} document(s), ` +
+          `${report.emailMessages} email(s), ${report.agentSteps} agent step(s); ${report.interviewsCancelled} ` +
+          `interview(s) cancelled, ${report.effectsCancelled} pending email(s) or post(s) stopped. Their emails ` +
+          'are still in the recruiting mailbox: delete them there too.';
     await deps.prisma.$transaction((tx) =>
       recordEffect(
         { tx, boss: deps.boss },

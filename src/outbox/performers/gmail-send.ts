@@ -73,7 +73,8 @@ export function createGmailSendPerformer({
         if (sent) return { externalId: sent.id, result: { draftId, adopted: 'sent', gmailThreadId: sent.threadId } };
         throw new AppError(
           'EXTERNAL_PERMANENT',
-          `gmail: draft ${draftId} is gone and no sent message carries <${payload.messageId}>; check the Sent folder before sending again`,
+          `gmail: draft ${draftId} is gone and no sent message carries <${payload.messageId}>; check the Sent folder ` +
+            'before sending again',
         );
       }
     },

@@ -99,7 +99,9 @@ async function createOrAdopt(
       await call('chat.postMessage', () =>
         client.chat.postMessage({
           channel: payload.requestedBy,
-          text: `I could not create the role's channel: ${why}. Run \`/hire role edit <title>\` and pick a channel or another name.`,
+          text:
+            `I could not create the role's channel: ${why}. Run \`/hire role edit <title>\` and pick a channel ` +
+            'or another name.',
         }),
       );
     }

@@ -7,7 +7,10 @@ import type { UserDirectory } from '../../slack/user-directory.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
 
-/** Publishes a person's App Home, rendered from the database at delivery; views.publish replaces, so repeats are harmless. */
+/**
+ * Publishes a person's App Home, rendered from the database at delivery; views.publish
+ * replaces, so repeats are harmless.
+ */
 export function createSlackHomePerformer({
   client,
   prisma,

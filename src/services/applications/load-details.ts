@@ -15,7 +15,10 @@ export type CandidateDetails = {
   recent: Array<{ at: Date; type: string; actor: string | null }>;
 };
 
-/** What "View details" shows the person who asked (privately): the candidate's contact, profile, documents, interviews and latest events. */
+/**
+ * What "View details" shows the person who asked (privately): the candidate's contact, profile,
+ * documents, interviews and latest events.
+ */
 export async function loadCandidateDetails(db: DbOrTx, applicationId: string): Promise<CandidateDetails | null> {
   const app = await db.application.findUnique({
     where: { id: applicationId },

@@ -60,7 +60,8 @@ export async function eraseCandidate(
 
       // Locked: a click on a card meanwhile waits, then finds the application withdrawn.
       const apps = await tx.$queryRaw<{ id: string; stage: Stage; slackMessageTs: string | null }[]>`
-        SELECT id, stage::text AS stage, "slackMessageTs" FROM "Application" WHERE "candidateId" = ${candidateId}::uuid FOR UPDATE`;
+        SELECT id, stage::text AS stage, "slackMessageTs" FROM "Application"
+        WHERE "candidateId" = ${candidateId}::uuid FOR UPDATE`;
       const appIds = apps.map((a) => a.id);
       const report: ErasureReport = { status: 'erased', ...empty, applications: apps.length };
 

@@ -16,7 +16,10 @@ export function normaliseQuery(query: string): string {
   return query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Planned for their values every time (db/prepared-statements.ts): a rare word and a common one need different plans. */
+/**
+ * Planned for their values every time (db/prepared-statements.ts): a rare word and a common one
+ * need different plans.
+ */
 const CUSTOM = Prisma.raw(CUSTOM_PLAN);
 
 /** A candidate found, scored in SQL: its word list never leaves the database. */
@@ -49,7 +52,8 @@ export async function searchCandidates(
     hits = await readSql<{ id: string; name: string; email: string; score: number }>(
       db,
       Prisma.sql`
-      SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate" WHERE email = ${q} AND "erasedAt" IS NULL`,
+      SELECT id, name, "displayEmail" AS email, 1.0::float8 AS score FROM "Candidate"
+      WHERE email = ${q} AND "erasedAt" IS NULL`,
     );
   }
   if (!hits.length) hits = await byWords(db, q, limit);
@@ -154,10 +158,12 @@ function holding(db: PrismaClient, groups: Alternative[][], s: Scoring, limit: n
     SELECT c.id, c.name, c."displayEmail" AS email, c."updatedAt", m.score, m."isBest"
     FROM "Candidate" c
     CROSS JOIN LATERAL (
-      SELECT coalesce(sum(g.closest), 0)::float8 / ${s.count} AS score, count(*) FILTER (WHERE g.holds_best) = ${s.count} AS "isBest"
+      SELECT coalesce(sum(g.closest), 0)::float8 / ${s.count} AS score,
+             count(*) FILTER (WHERE g.holds_best) = ${s.count} AS "isBest"
       FROM (
         SELECT max(a.similarity) AS closest, bool_or(a.best) AS holds_best
-        FROM unnest(${s.words}::text[], ${s.groups}::int[], ${s.similarities}::float8[], ${s.best}::bool[]) AS a(word, grp, similarity, best)
+        FROM unnest(${s.words}::text[], ${s.groups}::int[], ${s.similarities}::float8[], ${s.best}::bool[])
+             AS a(word, grp, similarity, best)
         WHERE a.word = ANY(c."searchWords")
         GROUP BY a.grp
       ) g

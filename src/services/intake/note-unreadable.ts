@@ -44,7 +44,9 @@ export async function noteUnreadable(
       payload: {
         channel: app.slackChannelId,
         thread_ts: app.slackMessageTs,
-        text: `:warning: ${filename}: ${result.reason}. The file is kept; you may want to ask the candidate for ${ask}.`,
+        text:
+          `:warning: ${filename}: ${result.reason}. The file is kept; you may want to ask the candidate for ` +
+          `${ask}.`,
       },
     },
   );

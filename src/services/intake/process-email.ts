@@ -229,7 +229,9 @@ async function reply(
           payload: {
             channel: app.slackChannelId,
             thread_ts: app.slackMessageTs,
-            text: ':envelope: The candidate replied in a thread handed over to the team; someone should answer by email.',
+            text:
+              ':envelope: The candidate replied in a thread handed over to the team; someone should answer by ' +
+              'email.',
           },
         },
       );

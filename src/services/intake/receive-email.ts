@@ -19,7 +19,11 @@ export async function receiveEmails(
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; gmailMessageId: string }[]>`
       INSERT INTO "InboundEmail" (id, mailbox, "gmailMessageId", "gmailThreadId", raw)
-      VALUES ${Prisma.join(messages.map((m) => Prisma.sql`(gen_random_uuid(), ${mailbox}, ${m.gmailMessageId}, ${m.gmailThreadId ?? null}, ${m.raw})`))}
+      VALUES ${Prisma.join(
+        messages.map(
+          (m) => Prisma.sql`(gen_random_uuid(), ${mailbox}, ${m.gmailMessageId}, ${m.gmailThreadId ?? null}, ${m.raw})`,
+        ),
+      )}
       ON CONFLICT ("gmailMessageId") DO NOTHING
       RETURNING id, "gmailMessageId"`;
     await enqueueMany(

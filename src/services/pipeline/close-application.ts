@@ -39,14 +39,16 @@ export async function closeApplication(
   if (template && !deps.mailbox) {
     throw new AppError('INTEGRATION_OFF', 'decision email without Gmail', {
       userMessage:
-        'Gmail is not connected, so Justin cannot email the candidate; go ahead without an email, or connect Gmail first.',
+        'Gmail is not connected, so Justin cannot email the candidate; go ahead without an email, or connect Gmail ' +
+        'first.',
     });
   }
   const signature = template ? (await loadWorkspaceSettings(deps.prisma)).signature : undefined;
   if (template && !signature) {
     throw new AppError('INVALID_INPUT', 'no email signature set', {
       userMessage:
-        'Justin has no email signature to sign this with: an admin sets it with `/hire settings`. Or go ahead without an email.',
+        'Justin has no email signature to sign this with: an admin sets it with `/hire settings`. Or go ahead ' +
+        'without an email.',
     });
   }
   return deps.prisma.$transaction(async (tx) => {

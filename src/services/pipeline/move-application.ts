@@ -168,7 +168,9 @@ async function staleError(tx: Tx, applicationId: string, current: Locked): Promi
     last?.actorType === 'USER' && last.actorId ? `<@${last.actorId}>` : (last?.actorType.toLowerCase() ?? 'someone');
   const what = last ? last.type.replace(/^stage\./, '').replaceAll('_', ' ') : 'changed it';
   return new AppError('STALE_STATE', `application ${applicationId} is at version ${current.version}`, {
-    userMessage: `Someone got there first: ${who} did "${what}"; it is now at ${current.stage.toLowerCase().replaceAll('_', ' ')}.`,
+    userMessage:
+      `Someone got there first: ${who} did "${what}"; it is now at ` +
+      `${current.stage.toLowerCase().replaceAll('_', ' ')}.`,
     details: { stage: current.stage, version: current.version, by: last?.actorId ?? null },
   });
 }

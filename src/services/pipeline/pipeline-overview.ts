@@ -52,7 +52,10 @@ export async function pipelineOverview(
     select: { roleId: true, stage: true, stageChangedAt: true, candidate: { select: { name: true } } },
   });
   const costs = await db.$queryRaw<{ roleId: string; cost: number | null }[]>`
-    SELECT a."roleId", (sum(r."costUsd") / NULLIF(count(DISTINCT r."interviewId") FILTER (WHERE i.status IN ('BOOKED', 'COMPLETED')), 0))::float8 AS cost
+    SELECT a."roleId",
+           (sum(r."costUsd") / NULLIF(
+             count(DISTINCT r."interviewId") FILTER (WHERE i.status IN ('BOOKED', 'COMPLETED')), 0
+           ))::float8 AS cost
     FROM "AgentRun" r JOIN "Application" a ON a.id = r."applicationId" LEFT JOIN "Interview" i ON i.id = r."interviewId"
     WHERE a."roleId" = ANY(${ids}::uuid[]) GROUP BY a."roleId"`;
   return roles.map((role) => ({

@@ -95,7 +95,8 @@ export async function editRole(
         ok: false,
         errors: {
           title:
-            'Someone changed this role while you were editing it. Close this and run /hire role edit again to see their changes.',
+            'Someone changed this role while you were editing it. Close this and run /hire role edit again to see ' +
+            'their changes.',
         },
       };
     }

@@ -71,7 +71,8 @@ export async function bookSlot(
       // The application first, then the interview: the order closing an application takes them in.
       await lockApplicationOfInterview(tx, interviewId);
       const locked = await tx.$queryRaw<Array<{ status: string; startsAt: Date | null; endsAt: Date | null }>>`
-        SELECT status::text AS status, "startsAt", "endsAt" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
+        SELECT status::text AS status, "startsAt", "endsAt" FROM "Interview"
+        WHERE id = ${interviewId}::uuid FOR UPDATE`;
       const current = locked[0];
       if (!current)
         throw new AppError('NOT_FOUND', `interview ${interviewId} not found`, {

@@ -17,7 +17,8 @@ export async function cancelInterview(
     // The application first, then the interview: the order closing an application takes them in.
     await lockApplicationOfInterview(tx, interviewId);
     const rows = await tx.$queryRaw<Array<{ status: string; applicationId: string; calendarEventId: string | null }>>`
-      SELECT status::text AS status, "applicationId", "calendarEventId" FROM "Interview" WHERE id = ${interviewId}::uuid FOR UPDATE`;
+      SELECT status::text AS status, "applicationId", "calendarEventId" FROM "Interview"
+      WHERE id = ${interviewId}::uuid FOR UPDATE`;
     const row = rows[0];
     if (!row)
       throw new AppError('NOT_FOUND', `interview ${interviewId} not found`, {

@@ -93,7 +93,9 @@ export async function approveSlotsInTx(
     applicationId,
     message,
     approved,
-    decision: `Approved by ${who} on ${slackDate(at)}: ${approved.length} time${approved.length === 1 ? '' : 's'} will be offered to the candidate.`,
+    decision:
+      `Approved by ${who} on ${slackDate(at)}: ${approved.length} time${approved.length === 1 ? '' : 's'} ` +
+      'will be offered to the candidate.',
   });
   return { approved };
 }
@@ -149,7 +151,8 @@ export async function lockAwaitingApproval(
 ): Promise<{ applicationId: string; booked: boolean }> {
   const rows = await tx.$queryRaw<Array<{ status: string; applicationId: string; proposed: number }>>`
     SELECT status::text AS status, "applicationId",
-           (SELECT count(*)::int FROM "SlotProposal" p WHERE p."interviewId" = i.id AND p.status = 'PROPOSED') AS proposed
+           (SELECT count(*)::int FROM "SlotProposal" p
+            WHERE p."interviewId" = i.id AND p.status = 'PROPOSED') AS proposed
     FROM "Interview" i WHERE id = ${interviewId}::uuid FOR UPDATE`;
   const row = rows[0];
   if (!row)

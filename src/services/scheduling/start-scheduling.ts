@@ -62,7 +62,9 @@ export async function startScheduling(
             payload: {
               channel: app.slackChannelId,
               thread_ts: app.slackMessageTs,
-              text: `Can't propose times for ${stage.name}: Google Calendar is not connected yet. An admin can connect it; see the status page.`,
+              text:
+                `Can't propose times for ${stage.name}: Google Calendar is not connected yet. An admin can ` +
+                'connect it; see the status page.',
             },
           },
         );

@@ -145,7 +145,8 @@ export function handOverBlocks(d: {
         text: {
           type: 'mrkdwn',
           text: fit(
-            `*${escapeMrkdwn(head)}*\n${escapeMrkdwn(d.reason)}\nReplies from the candidate now come here for a person to answer by email.`,
+            `*${escapeMrkdwn(head)}*\n${escapeMrkdwn(d.reason)}\nReplies from the candidate now come here for a ` +
+              'person to answer by email.',
             LIMITS.sectionText,
           ),
         },
@@ -173,7 +174,8 @@ export function guardrailBlocks(d: {
   tool: string;
   reason: string;
 }): Message {
-  const line = `:shield: Justin tried to ${d.tool.replace(/_/g, ' ')} for ${d.candidateName} and was stopped: ${d.reason}`;
+  const line =
+    `:shield: Justin tried to ${d.tool.replace(/_/g, ' ')} for ${d.candidateName} ` + `and was stopped: ${d.reason}`;
   return {
     text: fit(line, 3000),
     blocks: [
@@ -195,7 +197,9 @@ export function withdrawalQuestion(d: {
   summary: string;
 }): Message {
   // Names and the model's reading are text from outside: escaped in the notification text too.
-  const line = `:wave: ${d.candidateName} seems to withdraw their application (Justin read: “${d.summary}”). Nothing is cancelled until someone confirms; Justin has not answered.`;
+  const line =
+    `:wave: ${d.candidateName} seems to withdraw their application (Justin read: “${d.summary}”). Nothing ` +
+    'is cancelled until someone confirms; Justin has not answered.';
   return {
     text: fit(escapeMrkdwn(line), 3000),
     blocks: [

@@ -72,7 +72,14 @@ export function nextLine(d: CardData): string | null {
         ? `Next: ${step(0)}. Advance to have Justin propose times.`
         : 'Next: the offer (the role has no interviews).';
     case 'SCHEDULING':
-      return `Next: ${step(pos)}. ${d.interview?.status === 'AWAITING_APPROVAL' ? 'Times are waiting for approval in this channel.' : 'Justin is arranging a time with the candidate.'}`;
+      return (
+        `Next: ${step(pos)}. ` +
+        `${
+          d.interview?.status === 'AWAITING_APPROVAL'
+            ? 'Times are waiting for approval in this channel.'
+            : 'Justin is arranging a time with the candidate.'
+        }`
+      );
     case 'INTERVIEW_SCHEDULED': {
       const when = d.interview?.startsAt ? ` on ${slackTime(d.interview.startsAt)}` : '';
       const who = d.interview?.interviewers.length
@@ -133,7 +140,9 @@ function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
     forward.push(
       button(ACTIONS.rescheduleInterview, 'Reschedule', value, undefined, {
         title: 'Move the interview?',
-        text: 'Justin proposes new times for the team to approve, then offers them to the candidate. The interview stays booked until they pick one.',
+        text:
+          'Justin proposes new times for the team to approve, then offers them to the candidate. The interview ' +
+          'stays booked until they pick one.',
         yes: 'Find new times',
       }),
       button(ACTIONS.cancelInterview, 'Cancel interview', value, undefined, {
@@ -280,7 +289,9 @@ export function closeModal({
         label: { type: 'plain_text', text: 'Tell the candidate' },
         hint: {
           type: 'plain_text',
-          text: 'Sent from the recruiting mailbox, in their thread, signed as set in /hire settings. The reason above is never included.',
+          text:
+            'Sent from the recruiting mailbox, in their thread, signed as set in /hire settings. The reason ' +
+            'above is never included.',
         },
         element: {
           type: 'static_select',

@@ -47,13 +47,15 @@ export function candidateDetailsMessage(d: CandidateDetails): {
             `*Documents*\n${lines(
               d.documents.map(
                 (doc) =>
-                  `• ${escapeMrkdwn(doc.filename)}: ${doc.status.toLowerCase().replace('_', ' ')}${doc.reason ? ` (${escapeMrkdwn(doc.reason)})` : ''}`,
+                  `• ${escapeMrkdwn(doc.filename)}: ${doc.status.toLowerCase().replace('_', ' ')}` +
+                  `${doc.reason ? ` (${escapeMrkdwn(doc.reason)})` : ''}`,
               ),
               '_none_',
             )}\n*Interviews*\n${lines(
               d.interviews.map(
                 (i) =>
-                  `• ${escapeMrkdwn(i.stage)}: ${i.status.toLowerCase().replace('_', ' ')}${i.startsAt ? `, ${slackTime(i.startsAt)}` : ''}`,
+                  `• ${escapeMrkdwn(i.stage)}: ${i.status.toLowerCase().replace('_', ' ')}` +
+                  `${i.startsAt ? `, ${slackTime(i.startsAt)}` : ''}`,
               ),
               '_none yet_',
             )}`,
@@ -67,7 +69,11 @@ export function candidateDetailsMessage(d: CandidateDetails): {
           {
             type: 'mrkdwn',
             text: fit(
-              `Latest: ${d.recent.map((e) => `${e.type}${e.actor ? ` (${e.actor.startsWith('U') ? `<@${e.actor}>` : e.actor})` : ''}`).join(' · ') || 'nothing yet'}`,
+              `Latest: ${
+                d.recent
+                  .map((e) => `${e.type}${e.actor ? ` (${e.actor.startsWith('U') ? `<@${e.actor}>` : e.actor})` : ''}`)
+                  .join(' · ') || 'nothing yet'
+              }`,
               1000,
             ),
           },

@@ -45,7 +45,8 @@ export function candidateResults({
   for (const hit of hits) {
     const lines = hit.applications.slice(0, 5).map((a) => {
       const next = a.nextInterviewAt
-        ? `; next interview ${DateTime.fromJSDate(a.nextInterviewAt, { zone: timeZone }).toFormat('ccc d LLL, HH:mm ZZZZ')}`
+        ? '; next interview ' +
+          `${DateTime.fromJSDate(a.nextInterviewAt, { zone: timeZone }).toFormat('ccc d LLL, HH:mm ZZZZ')}`
         : '';
       return `• ${escapeMrkdwn(a.roleTitle)}: ${stageLabel(a.stage as Stage)}${next}`;
     });

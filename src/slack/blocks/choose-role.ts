@@ -9,7 +9,9 @@ export function chooseRoleMessage(d: {
   subject: string;
   roles: Array<{ id: string; title: string }>;
 }): { text: string; blocks: Record<string, unknown>[] } {
-  const line = `:inbox_tray: An application from *${escapeMrkdwn(d.senderName)}* (“${escapeMrkdwn(d.subject || 'no subject')}”) does not say which role it is for.`;
+  const line =
+    `:inbox_tray: An application from *${escapeMrkdwn(d.senderName)}* ` +
+    `(“${escapeMrkdwn(d.subject || 'no subject')}”) does not say which role it is for.`;
   return {
     text: fit(`An application from ${d.senderName} needs a role.`, 3000),
     blocks: [
@@ -40,7 +42,9 @@ export function roleChosenMessage(d: { senderName: string; roleTitle: string; by
   text: string;
   blocks: Record<string, unknown>[];
 } {
-  const text = `:white_check_mark: ${escapeMrkdwn(d.senderName)}'s application filed under *${escapeMrkdwn(d.roleTitle)}* by <@${d.by}>.`;
+  const text =
+    `:white_check_mark: ${escapeMrkdwn(d.senderName)}'s application filed under ` +
+    `*${escapeMrkdwn(d.roleTitle)}* by <@${d.by}>.`;
   return {
     text: fit(text, 3000),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } }],

@@ -23,7 +23,10 @@ export function eraseConfirmation({
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*Erase ${who}?*\nTheir details, CV, emails and the agent's conversation are deleted; ${applications} application(s) stay as figures with no name; open ones are withdrawn, booked interviews cancelled, pending emails stopped. This cannot be undone.`,
+          text:
+            `*Erase ${who}?*\nTheir details, CV, emails and the agent's conversation are deleted; ` +
+            `${applications} application(s) stay as figures with no name; open ones are withdrawn, booked ` +
+            'interviews cancelled, pending emails stopped. This cannot be undone.',
         },
       },
       {

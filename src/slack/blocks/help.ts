@@ -13,7 +13,8 @@ const USAGE = [
   ['`/hire me`', 'your interviewing settings: working hours, days off, limits, calendar'],
   [
     '`/hire team`',
-    'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), `/hire team remove …`',
+    'who is on the hiring team; admins: `/hire team add @person recruiter` (or admin, hiring-manager, interviewer), ' +
+      '`/hire team remove …`',
   ],
   ['`/hire intake #channel`', 'admins: where Justin asks which role an application is for'],
   [
@@ -54,7 +55,9 @@ export function refusalMessage(what: string): Message {
 /** What anyone is told while the workspace has no admin: how the first one is made. */
 export function noAdminYetMessage(): Message {
   const text =
-    'Justin has no admin yet. Whoever runs Justin finds a one-time code in its start log, or on its status page opened on that machine, and types `/hire claim <code>` here: they become the first admin and add everyone else with `/hire team add`.';
+    'Justin has no admin yet. Whoever runs Justin finds a one-time code in its start log, or on its status page ' +
+    'opened on that machine, and types `/hire claim <code>` here: they become the first admin and add everyone ' +
+    'else with `/hire team add`.';
   return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

@@ -32,7 +32,8 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
         'My upcoming interviews',
         data.interviews.map(
           (i) =>
-            `• *${t(i.startsAt).toFormat('ccc d LLL HH:mm')}–${t(i.endsAt).toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})`,
+            `• *${t(i.startsAt).toFormat('ccc d LLL HH:mm')}–${t(i.endsAt).toFormat('HH:mm')}* ` +
+            `${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})`,
         ),
         'none in the next 7 days',
       ),
@@ -44,7 +45,8 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
           ...data.offerApprovals.map((o) => `• Offer: ${escapeMrkdwn(o.candidateName)} · ${escapeMrkdwn(o.roleTitle)}`),
           ...data.slotApprovals.map(
             (s) =>
-              `• ${s.count} proposed slot${s.count === 1 ? '' : 's'}: ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)}`,
+              `• ${s.count} proposed slot${s.count === 1 ? '' : 's'}: ${escapeMrkdwn(s.candidateName)} · ` +
+              `${escapeMrkdwn(s.roleTitle)}`,
           ),
         ],
         'nothing',
@@ -53,7 +55,8 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
         'My open roles',
         data.roles.map(
           (r) =>
-            `• *${escapeMrkdwn(r.title)}*${r.status === 'PAUSED' ? ' (paused)' : ''}: ${r.active} active candidate${r.active === 1 ? '' : 's'}`,
+            `• *${escapeMrkdwn(r.title)}*${r.status === 'PAUSED' ? ' (paused)' : ''}: ${r.active} active ` +
+            `candidate${r.active === 1 ? '' : 's'}`,
         ),
         'none; open one with /hire role new',
       ),
@@ -76,7 +79,8 @@ function owedScorecards(
         type: 'mrkdwn',
         text: fit(
           `• ${escapeMrkdwn(s.candidateName)} · ${escapeMrkdwn(s.roleTitle)} (${escapeMrkdwn(s.stageName)}), ` +
-            `interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}${s.draft ? ' · draft saved' : ''}`,
+            `interviewed ${t(s.endedAt).toRelative({ base: DateTime.fromJSDate(now) }) ?? ''}` +
+            (s.draft ? ' · draft saved' : ''),
           LIMITS.sectionText,
         ),
       },

@@ -15,7 +15,9 @@ export function interviewerFlag(d: {
   free: Array<{ userId: string; name: string }>;
 }): { text: string; blocks: Record<string, unknown>[] } {
   const what = d.kind === 'declined' ? 'declined' : 'has not answered the invitation to';
-  const line = `:warning: *${escapeMrkdwn(d.interviewer)}* ${what} ${escapeMrkdwn(d.stageName)} with ${escapeMrkdwn(d.candidateName)} on ${slackTime(d.start)}.`;
+  const line =
+    `:warning: *${escapeMrkdwn(d.interviewer)}* ${what} ${escapeMrkdwn(d.stageName)} with ` +
+    `${escapeMrkdwn(d.candidateName)} on ${slackTime(d.start)}.`;
   const swaps = d.free.slice(0, 5).map((f) => ({
     type: 'button',
     action_id: `${ACTIONS.swapInterviewer}_${f.userId.slice(0, 8)}`,

@@ -21,7 +21,10 @@ export function interviewsMessage({
     const s = DateTime.fromJSDate(i.startsAt, { zone });
     const e = DateTime.fromJSDate(i.endsAt, { zone });
     const who = i.interviewerSlackIds.map((id) => `<@${id}>`).join(', ');
-    return `• *${s.toFormat('ccc d LLL HH:mm')}–${e.toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})${who ? ` with ${who}` : ''}`;
+    return (
+      `• *${s.toFormat('ccc d LLL HH:mm')}–${e.toFormat('HH:mm')}* ${escapeMrkdwn(i.candidateName)} · ` +
+      `${escapeMrkdwn(i.roleTitle)} (${escapeMrkdwn(i.stageName)})${who ? ` with ${who}` : ''}`
+    );
   });
   const zoneName = DateTime.now().setZone(zone).toFormat('ZZZZZ');
   const header = `Interviews ${scope}, times in ${zone} (${zoneName}):`;

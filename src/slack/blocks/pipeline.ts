@@ -31,14 +31,17 @@ export function pipelineMessage({
       .slice(0, 8)
       .map(
         (s) =>
-          `• ${escapeMrkdwn(s.candidateName)}: ${label(s.stage)} for ${s.days} days, waiting on the ${waitingOn(s.stage)}`,
+          `• ${escapeMrkdwn(s.candidateName)}: ${label(s.stage)} for ${s.days} days, waiting on the ` +
+          `${waitingOn(s.stage)}`,
       );
     if (role.stuck.length > 8) stuck.push(`• and ${role.stuck.length - 8} more`);
     const cost =
       role.costPerScheduledInterviewUsd === null
         ? ''
         : `\nAgent cost per scheduled interview: $${role.costPerScheduledInterviewUsd.toFixed(3)}`;
-    const text = `*${escapeMrkdwn(role.title)}*\n${counts}${stuck.length ? `\n_Not moved in ${stuckDays}+ days:_\n${stuck.join('\n')}` : ''}${cost}`;
+    const text =
+      `*${escapeMrkdwn(role.title)}*\n` +
+      `${counts}${stuck.length ? `\n_Not moved in ${stuckDays}+ days:_\n${stuck.join('\n')}` : ''}${cost}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fit(text, Math.min(LIMITS.sectionText, perRole)) } });
   }
   return {

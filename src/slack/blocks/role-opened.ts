@@ -22,11 +22,15 @@ export function roleOpenedMessage(d: {
     ? d.steps
         .map(
           (s, i) =>
-            `${i + 1}. ${escapeMrkdwn(s.name)}, ${s.minutes} min, ${kindLabel(s.kind)}: ${s.panel ? 'all of' : s.needed === 1 ? 'one of' : `${s.needed} of`} ${s.pool.map((u) => `<@${u}>`).join(', ')}`,
+            `${i + 1}. ${escapeMrkdwn(s.name)}, ${s.minutes} min, ${kindLabel(s.kind)}: ` +
+            `${s.panel ? 'all of' : s.needed === 1 ? 'one of' : `${s.needed} of`} ` +
+            `${s.pool.map((u) => `<@${u}>`).join(', ')}`,
         )
         .join('\n')
     : '_No interview steps: candidates go from screening to the offer._';
-  const body = `*${escapeMrkdwn(d.title)} is open*${people ? ` (${people})` : ''}.\nApplications for it arrive here as cards.\n*Interview plan*\n${plan}`;
+  const body =
+    `*${escapeMrkdwn(d.title)} is open*${people ? ` (${people})` : ''}.\nApplications for it arrive here ` +
+    `as cards.\n*Interview plan*\n${plan}`;
   return {
     text: fit(`${escapeMrkdwn(d.title)} is open.`, 3000),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(body, LIMITS.sectionText) } }],

@@ -47,7 +47,9 @@ export function slotApprovalMessage(d: {
               elements: [
                 {
                   type: 'mrkdwn',
-                  text: `To move the interview booked for ${slackTime(d.moving)}; it stays booked until the candidate picks a new time.`,
+                  text:
+                    `To move the interview booked for ${slackTime(d.moving)}; it stays booked until the ` +
+                    'candidate picks a new time.',
                 },
               ],
             },
@@ -171,7 +173,9 @@ export function calendarWarning(d: { candidateName: string; problems: Array<{ na
   const lines = d.problems.map(
     (p) => `• ${escapeMrkdwn(p.name)}: ${escapeMrkdwn([...new Set(p.problems)].join(', '))}`,
   );
-  const text = `:warning: Before proposing times for ${escapeMrkdwn(d.candidateName)}: these calendars could not be read, so their time counts as busy until the connection is fixed.\n${lines.join('\n')}`;
+  const text =
+    `:warning: Before proposing times for ${escapeMrkdwn(d.candidateName)}: these calendars could not be ` +
+    `read, so their time counts as busy until the connection is fixed.\n${lines.join('\n')}`;
   return {
     text: fit(text.replace(/[*_]/g, ''), 3000),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } }],

@@ -21,26 +21,29 @@ describe('windowsFromLocalRanges', () => {
       { start: '2026-03-31T08:00:00.000Z', end: '2026-03-31T23:00:00.000Z' },
     ]);
   });
-  it('refuses, with a reason, what is past, backwards, impossible or too far ahead; trims a range already begun', () => {
-    const { windows, refused } = windowsFromLocalRanges(
-      [
-        { date: '2026-03-26', from: '09:00', to: '10:00' },
-        { date: '2026-03-30', from: '16:00', to: '09:00' },
-        { date: '2026-02-30', from: '09:00', to: '10:00' },
-        { date: '2027-03-30', from: '09:00', to: '10:00' },
-        { date: '2026-03-27', from: '08:00', to: '17:00' },
-      ],
-      'America/New_York',
-      now,
-    );
-    expect(refused.map((r) => r.why)).toEqual([
-      'already past',
-      'ends before it starts',
-      'not a valid date or time',
-      'more than 90 days ahead',
-    ]);
-    expect(windows).toEqual([{ start: '2026-03-27T12:00:00.000Z', end: '2026-03-27T21:00:00.000Z' }]);
-  });
+  it(
+    'refuses, with a reason, what is past, backwards, impossible or too far ahead; ' + 'trims a range already begun',
+    () => {
+      const { windows, refused } = windowsFromLocalRanges(
+        [
+          { date: '2026-03-26', from: '09:00', to: '10:00' },
+          { date: '2026-03-30', from: '16:00', to: '09:00' },
+          { date: '2026-02-30', from: '09:00', to: '10:00' },
+          { date: '2027-03-30', from: '09:00', to: '10:00' },
+          { date: '2026-03-27', from: '08:00', to: '17:00' },
+        ],
+        'America/New_York',
+        now,
+      );
+      expect(refused.map((r) => r.why)).toEqual([
+        'already past',
+        'ends before it starts',
+        'not a valid date or time',
+        'more than 90 days ahead',
+      ]);
+      expect(windows).toEqual([{ start: '2026-03-27T12:00:00.000Z', end: '2026-03-27T21:00:00.000Z' }]);
+    },
+  );
 });
 
 describe('describeSlotFor', () => {

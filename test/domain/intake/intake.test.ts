@@ -66,7 +66,9 @@ describe('resolveRole', () => {
 describe('forwarded applications', () => {
   it('finds the original sender of a Gmail forward', () => {
     const text =
-      'FYI, strong profile.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace@navy.example>\nDate: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\nHi, I am applying for the backend role.';
+      'FYI, strong profile.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace@navy.example>\n' +
+      'Date: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\nHi, I am ' +
+      'applying for the backend role.';
     expect(forwardedOriginal(text)).toEqual({
       from: { address: 'grace@navy.example', name: 'Grace Hopper' },
       subject: 'Backend Engineer',

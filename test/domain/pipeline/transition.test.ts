@@ -41,21 +41,24 @@ describe('transition', () => {
     expect(transition(s('NEW'), { type: 'reject', reason: '  ' }, PLAN).ok).toBe(false);
   });
 
-  it('asks for scheduling on entering a plan step, and unwinds whatever is in flight on closing, from any stage', () => {
-    const enter = transition(s('SCREENING'), { type: 'advance' }, PLAN);
-    expect(enter.ok && enter.effects).toEqual([
-      { type: 'stage_changed', from: s('SCREENING'), to: s('SCHEDULING', 0) },
-      { type: 'start_scheduling', planPosition: 0 },
-    ]);
-    const leave = transition(s('INTERVIEW_SCHEDULED', 1), { type: 'withdraw' }, PLAN);
-    expect(leave.ok && leave.effects).toContainEqual({ type: 'unwind' });
-    const done = transition(s('INTERVIEWED', 1), { type: 'reject', reason: 'x' }, PLAN);
-    expect(done.ok && done.effects.map((e) => e.type)).toEqual(['stage_changed', 'unwind']);
-    const early = transition(s('NEW'), { type: 'withdraw' }, PLAN);
-    expect(early.ok && early.effects.map((e) => e.type)).toEqual(['stage_changed', 'unwind']);
-    const moving = transition(s('INTERVIEWED', 0), { type: 'advance' }, PLAN);
-    expect(moving.ok && moving.effects.map((e) => e.type)).toEqual(['stage_changed', 'start_scheduling']);
-  });
+  it(
+    'asks for scheduling on entering a plan step, ' + 'and unwinds whatever is in flight on closing, from any stage',
+    () => {
+      const enter = transition(s('SCREENING'), { type: 'advance' }, PLAN);
+      expect(enter.ok && enter.effects).toEqual([
+        { type: 'stage_changed', from: s('SCREENING'), to: s('SCHEDULING', 0) },
+        { type: 'start_scheduling', planPosition: 0 },
+      ]);
+      const leave = transition(s('INTERVIEW_SCHEDULED', 1), { type: 'withdraw' }, PLAN);
+      expect(leave.ok && leave.effects).toContainEqual({ type: 'unwind' });
+      const done = transition(s('INTERVIEWED', 1), { type: 'reject', reason: 'x' }, PLAN);
+      expect(done.ok && done.effects.map((e) => e.type)).toEqual(['stage_changed', 'unwind']);
+      const early = transition(s('NEW'), { type: 'withdraw' }, PLAN);
+      expect(early.ok && early.effects.map((e) => e.type)).toEqual(['stage_changed', 'unwind']);
+      const moving = transition(s('INTERVIEWED', 0), { type: 'advance' }, PLAN);
+      expect(moving.ok && moving.effects.map((e) => e.type)).toEqual(['stage_changed', 'start_scheduling']);
+    },
+  );
 
   it('never mutates its input', () => {
     const from = Object.freeze(s('INTERVIEWED', 0));

@@ -58,42 +58,49 @@ function wholeLocalDay(day: string): { start: string; end: string } {
   return { start: `${day}T00:00:00+14:00`, end: `${day}T23:59:00-12:00` };
 }
 
-describe('hours that span the change itself (Sunday 00:00–06:00 local) are as long as the clock says, not six hours', () => {
-  const cases: Array<[zone: string, day: string, expected: string[]]> = [
-    // 00:00 EST = 05:00Z; 02:00–03:00 does not exist; 06:00 EDT = 10:00Z: five hours.
-    ['America/New_York', '2026-03-08', ['05', '06', '07', '08', '09'].map((h) => `2026-03-08T${h}:00:00Z`)],
-    // 00:00 EDT = 04:00Z; 01:00–02:00 happens twice; 06:00 EST = 11:00Z: seven hours.
-    ['America/New_York', '2026-11-01', ['04', '05', '06', '07', '08', '09', '10'].map((h) => `2026-11-01T${h}:00:00Z`)],
-    // 00:00 GMT = 00:00Z; 06:00 BST = 05:00Z: five hours.
-    ['Europe/London', '2026-03-29', ['00', '01', '02', '03', '04'].map((h) => `2026-03-29T${h}:00:00Z`)],
-    // 00:00 CEST = 22:00Z the day before; 06:00 CET = 05:00Z: seven hours.
-    [
-      'Europe/Berlin',
-      '2026-10-25',
-      ['2026-10-24T22', '2026-10-24T23', ...['00', '01', '02', '03', '04'].map((h) => `2026-10-25T${h}`)].map(
-        (h) => `${h}:00:00Z`,
-      ),
-    ],
-    // 00:00 ACDT (+10:30) = 13:30Z on the 4th; 06:00 ACST (+9:30) = 20:30Z: seven hours.
-    [
-      'Australia/Adelaide',
-      '2026-04-05',
-      ['13', '14', '15', '16', '17', '18', '19'].map((h) => `2026-04-04T${h}:30:00Z`),
-    ],
-    // 00:00 NZST (+12) = 12:00Z on the 26th; 06:00 NZDT (+13) = 17:00Z: five hours.
-    ['Pacific/Auckland', '2026-09-27', ['12', '13', '14', '15', '16'].map((h) => `2026-09-26T${h}:00:00Z`)],
-    // 00:00 NST (-3:30) = 03:30Z; 06:00 NDT (-2:30) = 08:30Z: five hours.
-    ['America/St_Johns', '2026-03-08', ['03', '04', '05', '06', '07'].map((h) => `2026-03-08T${h}:30:00Z`)],
-  ];
-  it.each(cases)('%s on %s', (zone, day, expected) => {
-    const interviewer = person('ana', zone, {
-      weeklyHours: {},
-      overrides: [{ date: day, hours: [['00:00', '06:00']] }],
+describe(
+  'hours that span the change itself (Sunday 00:00–06:00 ' + 'local) are as long as the clock says, not six hours',
+  () => {
+    const cases: Array<[zone: string, day: string, expected: string[]]> = [
+      // 00:00 EST = 05:00Z; 02:00–03:00 does not exist; 06:00 EDT = 10:00Z: five hours.
+      ['America/New_York', '2026-03-08', ['05', '06', '07', '08', '09'].map((h) => `2026-03-08T${h}:00:00Z`)],
+      // 00:00 EDT = 04:00Z; 01:00–02:00 happens twice; 06:00 EST = 11:00Z: seven hours.
+      [
+        'America/New_York',
+        '2026-11-01',
+        ['04', '05', '06', '07', '08', '09', '10'].map((h) => `2026-11-01T${h}:00:00Z`),
+      ],
+      // 00:00 GMT = 00:00Z; 06:00 BST = 05:00Z: five hours.
+      ['Europe/London', '2026-03-29', ['00', '01', '02', '03', '04'].map((h) => `2026-03-29T${h}:00:00Z`)],
+      // 00:00 CEST = 22:00Z the day before; 06:00 CET = 05:00Z: seven hours.
+      [
+        'Europe/Berlin',
+        '2026-10-25',
+        ['2026-10-24T22', '2026-10-24T23', ...['00', '01', '02', '03', '04'].map((h) => `2026-10-25T${h}`)].map(
+          (h) => `${h}:00:00Z`,
+        ),
+      ],
+      // 00:00 ACDT (+10:30) = 13:30Z on the 4th; 06:00 ACST (+9:30) = 20:30Z: seven hours.
+      [
+        'Australia/Adelaide',
+        '2026-04-05',
+        ['13', '14', '15', '16', '17', '18', '19'].map((h) => `2026-04-04T${h}:30:00Z`),
+      ],
+      // 00:00 NZST (+12) = 12:00Z on the 26th; 06:00 NZDT (+13) = 17:00Z: five hours.
+      ['Pacific/Auckland', '2026-09-27', ['12', '13', '14', '15', '16'].map((h) => `2026-09-26T${h}:00:00Z`)],
+      // 00:00 NST (-3:30) = 03:30Z; 06:00 NDT (-2:30) = 08:30Z: five hours.
+      ['America/St_Johns', '2026-03-08', ['03', '04', '05', '06', '07'].map((h) => `2026-03-08T${h}:30:00Z`)],
+    ];
+    it.each(cases)('%s on %s', (zone, day, expected) => {
+      const interviewer = person('ana', zone, {
+        weeklyHours: {},
+        overrides: [{ date: day, hours: [['00:00', '06:00']] }],
+      });
+      const result = findSlots(query({ interviewers: [interviewer], window: wholeLocalDay(day), candidate: { zone } }));
+      expect(sortedStarts(result.slots)).toEqual(expected);
     });
-    const result = findSlots(query({ interviewers: [interviewer], window: wholeLocalDay(day), candidate: { zone } }));
-    expect(sortedStarts(result.slots)).toEqual(expected);
-  });
-});
+  },
+);
 
 describe('clock edge cases', () => {
   it('hours past midnight (22:00–02:00 in Kolkata) run into the next day', () => {

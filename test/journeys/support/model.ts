@@ -38,7 +38,8 @@ export function journeyAgent(request: MessagesRequest): Scripted {
 
   if (result?.status === 'booked' || result?.status === 'moved') {
     return email(
-      `Hi ${first},\n\nYou are booked for ${result.when}. The calendar invitation with the video link is on its way.\n\n${sign}`,
+      `Hi ${first},\n\nYou are booked for ${result.when}. The calendar invitation with the video link is on its ` +
+        `way.\n\n${sign}`,
       false,
     );
   }
@@ -53,7 +54,8 @@ export function journeyAgent(request: MessagesRequest): Scripted {
   switch (event?.type) {
     case 'slots_approved':
       return email(
-        `Hi ${first},\n\nThank you for applying for the ${brief?.role ?? ''} role. Which of these times suits you? Reply with its number.\n\n${sign}`,
+        `Hi ${first},\n\nThank you for applying for the ${brief?.role ?? ''} role. Which of these times suits you? ` +
+          `Reply with its number.\n\n${sign}`,
         true,
       );
     case 'candidate_email': {

@@ -97,7 +97,8 @@ export function button(surface: Surface | undefined, label: string | RegExp): Co
   const found = buttons.find((b) => (typeof label === 'string' ? b.label === label : label.test(b.label)));
   if (!found)
     throw new Error(
-      `no button "${String(label)}" here; there are: ${buttons.map((b) => `"${b.label}"`).join(', ') || 'none'}\n${textOf(surface)}`,
+      `no button "${String(label)}" here; there are: ${buttons.map((b) => `"${b.label}"`).join(', ') || 'none'}\n` +
+        `${textOf(surface)}`,
     );
   return found;
 }

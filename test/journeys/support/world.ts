@@ -166,7 +166,8 @@ export class JourneyWorld {
     }).catch(() => {
       const seen = this.messagesIn(channel, where).map((m) => `  - ${textOf(m).slice(0, 300).replace(/\n/g, ' | ')}`);
       throw new Error(
-        `no message matching ${words} in ${channel}${thread ? ` (thread ${thread})` : ''}; there are:\n${seen.join('\n')}`,
+        `no message matching ${words} in ${channel}${thread ? ` (thread ${thread})` : ''}; there are:\n` +
+          `${seen.join('\n')}`,
       );
     });
   }
@@ -288,7 +289,8 @@ export class JourneyWorld {
     // Read-only: which queues have work due now (pg-boss's own table).
     // The dead-letter queue has no worker by design: what lands there is a problem, not work.
     return this.justin.prisma.$queryRawUnsafe<Array<{ name: string; n: number }>>(
-      `SELECT name, count(*)::int AS n FROM pgboss.job WHERE state <= 'active' AND start_after <= now() AND name <> 'dead-letter' GROUP BY name`,
+      "SELECT name, count(*)::int AS n FROM pgboss.job WHERE state <= 'active' AND start_after <= now() AND name <> " +
+        "'dead-letter' GROUP BY name",
     );
   }
 

@@ -34,40 +34,43 @@ const raw = (subject: string) => ({
 });
 
 describe('syncMailbox', () => {
-  it('first sync: reads the historyId first, lists recent inbox mail, stores each message once and queues it', async () => {
-    const d = deps();
-    nock(GOOGLE).get(`${ME}/profile`).reply(200, { emailAddress: d.mailbox, historyId: '1000' });
-    nock(GOOGLE)
-      .get(`${ME}/messages`)
-      .query({ q: 'in:inbox newer_than:3d', maxResults: '100' })
-      .reply(200, {
-        messages: [
-          { id: 'm1', threadId: 't1' },
-          { id: 'm2', threadId: 't2' },
-        ],
-      });
-    nock(GOOGLE).get(`${ME}/messages/m1`).query({ format: 'raw' }).reply(200, raw('m1'));
-    nock(GOOGLE).get(`${ME}/messages/m2`).query({ format: 'raw' }).reply(200, raw('m2'));
+  it(
+    'first sync: reads the historyId first, ' + 'lists recent inbox mail, stores each message once and queues it',
+    async () => {
+      const d = deps();
+      nock(GOOGLE).get(`${ME}/profile`).reply(200, { emailAddress: d.mailbox, historyId: '1000' });
+      nock(GOOGLE)
+        .get(`${ME}/messages`)
+        .query({ q: 'in:inbox newer_than:3d', maxResults: '100' })
+        .reply(200, {
+          messages: [
+            { id: 'm1', threadId: 't1' },
+            { id: 'm2', threadId: 't2' },
+          ],
+        });
+      nock(GOOGLE).get(`${ME}/messages/m1`).query({ format: 'raw' }).reply(200, raw('m1'));
+      nock(GOOGLE).get(`${ME}/messages/m2`).query({ format: 'raw' }).reply(200, raw('m2'));
 
-    expect(await syncMailbox(d)).toEqual({ listed: 2, stored: 2, fullResync: true, historyId: '1000' });
-    expect(
-      (await db.prisma.inboundEmail.findMany({ where: { mailbox: d.mailbox } })).map((m) => m.gmailMessageId).sort(),
-    ).toEqual(['m1', 'm2']);
-    expect(await q.boss.findJobs('intake.process')).toHaveLength(2);
+      expect(await syncMailbox(d)).toEqual({ listed: 2, stored: 2, fullResync: true, historyId: '1000' });
+      expect(
+        (await db.prisma.inboundEmail.findMany({ where: { mailbox: d.mailbox } })).map((m) => m.gmailMessageId).sort(),
+      ).toEqual(['m1', 'm2']);
+      expect(await q.boss.findJobs('intake.process')).toHaveLength(2);
 
-    // Next time: only what history says was added, and nothing fetched twice.
-    nock(GOOGLE)
-      .get(`${ME}/history`)
-      .query((query) => query.startHistoryId === '1000' && query.labelId === 'INBOX')
-      .reply(200, {
-        historyId: '1010',
-        history: [
-          { messagesAdded: [{ message: { id: 'm2', threadId: 't2' } }, { message: { id: 'm3', threadId: 't3' } }] },
-        ],
-      });
-    nock(GOOGLE).get(`${ME}/messages/m3`).query({ format: 'raw' }).reply(200, raw('m3'));
-    expect(await syncMailbox(d)).toEqual({ listed: 2, stored: 1, fullResync: false, historyId: '1010' });
-  });
+      // Next time: only what history says was added, and nothing fetched twice.
+      nock(GOOGLE)
+        .get(`${ME}/history`)
+        .query((query) => query.startHistoryId === '1000' && query.labelId === 'INBOX')
+        .reply(200, {
+          historyId: '1010',
+          history: [
+            { messagesAdded: [{ message: { id: 'm2', threadId: 't2' } }, { message: { id: 'm3', threadId: 't3' } }] },
+          ],
+        });
+      nock(GOOGLE).get(`${ME}/messages/m3`).query({ format: 'raw' }).reply(200, raw('m3'));
+      expect(await syncMailbox(d)).toEqual({ listed: 2, stored: 1, fullResync: false, historyId: '1010' });
+    },
+  );
 
   it('when Google says the historyId is too old (404), resyncs in full from where it can', async () => {
     const d = deps();

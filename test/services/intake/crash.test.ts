@@ -37,13 +37,15 @@ describe('intake with a worker killed mid-message', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query(
-      `INSERT INTO "Candidate" (id, email, "displayEmail", name, "updatedAt") VALUES (gen_random_uuid(), 'frances@example.org', 'x', 'x', now())`,
+      'INSERT INTO "Candidate" (id, email, "displayEmail", name, "updatedAt") ' +
+        "VALUES (gen_random_uuid(), 'frances@example.org', 'x', 'x', now())",
     );
     const child = fork(fixture, [db.url, inbound.id], { execArgv: ['--import', 'tsx'], stdio: 'ignore' });
     await eventually(
       async () => {
         const waiting = await db.prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%Candidate%'`;
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%Candidate%'`;
         return waiting[0]!.n > 0;
       },
       { timeoutMs: 20_000 },
@@ -57,9 +59,9 @@ describe('intake with a worker killed mid-message', () => {
     await eventually(
       async () =>
         (
-          await db.prisma.$queryRaw<
-            { n: number }[]
-          >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE '%Candidate%' AND state <> 'idle' AND pid <> pg_backend_pid()`
+          await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND query ILIKE '%Candidate%' AND state <> 'idle'
+              AND pid <> pg_backend_pid()`
         )[0]!.n === 0,
     );
     expect(await db.prisma.candidate.count({ where: { email: 'frances@example.org' } })).toBe(0);

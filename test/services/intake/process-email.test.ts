@@ -93,78 +93,91 @@ describe('intake', () => {
     );
   });
 
-  it('stores a message once when the mailbox holds two copies of it (the same Message-ID under two Gmail ids)', async () => {
-    const r = await role('SRE');
-    const raw = applicationEmail({
-      from: 'Ada Lovelace <ada@example.net>',
-      subject: r.title,
-      messageId: '<copy@mail.example.org>',
-    });
-    const first = await deliver(raw);
-    const copy = await deliver(raw);
-    expect(first.outcome).toMatchObject({ kind: 'new-application' });
-    expect(copy.outcome).toMatchObject({ kind: 'existing-application' });
-    const stored = await db.prisma.emailMessage.findMany({ where: { rfcMessageId: 'copy@mail.example.org' } });
-    expect(stored).toHaveLength(1);
-    expect(await db.prisma.candidate.count({ where: { email: 'ada@example.net' } })).toBe(1);
-  });
-
-  it('is one candidate per person: a second application to another role is a new application; a resent CV is stored once', async () => {
-    const [a, b] = [await role('Data Engineer'), await role('Platform Engineer')];
-    const cv = { filename: 'cv.pdf', contentType: 'application/pdf', content: scannedPdf(2) };
-    const from = `Grace Hopper <Grace.Hopper+jobs@Example.net>`;
-    const first = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
-    const second = await deliver(
-      applicationEmail({ from: 'grace.hopper@example.net', subject: b.title, attachments: [cv] }),
-    );
-    const again = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
-    expect(first.outcome).toMatchObject({ kind: 'new-application' });
-    expect(second.outcome).toMatchObject({ kind: 'new-application', documents: { stored: 0, reused: 1 } });
-    expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 0, reused: 1 } });
-    const candidate = await db.prisma.candidate.findUniqueOrThrow({
-      where: { email: 'grace.hopper@example.net' },
-      include: { applications: true, documents: true },
-    });
-    expect(candidate.applications).toHaveLength(2);
-    expect(candidate.documents).toHaveLength(1);
-    // The second role's application gets its own profile from the CV already read.
-    if (second.outcome.kind !== 'new-application') throw new Error(second.outcome.kind);
-    expect(
-      await q.boss.findJobs('intake.understand', { data: { applicationId: second.outcome.applicationId } }),
-    ).toHaveLength(1);
-  });
-
-  it('a new, unreadable CV sent to an application already in Slack refreshes its card and tells its thread', async () => {
-    const r = await role('Site Reliability Engineer');
-    const from = 'Katherine Johnson <katherine@example.net>';
-    const first = await deliver(applicationEmail({ from, subject: r.title }));
-    if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
-    const applicationId = first.outcome.applicationId;
-    await db.prisma.application.update({
-      where: { id: applicationId },
-      data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.000200' },
-    });
-
-    const again = await deliver(
-      applicationEmail({
-        from,
+  it(
+    'stores a message once when the mailbox holds two ' + 'copies of it (the same Message-ID under two Gmail ids)',
+    async () => {
+      const r = await role('SRE');
+      const raw = applicationEmail({
+        from: 'Ada Lovelace <ada@example.net>',
         subject: r.title,
-        attachments: [{ filename: 'resume-scan.pdf', contentType: 'application/pdf', content: scannedPdf(3) }],
-      }),
-    );
-    expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 1, reused: 0 } });
-    const effects = await db.prisma.outboxEffect.findMany({ where: { applicationId }, orderBy: { createdAt: 'asc' } });
-    expect(effects.filter((e) => e.kind === 'slack.card')).toHaveLength(2);
-    const note = effects.find((e) => e.kind === 'slack.post');
-    expect(note?.payload).toMatchObject({
-      channel: 'C0ROLE',
-      thread_ts: '1.000200',
-      text: expect.stringMatching(
-        /resume-scan\.pdf: 3 page\(s\) with almost no text.*a text PDF \(this one is a scan\)/,
-      ),
-    });
-    expect(await q.boss.findJobs('intake.understand', { data: { applicationId } })).not.toHaveLength(0);
-  });
+        messageId: '<copy@mail.example.org>',
+      });
+      const first = await deliver(raw);
+      const copy = await deliver(raw);
+      expect(first.outcome).toMatchObject({ kind: 'new-application' });
+      expect(copy.outcome).toMatchObject({ kind: 'existing-application' });
+      const stored = await db.prisma.emailMessage.findMany({ where: { rfcMessageId: 'copy@mail.example.org' } });
+      expect(stored).toHaveLength(1);
+      expect(await db.prisma.candidate.count({ where: { email: 'ada@example.net' } })).toBe(1);
+    },
+  );
+
+  it(
+    'is one candidate per person: a second application to another role is a new application; a resent CV is stored ' +
+      'once',
+    async () => {
+      const [a, b] = [await role('Data Engineer'), await role('Platform Engineer')];
+      const cv = { filename: 'cv.pdf', contentType: 'application/pdf', content: scannedPdf(2) };
+      const from = `Grace Hopper <Grace.Hopper+jobs@Example.net>`;
+      const first = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
+      const second = await deliver(
+        applicationEmail({ from: 'grace.hopper@example.net', subject: b.title, attachments: [cv] }),
+      );
+      const again = await deliver(applicationEmail({ from, subject: a.title, attachments: [cv] }));
+      expect(first.outcome).toMatchObject({ kind: 'new-application' });
+      expect(second.outcome).toMatchObject({ kind: 'new-application', documents: { stored: 0, reused: 1 } });
+      expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 0, reused: 1 } });
+      const candidate = await db.prisma.candidate.findUniqueOrThrow({
+        where: { email: 'grace.hopper@example.net' },
+        include: { applications: true, documents: true },
+      });
+      expect(candidate.applications).toHaveLength(2);
+      expect(candidate.documents).toHaveLength(1);
+      // The second role's application gets its own profile from the CV already read.
+      if (second.outcome.kind !== 'new-application') throw new Error(second.outcome.kind);
+      expect(
+        await q.boss.findJobs('intake.understand', { data: { applicationId: second.outcome.applicationId } }),
+      ).toHaveLength(1);
+    },
+  );
+
+  it(
+    'a new, unreadable CV sent to an application already ' + 'in Slack refreshes its card and tells its thread',
+    async () => {
+      const r = await role('Site Reliability Engineer');
+      const from = 'Katherine Johnson <katherine@example.net>';
+      const first = await deliver(applicationEmail({ from, subject: r.title }));
+      if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
+      const applicationId = first.outcome.applicationId;
+      await db.prisma.application.update({
+        where: { id: applicationId },
+        data: { slackChannelId: 'C0ROLE', slackMessageTs: '1.000200' },
+      });
+
+      const again = await deliver(
+        applicationEmail({
+          from,
+          subject: r.title,
+          attachments: [{ filename: 'resume-scan.pdf', contentType: 'application/pdf', content: scannedPdf(3) }],
+        }),
+      );
+      expect(again.outcome).toMatchObject({ kind: 'existing-application', documents: { stored: 1, reused: 0 } });
+      const effects = await db.prisma.outboxEffect.findMany({
+        where: { applicationId },
+        orderBy: { createdAt: 'asc' },
+      });
+      expect(effects.filter((e) => e.kind === 'slack.card')).toHaveLength(2);
+      const note = effects.find((e) => e.kind === 'slack.post');
+      expect(note?.payload).toMatchObject({
+        channel: 'C0ROLE',
+        thread_ts: '1.000200',
+        text: expect.stringMatching(
+          /resume-scan\.pdf: 3 page\(s\) with almost no text.*a text PDF \(this one is a scan\)/,
+        ),
+      });
+      expect(await q.boss.findJobs('intake.understand', { data: { applicationId } })).not.toHaveLength(0);
+    },
+  );
 
   it('attaches a reply to its thread and hands it to whatever waits on the application', async () => {
     const r = await role('Security Engineer');

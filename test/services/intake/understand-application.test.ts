@@ -85,60 +85,67 @@ async function applicationWithCv(
 }
 
 describe('understandApplication', () => {
-  it('asks Claude for the JSON format with a cached system prompt and the CV as delimited data, and stores the validated profile with tokens and cost', async () => {
-    const app = await applicationWithCv();
-    let request: Record<string, any> = {};
-    nock(API)
-      .post('/v1/messages')
-      .reply(200, async (r: Request) => {
-        request = (await r.json()) as Record<string, any>;
-        return answer(ANSWER);
+  it(
+    'asks Claude for the JSON format with a cached system prompt and the CV as delimited data, and stores the ' +
+      'validated profile with tokens and cost',
+    async () => {
+      const app = await applicationWithCv();
+      let request: Record<string, any> = {};
+      nock(API)
+        .post('/v1/messages')
+        .reply(200, async (r: Request) => {
+          request = (await r.json()) as Record<string, any>;
+          return answer(ANSWER);
+        });
+      expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
+
+      expect(request.system[0].cache_control).toEqual({ type: 'ephemeral' });
+      expect(request.output_config.format).toMatchObject({
+        type: 'json_schema',
+        schema: { type: 'object', required: ['profile', 'fit'] },
       });
-    expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
+      expect(request.tools).toBeUndefined(); // current Sonnet models refuse forced tool use
+      expect(request.messages[0].content[1].text).toMatch(/^<cv>\n\[CV\]\nAda Lovelace/);
+      const stored = await db.prisma.application.findUniqueOrThrow({
+        where: { id: app.id },
+        include: { candidate: true, events: true },
+      });
+      expect(stored.fitSummary).toBe('Twelve years of analysis and programming; strong on Postgres. (fit 4/5)');
+      expect(stored.candidate.profile).toMatchObject({ skills: ['Postgres', 'TypeScript'] });
+      expect(stored.candidate.searchText).toContain('postgres');
+      // 1200 in × $2 + 900 cache reads × $0.10 + 300 out × $10, per million.
+      expect(stored.events.find((e) => e.type === 'profile.extracted')!.data).toMatchObject({
+        model: MODEL,
+        cached: false,
+        inputTokens: 2100,
+        outputTokens: 300,
+        costUsd: 0.00549,
+      });
+    },
+  );
 
-    expect(request.system[0].cache_control).toEqual({ type: 'ephemeral' });
-    expect(request.output_config.format).toMatchObject({
-      type: 'json_schema',
-      schema: { type: 'object', required: ['profile', 'fit'] },
-    });
-    expect(request.tools).toBeUndefined(); // current Sonnet models refuse forced tool use
-    expect(request.messages[0].content[1].text).toMatch(/^<cv>\n\[CV\]\nAda Lovelace/);
-    const stored = await db.prisma.application.findUniqueOrThrow({
-      where: { id: app.id },
-      include: { candidate: true, events: true },
-    });
-    expect(stored.fitSummary).toBe('Twelve years of analysis and programming; strong on Postgres. (fit 4/5)');
-    expect(stored.candidate.profile).toMatchObject({ skills: ['Postgres', 'TypeScript'] });
-    expect(stored.candidate.searchText).toContain('postgres');
-    // 1200 in × $2 + 900 cache reads × $0.10 + 300 out × $10, per million.
-    expect(stored.events.find((e) => e.type === 'profile.extracted')!.data).toMatchObject({
-      model: MODEL,
-      cached: false,
-      inputTokens: 2100,
-      outputTokens: 300,
-      costUsd: 0.00549,
-    });
-  });
-
-  it('serves an identical request from the cache, and shares one call between concurrent identical requests', async () => {
-    const cv = `Grace Hopper ${randomBytes(4).toString('hex')}\nCompilers`;
-    const role = await db.prisma.role.create({ data: { title: 'Compiler Engineer', requirements: 'Compilers' } });
-    const [a, b, c] = [
-      await applicationWithCv(cv, role.id),
-      await applicationWithCv(cv, role.id),
-      await applicationWithCv(cv, role.id),
-    ];
-    nock(API).post('/v1/messages').once().delay(200).reply(200, answer(ANSWER));
-    expect(await Promise.all([a, b].map((app) => understandApplication(deps(), { applicationId: app.id })))).toEqual([
-      'stored',
-      'stored',
-    ]);
-    expect(await understandApplication(deps(), { applicationId: c.id })).toBe('stored');
-    const events = await db.prisma.applicationEvent.findMany({
-      where: { applicationId: { in: [a.id, b.id, c.id] }, type: 'profile.extracted' },
-    });
-    expect(events.map((e) => (e.data as { cached: boolean }).cached).sort()).toEqual([false, true, true]);
-  });
+  it(
+    'serves an identical request from the cache, ' + 'and shares one call between concurrent identical requests',
+    async () => {
+      const cv = `Grace Hopper ${randomBytes(4).toString('hex')}\nCompilers`;
+      const role = await db.prisma.role.create({ data: { title: 'Compiler Engineer', requirements: 'Compilers' } });
+      const [a, b, c] = [
+        await applicationWithCv(cv, role.id),
+        await applicationWithCv(cv, role.id),
+        await applicationWithCv(cv, role.id),
+      ];
+      nock(API).post('/v1/messages').once().delay(200).reply(200, answer(ANSWER));
+      expect(await Promise.all([a, b].map((app) => understandApplication(deps(), { applicationId: app.id })))).toEqual([
+        'stored',
+        'stored',
+      ]);
+      expect(await understandApplication(deps(), { applicationId: c.id })).toBe('stored');
+      const events = await db.prisma.applicationEvent.findMany({
+        where: { applicationId: { in: [a.id, b.id, c.id] }, type: 'profile.extracted' },
+      });
+      expect(events.map((e) => (e.data as { cached: boolean }).cached).sort()).toEqual([false, true, true]);
+    },
+  );
 
   it('sends a malformed answer back once with what was wrong, and stores the corrected one', async () => {
     const app = await applicationWithCv();
@@ -171,35 +178,38 @@ describe('understandApplication', () => {
     );
   });
 
-  it('rides out a 429 and a 529 with the SDK’s retries (honouring retry-after), then gives up to the job’s backoff', async () => {
-    const app = await applicationWithCv();
-    nock(API)
-      .post('/v1/messages')
-      .reply(
-        429,
-        { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } },
-        { 'retry-after-ms': '20' },
-      );
-    nock(API)
-      .post('/v1/messages')
-      .reply(
-        529,
-        { type: 'error', error: { type: 'overloaded_error', message: 'overloaded' } },
-        { 'retry-after-ms': '20' },
-      );
-    nock(API).post('/v1/messages').reply(200, answer(ANSWER));
-    expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
+  it(
+    'rides out a 429 and a 529 with the SDK’s retries (honouring retry-after), ' + 'then gives up to the job’s backoff',
+    async () => {
+      const app = await applicationWithCv();
+      nock(API)
+        .post('/v1/messages')
+        .reply(
+          429,
+          { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } },
+          { 'retry-after-ms': '20' },
+        );
+      nock(API)
+        .post('/v1/messages')
+        .reply(
+          529,
+          { type: 'error', error: { type: 'overloaded_error', message: 'overloaded' } },
+          { 'retry-after-ms': '20' },
+        );
+      nock(API).post('/v1/messages').reply(200, answer(ANSWER));
+      expect(await understandApplication(deps(), { applicationId: app.id })).toBe('stored');
 
-    const other = await applicationWithCv();
-    nock(API)
-      .post('/v1/messages')
-      .times(3)
-      .reply(
-        529,
-        { type: 'error', error: { type: 'overloaded_error', message: 'overloaded' } },
-        { 'retry-after-ms': '20' },
-      );
-    await expect(understandApplication(deps(), { applicationId: other.id })).rejects.toMatchObject({ status: 529 });
-    expect((await db.prisma.application.findUniqueOrThrow({ where: { id: other.id } })).fitSummary).toBeNull();
-  });
+      const other = await applicationWithCv();
+      nock(API)
+        .post('/v1/messages')
+        .times(3)
+        .reply(
+          529,
+          { type: 'error', error: { type: 'overloaded_error', message: 'overloaded' } },
+          { 'retry-after-ms': '20' },
+        );
+      await expect(understandApplication(deps(), { applicationId: other.id })).rejects.toMatchObject({ status: 529 });
+      expect((await db.prisma.application.findUniqueOrThrow({ where: { id: other.id } })).fitSummary).toBeNull();
+    },
+  );
 });

@@ -22,7 +22,10 @@ const effect = (
     data: { applicationId, idempotencyKey, kind, service: 'x', payload: {}, status, ...extra },
   });
 
-/** An interview booked 10:00–11:00 (so over by `now`), with a round of times to move it still waiting for the team, held on the calendars. */
+/**
+ * An interview booked 10:00–11:00 (so over by `now`), with a round of times to move it still
+ * waiting for the team, held on the calendars.
+ */
 async function bookedWithRoundWaiting() {
   const setup = await createInterviewSetup(db.prisma, {
     people: [{ name: 'Bea' }],
@@ -59,58 +62,70 @@ async function bookedWithRoundWaiting() {
 }
 
 describe('an interview that stops', () => {
-  it('completed: keeps its bookings, withdraws the times still waiting, releases their holds and closes their message', async () => {
-    const { interview, application, proposal } = await bookedWithRoundWaiting();
-    expect(await completeInterviews({ prisma: db.prisma, boss: q.boss, now: () => now })).toBe(1);
-    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('COMPLETED');
-    expect(await db.prisma.interviewerBooking.count({ where: { interviewId: interview.id } })).toBe(1);
-    expect((await db.prisma.slotProposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe('WITHDRAWN');
-    const recorded = await db.prisma.outboxEffect.findMany({
-      where: { applicationId: application.id, status: 'PENDING' },
-      select: { idempotencyKey: true, payload: true },
-    });
-    expect(recorded.map((e) => e.idempotencyKey).sort()).toEqual(
-      [`hold:${proposal.id}:release`, `proposal-closed:${interview.id}:1700.01`].sort(),
-    );
-    expect((await db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).stage).toBe(
-      'INTERVIEWED',
-    );
-  });
+  it(
+    'completed: keeps its bookings, withdraws the times still waiting, releases their holds and closes their ' +
+      'message',
+    async () => {
+      const { interview, application, proposal } = await bookedWithRoundWaiting();
+      expect(await completeInterviews({ prisma: db.prisma, boss: q.boss, now: () => now })).toBe(1);
+      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('COMPLETED');
+      expect(await db.prisma.interviewerBooking.count({ where: { interviewId: interview.id } })).toBe(1);
+      expect((await db.prisma.slotProposal.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe('WITHDRAWN');
+      const recorded = await db.prisma.outboxEffect.findMany({
+        where: { applicationId: application.id, status: 'PENDING' },
+        select: { idempotencyKey: true, payload: true },
+      });
+      expect(recorded.map((e) => e.idempotencyKey).sort()).toEqual(
+        [`hold:${proposal.id}:release`, `proposal-closed:${interview.id}:1700.01`].sort(),
+      );
+      expect((await db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).stage).toBe(
+        'INTERVIEWED',
+      );
+    },
+  );
 
-  it('cancelled: also stops the agent’s mail not yet sent (a confirmation held for the candidate’s hours)', async () => {
-    const { interview, application } = await bookedWithRoundWaiting();
-    const held = await effect(application.id, `email:agent:${randomUUID()}:toolu_1`, 'gmail.send', 'PENDING');
-    await cancelInterview(
-      { prisma: db.prisma, boss: q.boss },
-      { interviewId: interview.id, actor: { type: 'USER', id: 'U0RITA' }, reason: 'moved', now },
-    );
-    expect((await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('CANCELLED');
-    expect(await db.prisma.interviewerBooking.count({ where: { interviewId: interview.id } })).toBe(0);
-    expect(await db.prisma.outboxEffect.count({ where: { idempotencyKey: `calendar:${interview.id}:cancel` } })).toBe(
-      1,
-    );
-  });
+  it(
+    'cancelled: also stops the agent’s mail not yet ' + 'sent (a confirmation held for the candidate’s hours)',
+    async () => {
+      const { interview, application } = await bookedWithRoundWaiting();
+      const held = await effect(application.id, `email:agent:${randomUUID()}:toolu_1`, 'gmail.send', 'PENDING');
+      await cancelInterview(
+        { prisma: db.prisma, boss: q.boss },
+        { interviewId: interview.id, actor: { type: 'USER', id: 'U0RITA' }, reason: 'moved', now },
+      );
+      expect((await db.prisma.outboxEffect.findUniqueOrThrow({ where: { id: held.id } })).status).toBe('CANCELLED');
+      expect(await db.prisma.interviewerBooking.count({ where: { interviewId: interview.id } })).toBe(0);
+      expect(await db.prisma.outboxEffect.count({ where: { idempotencyKey: `calendar:${interview.id}:cancel` } })).toBe(
+        1,
+      );
+    },
+  );
 
-  it('closing the application while the interview completes: both lock the application first, so neither deadlocks', async () => {
-    for (let round = 0; round < 8; round++) {
-      const { application } = await bookedWithRoundWaiting();
-      const results = await Promise.allSettled([
-        completeInterviews({ prisma: db.prisma, boss: q.boss, now: () => now }),
-        closeApplication(
-          { prisma: db.prisma, boss: q.boss, mailbox: undefined },
-          {
-            applicationId: application.id,
-            decision: 'reject',
-            reason: 'not this time',
-            actor: { type: 'USER', id: 'U0RITA' },
-            now,
-          },
-        ),
-      ]);
-      expect(
-        results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
-      ).toEqual([]);
-      expect((await db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).stage).toBe('REJECTED');
-    }
-  });
+  it(
+    'closing the application while the interview completes: ' + 'both lock the application first, so neither deadlocks',
+    async () => {
+      for (let round = 0; round < 8; round++) {
+        const { application } = await bookedWithRoundWaiting();
+        const results = await Promise.allSettled([
+          completeInterviews({ prisma: db.prisma, boss: q.boss, now: () => now }),
+          closeApplication(
+            { prisma: db.prisma, boss: q.boss, mailbox: undefined },
+            {
+              applicationId: application.id,
+              decision: 'reject',
+              reason: 'not this time',
+              actor: { type: 'USER', id: 'U0RITA' },
+              now,
+            },
+          ),
+        ]);
+        expect(
+          results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)),
+        ).toEqual([]);
+        expect((await db.prisma.application.findUniqueOrThrow({ where: { id: application.id } })).stage).toBe(
+          'REJECTED',
+        );
+      }
+    },
+  );
 });

@@ -26,42 +26,45 @@ const calendar = () => (fake ??= fakeFreeBusy());
 const deps = () => ({ prisma: db.prisma, boss: q.boss, availability: calendar().availability, now });
 
 describe('bookSlot', () => {
-  it('books a free time: bookings, interview, calendar effect, stage change and event log in one transaction', async () => {
-    const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
-    const result = await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
+  it(
+    'books a free time: bookings, interview, calendar effect, ' + 'stage change and event log in one transaction',
+    async () => {
+      const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });
+      const result = await bookSlot(deps(), { interviewId: setup.interview.id, start: TEN, actor: system });
 
-    expect(result).toMatchObject({ status: 'booked', interviewerIds: [setup.users[0]!.id], swapped: false });
-    const interview = await db.prisma.interview.findUniqueOrThrow({
-      where: { id: setup.interview.id },
-      include: { bookings: true, interviewers: true },
-    });
-    expect(interview).toMatchObject({
-      status: 'BOOKED',
-      startsAt: TEN,
-      endsAt: new Date('2026-03-09T11:00:00Z'),
-      calendarEventId: `jv${setup.interview.id.replaceAll('-', '')}`,
-    });
-    expect(interview.bookings.map((b) => b.userId)).toEqual([setup.users[0]!.id]);
-    expect(interview.interviewers.map((i) => i.userId)).toEqual([setup.users[0]!.id]);
-    const effects = await db.prisma.outboxEffect.findMany({
-      where: { applicationId: setup.application.id },
-      orderBy: { kind: 'asc' },
-    });
-    expect(effects.map((e) => [e.kind, e.payload])).toEqual([['calendar.sync', { interviewId: setup.interview.id }]]);
-    // The application moves on in the same transaction (its stage-change job refreshes the card).
-    expect(await db.prisma.application.findUniqueOrThrow({ where: { id: setup.application.id } })).toMatchObject({
-      stage: 'INTERVIEW_SCHEDULED',
-      planPosition: 0,
-    });
-    expect(
-      await q.boss.findJobs('application.stage-changed', { data: { applicationId: setup.application.id } }),
-    ).toHaveLength(1);
-    const event = await db.prisma.applicationEvent.findFirstOrThrow({
-      where: { applicationId: setup.application.id, type: 'interview.booked' },
-    });
-    expect(event.data).toMatchObject({ start: TEN.toISOString(), interviewerIds: [setup.users[0]!.id] });
-    expect(calendar().calls()).toBe(1);
-  });
+      expect(result).toMatchObject({ status: 'booked', interviewerIds: [setup.users[0]!.id], swapped: false });
+      const interview = await db.prisma.interview.findUniqueOrThrow({
+        where: { id: setup.interview.id },
+        include: { bookings: true, interviewers: true },
+      });
+      expect(interview).toMatchObject({
+        status: 'BOOKED',
+        startsAt: TEN,
+        endsAt: new Date('2026-03-09T11:00:00Z'),
+        calendarEventId: `jv${setup.interview.id.replaceAll('-', '')}`,
+      });
+      expect(interview.bookings.map((b) => b.userId)).toEqual([setup.users[0]!.id]);
+      expect(interview.interviewers.map((i) => i.userId)).toEqual([setup.users[0]!.id]);
+      const effects = await db.prisma.outboxEffect.findMany({
+        where: { applicationId: setup.application.id },
+        orderBy: { kind: 'asc' },
+      });
+      expect(effects.map((e) => [e.kind, e.payload])).toEqual([['calendar.sync', { interviewId: setup.interview.id }]]);
+      // The application moves on in the same transaction (its stage-change job refreshes the card).
+      expect(await db.prisma.application.findUniqueOrThrow({ where: { id: setup.application.id } })).toMatchObject({
+        stage: 'INTERVIEW_SCHEDULED',
+        planPosition: 0,
+      });
+      expect(
+        await q.boss.findJobs('application.stage-changed', { data: { applicationId: setup.application.id } }),
+      ).toHaveLength(1);
+      const event = await db.prisma.applicationEvent.findFirstOrThrow({
+        where: { applicationId: setup.application.id, type: 'interview.booked' },
+      });
+      expect(event.data).toMatchObject({ start: TEN.toISOString(), interviewerIds: [setup.users[0]!.id] });
+      expect(calendar().calls()).toBe(1);
+    },
+  );
 
   it('refuses a time the calendar now shows busy, says why and offers the next best', async () => {
     const setup = await createInterviewSetup(db.prisma, { people: [{ name: 'Bea' }] });

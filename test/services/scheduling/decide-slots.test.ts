@@ -53,22 +53,25 @@ describe('proposeSlots', () => {
 });
 
 describe('deciding on proposed times', () => {
-  it('cancel withdraws every time and sends the interview back to proposing; approving afterwards is refused', async () => {
-    const { interview, proposalIds, application } = await proposed();
-    await cancelSlots(deps(), { interviewId: interview.id, actor: admin });
-    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('PROPOSING');
-    expect(await db.prisma.slotProposal.count({ where: { interviewId: interview.id, status: 'WITHDRAWN' } })).toBe(3);
-    const late = await approveSlots(deps(), {
-      interviewId: interview.id,
-      proposalIds,
-      actor: { type: 'USER', id: 'U0LATE' },
-    }).catch((e: unknown) => e);
-    expect(late).toBeInstanceOf(AppError);
-    expect((late as AppError).userMessage).toBe('Already decided: <@U0ADMIN> cancelled these times.');
-    expect(
-      await db.prisma.applicationEvent.count({ where: { applicationId: application.id, type: 'slots.cancelled' } }),
-    ).toBe(1);
-  });
+  it(
+    'cancel withdraws every time and sends the interview back to proposing; ' + 'approving afterwards is refused',
+    async () => {
+      const { interview, proposalIds, application } = await proposed();
+      await cancelSlots(deps(), { interviewId: interview.id, actor: admin });
+      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe('PROPOSING');
+      expect(await db.prisma.slotProposal.count({ where: { interviewId: interview.id, status: 'WITHDRAWN' } })).toBe(3);
+      const late = await approveSlots(deps(), {
+        interviewId: interview.id,
+        proposalIds,
+        actor: { type: 'USER', id: 'U0LATE' },
+      }).catch((e: unknown) => e);
+      expect(late).toBeInstanceOf(AppError);
+      expect((late as AppError).userMessage).toBe('Already decided: <@U0ADMIN> cancelled these times.');
+      expect(
+        await db.prisma.applicationEvent.count({ where: { applicationId: application.id, type: 'slots.cancelled' } }),
+      ).toBe(1);
+    },
+  );
 
   it('two approvals at once: one wins, the other is told', async () => {
     const { interview, proposalIds } = await proposed();
@@ -88,32 +91,36 @@ describe('deciding on proposed times', () => {
     expect(await db.prisma.slotProposal.count({ where: { interviewId: interview.id, status: 'APPROVED' } })).toBe(1);
   });
 
-  it('edit keeps some times and adds one the engine confirms; refuses an added time someone is busy at, changing nothing', async () => {
-    const { interview, proposalIds, users } = await proposed();
-    fake.busy.set(users[0]!.email!, [{ start: '2026-03-10T13:00:00Z', end: '2026-03-10T14:00:00Z' }]);
-    const refused = await editSlots(deps(), {
-      interviewId: interview.id,
-      keepIds: [proposalIds[0]!],
-      added: new Date('2026-03-10T13:00:00Z'),
-      actor: admin,
-    });
-    expect(refused).toEqual({ status: 'refused', reasons: ['Bea is busy 14:00–15:00 Europe/Berlin'] });
-    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe(
-      'AWAITING_APPROVAL',
-    );
+  it(
+    'edit keeps some times and adds one the engine confirms; refuses an added time someone is busy at, changing ' +
+      'nothing',
+    async () => {
+      const { interview, proposalIds, users } = await proposed();
+      fake.busy.set(users[0]!.email!, [{ start: '2026-03-10T13:00:00Z', end: '2026-03-10T14:00:00Z' }]);
+      const refused = await editSlots(deps(), {
+        interviewId: interview.id,
+        keepIds: [proposalIds[0]!],
+        added: new Date('2026-03-10T13:00:00Z'),
+        actor: admin,
+      });
+      expect(refused).toEqual({ status: 'refused', reasons: ['Bea is busy 14:00–15:00 Europe/Berlin'] });
+      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).status).toBe(
+        'AWAITING_APPROVAL',
+      );
 
-    const edited = await editSlots(deps(), {
-      interviewId: interview.id,
-      keepIds: [proposalIds[0]!],
-      added: new Date('2026-03-10T14:00:00Z'),
-      actor: admin,
-    });
-    expect(edited.status).toBe('approved');
-    const approved = await db.prisma.slotProposal.findMany({
-      where: { interviewId: interview.id, status: 'APPROVED' },
-      orderBy: { startsAt: 'asc' },
-    });
-    expect(approved.map((p) => p.id)).toContain(proposalIds[0]);
-    expect(approved.map((p) => p.startsAt.toISOString())).toContain('2026-03-10T14:00:00.000Z');
-  });
+      const edited = await editSlots(deps(), {
+        interviewId: interview.id,
+        keepIds: [proposalIds[0]!],
+        added: new Date('2026-03-10T14:00:00Z'),
+        actor: admin,
+      });
+      expect(edited.status).toBe('approved');
+      const approved = await db.prisma.slotProposal.findMany({
+        where: { interviewId: interview.id, status: 'APPROVED' },
+        orderBy: { startsAt: 'asc' },
+      });
+      expect(approved.map((p) => p.id)).toContain(proposalIds[0]);
+      expect(approved.map((p) => p.startsAt.toISOString())).toContain('2026-03-10T14:00:00.000Z');
+    },
+  );
 });

@@ -58,83 +58,90 @@ async function runWaitingOnTeam(email: string) {
 }
 
 describe("the agent's buttons", () => {
-  it('approving a draft is one decision: the first click wakes the agent, a second is told who decided, a stranger is refused', async () => {
-    const { app, run } = await runWaitingOnTeam('ken@example.com');
-    const message = agentDecisionBlocks({
-      kind: 'email',
-      runId: run.id,
-      seq: 1,
-      candidateName: 'Ken Thompson',
-      body: 'Hi Ken,\n'.repeat(1000),
-    });
-    expect(checkSurface({ type: 'message', blocks: message.blocks as never, text: message.text })).toEqual([]);
-    const value = JSON.stringify({ runId: run.id, seq: 1 });
+  it(
+    'approving a draft is one decision: the first click wakes the agent, a second is told who decided, a stranger ' +
+      'is refused',
+    async () => {
+      const { app, run } = await runWaitingOnTeam('ken@example.com');
+      const message = agentDecisionBlocks({
+        kind: 'email',
+        runId: run.id,
+        seq: 1,
+        candidateName: 'Ken Thompson',
+        body: 'Hi Ken,\n'.repeat(1000),
+      });
+      expect(checkSurface({ type: 'message', blocks: message.blocks as never, text: message.text })).toEqual([]);
+      const value = JSON.stringify({ runId: run.id, seq: 1 });
 
-    await click(ACTIONS.agentApprove, value, 'U0NOBODY');
-    expect(String((await replyTo('U0NOBODY')).body.text)).toMatch(/^Sorry, directing Justin/);
-    const first = await click(ACTIONS.agentApprove, value, 'U0ADMIN');
-    expect(first.statusCode).toBe(200);
-    expect(String((await replyTo('U0ADMIN')).body.text)).toBe('Approved: Justin goes ahead.');
-    await click(ACTIONS.agentDecline, value, 'U0ADMIN');
-    await eventually(async () =>
-      String((await replyTo('U0ADMIN')).body.text).startsWith('Already decided: <@U0ADMIN> approved'),
-    );
-    const jobs = await running.justin.boss.findJobs('agent.turn', { data: { applicationId: app.id } });
-    expect(jobs.map((j) => j.data)).toEqual([
-      {
-        applicationId: app.id,
-        key: `decision:${run.id}:1`,
-        event: { type: 'team-decided', runId: run.id, seq: 1, approved: true, by: 'U0ADMIN' },
-      },
-    ]);
-  });
+      await click(ACTIONS.agentApprove, value, 'U0NOBODY');
+      expect(String((await replyTo('U0NOBODY')).body.text)).toMatch(/^Sorry, directing Justin/);
+      const first = await click(ACTIONS.agentApprove, value, 'U0ADMIN');
+      expect(first.statusCode).toBe(200);
+      expect(String((await replyTo('U0ADMIN')).body.text)).toBe('Approved: Justin goes ahead.');
+      await click(ACTIONS.agentDecline, value, 'U0ADMIN');
+      await eventually(async () =>
+        String((await replyTo('U0ADMIN')).body.text).startsWith('Already decided: <@U0ADMIN> approved'),
+      );
+      const jobs = await running.justin.boss.findJobs('agent.turn', { data: { applicationId: app.id } });
+      expect(jobs.map((j) => j.data)).toEqual([
+        {
+          applicationId: app.id,
+          key: `decision:${run.id}:1`,
+          event: { type: 'team-decided', runId: run.id, seq: 1, approved: true, by: 'U0ADMIN' },
+        },
+      ]);
+    },
+  );
 
-  it("answering the agent's question: a blank answer is a field error; an answer (marked internal) wakes the agent", async () => {
-    const { app, run } = await runWaitingOnTeam('dennis@example.com');
-    const view = answerModal({ runId: run.id, question: 'Is the role open to candidates in Brazil?' });
-    expect(
-      checkSurface({
-        type: 'modal',
-        blocks: view.blocks as never,
-        title: 'Answer Justin',
-        submit: 'Send answer',
-        close: 'Cancel',
-        private_metadata: run.id,
-      }),
-    ).toEqual([]);
-    const submit = (answer: string, internal: boolean) =>
-      interaction({
-        type: 'view_submission',
-        user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
-        team: { id: 'T0TEAM' },
-        api_app_id: 'A0JUSTIN',
-        view: {
-          ...view,
-          id: 'V7',
-          state: {
-            values: {
-              answer: { value: { type: 'plain_text_input', value: answer } },
-              internal: { value: { type: 'checkboxes', selected_options: internal ? [{ value: 'internal' }] : [] } },
+  it(
+    "answering the agent's question: a blank answer is a field error; an answer (marked internal) wakes the " + 'agent',
+    async () => {
+      const { app, run } = await runWaitingOnTeam('dennis@example.com');
+      const view = answerModal({ runId: run.id, question: 'Is the role open to candidates in Brazil?' });
+      expect(
+        checkSurface({
+          type: 'modal',
+          blocks: view.blocks as never,
+          title: 'Answer Justin',
+          submit: 'Send answer',
+          close: 'Cancel',
+          private_metadata: run.id,
+        }),
+      ).toEqual([]);
+      const submit = (answer: string, internal: boolean) =>
+        interaction({
+          type: 'view_submission',
+          user: { id: 'U0ADMIN', team_id: 'T0TEAM' },
+          team: { id: 'T0TEAM' },
+          api_app_id: 'A0JUSTIN',
+          view: {
+            ...view,
+            id: 'V7',
+            state: {
+              values: {
+                answer: { value: { type: 'plain_text_input', value: answer } },
+                internal: { value: { type: 'checkboxes', selected_options: internal ? [{ value: 'internal' }] : [] } },
+              },
             },
           },
+        });
+      expect((await submit('  ', false)).json()).toEqual({
+        response_action: 'errors',
+        errors: { answer: 'Write an answer, or close this to leave the question open.' },
+      });
+      const ok = await submit('Yes, fully remote from Brazil is fine; contractor terms.', true);
+      expect(ok.statusCode).toBe(200);
+      const [job] = await running.justin.boss.findJobs('agent.turn', { data: { applicationId: app.id } });
+      expect(job!.data).toMatchObject({
+        key: 'team-answer:V7',
+        event: {
+          type: 'team-answered',
+          internal: true,
+          answer: 'Yes, fully remote from Brazil is fine; contractor terms.',
         },
       });
-    expect((await submit('  ', false)).json()).toEqual({
-      response_action: 'errors',
-      errors: { answer: 'Write an answer, or close this to leave the question open.' },
-    });
-    const ok = await submit('Yes, fully remote from Brazil is fine; contractor terms.', true);
-    expect(ok.statusCode).toBe(200);
-    const [job] = await running.justin.boss.findJobs('agent.turn', { data: { applicationId: app.id } });
-    expect(job!.data).toMatchObject({
-      key: 'team-answer:V7',
-      event: {
-        type: 'team-answered',
-        internal: true,
-        answer: 'Yes, fully remote from Brazil is fine; contractor terms.',
-      },
-    });
-  });
+    },
+  );
 
   it('/hire agent stop|start: for one candidate (recruiters) or everyone (admins only)', async () => {
     const { app } = await runWaitingOnTeam('brian@example.com');

@@ -37,7 +37,8 @@ export function registerAgentButtons(app: App, deps: Deps): void {
   const allowed = async (slackUserId: string, subject: Subject | null) =>
     !!subject && mayDecideFor(deps.prisma, { slackUserId, bootstrapAdmins: deps.admins }, subject);
   const refusal =
-    "Sorry, directing Justin's scheduling agent is for recruiters, hiring managers and admins, and the people named on the role.";
+    "Sorry, directing Justin's scheduling agent is for recruiters, hiring managers and admins, and the people named " +
+    'on the role.';
 
   const button = (action: string, run: (body: BlockButtonAction, value: string) => Promise<string | undefined>) =>
     app.action<BlockButtonAction>(action, async ({ ack, body, action: clicked, respond }) => {
@@ -63,7 +64,10 @@ export function registerAgentButtons(app: App, deps: Deps): void {
   button(ACTIONS.agentDecline, decide(false));
   button(ACTIONS.agentStop, async (body, applicationId) => {
     await pauseAgentFor(deps, { applicationId, by: body.user.id });
-    return 'Justin has stopped writing to this candidate. "Let Justin continue" (or `/hire agent start <email>`) resumes.';
+    return (
+      'Justin has stopped writing to this candidate. "Let Justin continue" (or `/hire agent start <email>`) ' +
+      'resumes.'
+    );
   });
   button(ACTIONS.agentResume, async (body, applicationId) => {
     await resumeAgent(deps, { applicationId, by: body.user.id });

@@ -101,7 +101,10 @@ export function registerCardButtons(app: App, deps: Deps): void {
       { applicationId: target.applicationId, planPosition: booked.position, move: true },
       { singletonKey: target.applicationId },
     );
-    return 'Looking for new times; they will appear in the role’s channel for approval. The interview stays booked until the candidate picks one.';
+    return (
+      'Looking for new times; they will appear in the role’s channel for approval. The interview stays booked ' +
+      'until the candidate picks one.'
+    );
   });
 
   decide(ACTIONS.cancelInterview, async (target, body) => {

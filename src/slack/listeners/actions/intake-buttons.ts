@@ -23,7 +23,9 @@ export function registerIntakeButtons(app: App, deps: Deps): void {
       return void (await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'Sorry, filing applications is for recruiters, hiring managers and admins, and the people named on the role.',
+        text:
+          'Sorry, filing applications is for recruiters, hiring managers and admins, and the people named on the ' +
+          'role.',
       }));
     const outcome = await processEmail(
       { ...deps, mailbox: deps.mailbox },

@@ -113,11 +113,15 @@ export function registerHireCommand(
       if (!googleConnectLink)
         return ack({
           response_type: 'ephemeral',
-          text: 'Google OAuth is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, ENCRYPTION_KEY and PUBLIC_URL (or use a service account).',
+          text:
+            'Google OAuth is not set up: set GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, ENCRYPTION_KEY and ' +
+            'PUBLIC_URL (or use a service account).',
         });
       return ack({
         response_type: 'ephemeral',
-        text: `Open this link within 10 minutes and sign in as the recruiting mailbox: ${googleConnectLink(command.user_id)}`,
+        text:
+          'Open this link within 10 minutes and sign in as the recruiting mailbox: ' +
+          `${googleConnectLink(command.user_id)}`,
       });
     }
     if (/^intake$/i.test(sub)) {
@@ -130,7 +134,9 @@ export function registerHireCommand(
       if (!channel)
         return ack({
           response_type: 'ephemeral',
-          text: 'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an application is for.',
+          text:
+            'Usage: `/hire intake #channel` (or `/hire intake here`): where Justin asks which role an ' +
+            'application is for.',
         });
       await setIntakeChannel(prisma, { channel, by: command.user_id });
       return ack({
@@ -145,7 +151,9 @@ export function registerHireCommand(
       if (!/^erase$/i.test(rest[0] ?? '') || !address.includes('@')) {
         return ack({
           response_type: 'ephemeral',
-          text: 'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: `npm run candidate -- export <email>` on the server.',
+          text:
+            'Usage: `/hire candidate erase ada@example.com`. To export what Justin holds about someone: ' +
+            '`npm run candidate -- export <email>` on the server.',
         });
       }
       const found = await prisma.candidate.findUnique({

@@ -42,7 +42,9 @@ export function registerInterviewsCommand(
       interviewerSlackId: args.person,
       now: (deps.now ?? (() => new Date()))(),
     });
-    const scope = `${args.range === 'today' ? 'for the rest of today' : 'in the next 7 days'}${args.person ? ` for <@${args.person}>` : ''}`;
+    const scope =
+      `${args.range === 'today' ? 'for the rest of today' : 'in the next 7 days'}` +
+      `${args.person ? ` for <@${args.person}>` : ''}`;
     await respond(interviewsMessage({ interviews, zone: tz, scope }));
   });
 }

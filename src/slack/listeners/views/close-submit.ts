@@ -43,7 +43,8 @@ export function registerCloseSubmit(app: App, deps: Deps): void {
         ))
       ) {
         return fieldError(
-          `${decision === 'reject' ? 'Rejecting' : 'Withdrawing'} candidates is for recruiters, hiring managers and admins, and the people named on the role.`,
+          `${decision === 'reject' ? 'Rejecting' : 'Withdrawing'} candidates is for recruiters, hiring managers and ` +
+            'admins, and the people named on the role.',
         );
       }
       try {
