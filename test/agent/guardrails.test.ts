@@ -201,6 +201,54 @@ describe('guardrails: a misbehaving model causes no forbidden effect', () => {
     expect(r.claude.agentScript).toHaveLength(1); // the run stopped before the third try
   });
 
+  it('keeps scorecards out: none reaches the model, and an email quoting one or the debrief is refused', async () => {
+    replay = await Replay.start({ prisma: db.prisma, boss: q.boss, start: START });
+    const r = replay;
+    // An earlier interview of this application, held, with a submitted (then edited) scorecard and a debrief.
+    const held = await db.prisma.interview.create({
+      data: {
+        applicationId: r.setup.application.id,
+        stageId: r.setup.role.stages[0]!.id,
+        status: 'COMPLETED',
+        startsAt: new Date('2026-02-20T09:00:00Z'),
+        endsAt: new Date('2026-02-20T10:00:00Z'),
+      },
+    });
+    const first = 'Hesitant about ownership of production incidents';
+    const card = await db.prisma.scorecard.create({
+      data: {
+        interviewId: held.id,
+        interviewerId: r.setup.users[0]!.id,
+        dueAt: new Date('2026-02-20T10:00:00Z'),
+        status: 'SUBMITTED',
+        recommendation: 'NO',
+        version: 2,
+        notes: 'Edited: solid otherwise',
+        versions: {
+          create: [{ version: 1, recommendation: 'NO', ratings: {}, notes: first, submittedAt: new Date() }],
+        },
+      },
+    });
+    await db.prisma.debrief.create({
+      data: { interviewId: held.id, synthesis: 'The panel doubted her incident handling', postedAt: new Date() },
+    });
+    r.script({
+      agent: [
+        email('Hi Ada, the panel felt you were hesitant about ownership of production incidents. Pick a time:', true),
+        email('Hi Ada, between us, the panel doubted her incident handling. Pick a time:', true),
+      ],
+    });
+    await r.propose();
+    await r.approve();
+    const reasons = (await steps(r, 'GUARDRAIL')).map((g) => (g.output as { reason: string }).reason);
+    expect(reasons[0]).toContain('it quotes an internal note');
+    expect(reasons[1]).toContain('it quotes an internal note');
+    expect(r.google.sent).toHaveLength(0);
+    const context = JSON.stringify(r.claude.requests.map((q) => q.body));
+    for (const text of [first, 'Edited: solid otherwise', 'doubted her incident handling', card.id])
+      expect(context).not.toContain(text);
+  });
+
   it("reaching for another application's interview is a violation, and nothing of that interview changes", async () => {
     const r = await afterReply(
       'Option 2',

@@ -86,7 +86,7 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     expect(textOf(full)).toMatch(/Clear on SQL and indexing/);
   });
 
-  it('chases Bea, late, on business mornings in her own zone (she has moved to New York), then tells Rita', async () => {
+  it('chases Bea, late, on business mornings in her own zone (now New York), then tells Rita', async () => {
     await bea.movesTo('America/New_York');
     await world.settled();
     const end = new Date(invite().end.dateTime);

@@ -10,7 +10,8 @@ const BATCH = 200;
  * Booked interviews whose end has passed become completed, each in its own transaction: the
  * interview, its application (interview scheduled → interviewed, whose stage-change job
  * refreshes the card and tells the thread), a scorecard owed by each interviewer (asked for by
- * direct message), and the agent's run for it, which has nothing left to do. Run from a pg-boss schedule; an interview moved or cancelled meanwhile is left.
+ * direct message), and the agent's run for it, which has nothing left to do. Run from a pg-boss
+ * schedule; an interview moved or cancelled meanwhile is left.
  */
 export async function completeInterviews({
   prisma,

@@ -44,7 +44,7 @@ export function scorecardRequest(c: ScorecardView): Message {
     : '';
   if (c.status === 'SUBMITTED') {
     return {
-      text: fit(`Scorecard submitted: ${c.candidateName}, ${c.step.name}`, 3000),
+      text: fit(`Scorecard submitted: ${escapeMrkdwn(c.candidateName)}, ${escapeMrkdwn(c.step.name)}`, 3000),
       blocks: [
         section(
           `${head}\n:white_check_mark: Submitted: *${recommendationLabel(c.recommendation)}*${
@@ -63,7 +63,7 @@ export function scorecardRequest(c: ScorecardView): Message {
   }
   const draft = c.status === 'DRAFT';
   return {
-    text: fit(`Your scorecard for ${c.candidateName} (${c.step.name}) is waiting`, 3000),
+    text: fit(`Your scorecard for ${escapeMrkdwn(c.candidateName)} (${escapeMrkdwn(c.step.name)}) is waiting`, 3000),
     blocks: [
       section(`${head}${assesses}${draft ? '\n_Draft saved; not submitted yet._' : ''}`),
       {
@@ -80,13 +80,16 @@ export function scorecardNudge(c: ScorecardView, now: Date): Message {
   if (c.erased) return erased();
   if (c.status === 'SUBMITTED')
     return {
-      text: fit(`Your scorecard for ${c.candidateName} is in. Thank you.`, 3000),
+      text: fit(`Your scorecard for ${escapeMrkdwn(c.candidateName)} is in. Thank you.`, 3000),
       blocks: [section(`Your scorecard for ${about(c)} is in. Thank you.`)],
     };
   const hours = Math.max(1, Math.round((now.getTime() - c.dueAt.getTime()) / 3_600_000));
   const ago = hours < 48 ? `${hours} hour${hours === 1 ? '' : 's'}` : `${Math.round(hours / 24)} days`;
   return {
-    text: fit(`Reminder: your scorecard for ${c.candidateName} (${c.step.name}) is still open`, 3000),
+    text: fit(
+      `Reminder: your scorecard for ${escapeMrkdwn(c.candidateName)} (${escapeMrkdwn(c.step.name)}) is still open`,
+      3000,
+    ),
     blocks: [
       section(`Reminder: your scorecard for ${about(c)} is still open. The interview was ${ago} ago (${when(c)}).`),
       {
@@ -110,16 +113,16 @@ export function scorecardLate(c: ScorecardView): Message {
   const who = `<@${c.interviewer.slackUserId}>`;
   if (c.status === 'SUBMITTED')
     return {
-      text: fit(`The late scorecard for ${c.candidateName} has come in.`, 3000),
+      text: fit(`The late scorecard for ${escapeMrkdwn(c.candidateName)} has come in.`, 3000),
       blocks: [section(`${who}’s scorecard for ${about(c)} has come in.`)],
     };
   return {
-    text: fit(`A scorecard for ${c.candidateName} is late`, 3000),
+    text: fit(`A scorecard for ${escapeMrkdwn(c.candidateName)} is late`, 3000),
     blocks: [
       section(
-        `${who} has not written their scorecard for ${about(c)} (interview: ${when(c)}), after ${c.nudgesSent} reminder${
-          c.nudgesSent === 1 ? '' : 's'
-        }. Justin has stopped reminding them. The debrief waits for all scorecards, unless you hold it without.`,
+        `${who} has not written their scorecard for ${about(c)} (interview: ${when(c)}), ` +
+          `after ${c.nudgesSent} reminder${c.nudgesSent === 1 ? '' : 's'}. Justin has stopped reminding them. ` +
+          'The debrief waits for all scorecards, unless you hold it without.',
       ),
       {
         type: 'actions',

@@ -56,7 +56,8 @@ export function scorecardModal(c: ScorecardView, { savedAt }: { savedAt?: string
         text: {
           type: 'mrkdwn',
           text: fit(
-            `*${escapeMrkdwn(c.candidateName)}* · ${escapeMrkdwn(c.step.name)} · ${escapeMrkdwn(c.role.title)}\n${when}`,
+            `*${escapeMrkdwn(c.candidateName)}* · ${escapeMrkdwn(c.step.name)} · ` +
+              `${escapeMrkdwn(c.role.title)}\n${when}`,
             LIMITS.sectionText,
           ),
         },

@@ -18,7 +18,8 @@ export function scorecardsModal(r: Readable) {
   for (const c of r.cards.slice(0, 24)) {
     const head =
       c.status === 'SUBMITTED'
-        ? `*${escapeMrkdwn(c.interviewer)}*${c.mine ? ' (you)' : ''} · ${escapeMrkdwn(c.step)} · *${recommendationLabel(c.recommendation)}*${c.version > 1 ? ` · version ${c.version}` : ''}`
+        ? `*${escapeMrkdwn(c.interviewer)}*${c.mine ? ' (you)' : ''} · ${escapeMrkdwn(c.step)} · ` +
+          `*${recommendationLabel(c.recommendation)}*${c.version > 1 ? ` · version ${c.version}` : ''}`
         : `*Your ${c.status === 'DRAFT' ? 'draft' : 'scorecard (not started)'}* · ${escapeMrkdwn(c.step)}`;
     const ratings = Object.values(c.ratings)
       .map((x) => `${escapeMrkdwn(x.name)}: ${ratingLabel(x.rating)}`)
