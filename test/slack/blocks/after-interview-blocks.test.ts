@@ -67,7 +67,7 @@ const debrief: DebriefView = {
   panel: Array.from({ length: 10 }, (_, i) => ({
     name: long,
     status: i === 9 ? 'PENDING' : 'SUBMITTED',
-    recommendation: (['STRONG_NO', 'NO', 'YES', 'STRONG_YES'] as const)[i % 4],
+    recommendation: (['STRONG_NO', 'NO', 'YES', 'STRONG_YES'] as const)[i % 4]!,
     // Each rates differently, so every competency shows a disagreement.
     ratings: Object.fromEntries(
       competencies.map((c, j) => [c.id, { name: c.name, rating: (((i + j) % 4) + 1) as 1 | 2 | 3 | 4 }]),
