@@ -18,6 +18,7 @@ import { benchSlots } from './slot-bench.js';
 import { benchIntake } from './intake-bench.js';
 import { machineMarkerMs } from './machine-marker.js';
 import { benchAgent } from './agent-bench.js';
+import { benchDebrief } from './debrief-bench.js';
 import { benchReadPaths } from './read-paths.js';
 import { freshDatabase } from '../setup/fresh-database.js';
 import { countRoundTrips, resetRoundTrips, roundTripReport } from './round-trips.js';
@@ -174,6 +175,22 @@ async function benchOutbox(prisma: PrismaClient, boss: Boss) {
   const outboxPerSec = n / ((now() - t) / 1000);
   sink.close();
   return { n, directPerSec, outboxPerSec, hits, unique: keys.size };
+}
+
+if (!only || only === 'debrief') {
+  console.log('## Debrief synthesis, six-person panel, eight competencies (real code, Anthropic fake)');
+  console.log('| model | model calls | input | cache read | cache written | output | cost per debrief |');
+  console.log('|---|---|---|---|---|---|---|');
+  const rows = await benchDebrief();
+  for (const r of rows)
+    console.log(
+      `| ${r.model} | ${r.calls.toFixed(1)} | ${r.input.toFixed(0)} | ${r.cacheRead.toFixed(0)} | ` +
+        `${r.cacheWrite.toFixed(0)} | ${r.output.toFixed(0)} | $${r.cost.toFixed(4)} |`,
+    );
+  if (rows.length === 2)
+    console.log(`\nThe smart model costs ${(rows[0]!.cost / rows[1]!.cost).toFixed(1)}× the fast one.`);
+  console.log();
+  if (only === 'debrief') process.exit(0);
 }
 
 if (!only || only === 'slots') {
