@@ -39,6 +39,8 @@ export const ZEffectPayloads = {
   'calendar.sync': z.object({ interviewId: z.string().uuid() }),
   /** Make a proposed time's tentative hold match the database: placed while wanted, removed after. */
   'calendar.hold': z.object({ proposalId: z.string().uuid() }),
+  /** The panel's debrief meeting: its calendar event, made from the Debrief row at delivery. */
+  'calendar.debrief': z.object({ interviewId: z.string().uuid() }),
   /** An email to a candidate from the recruiting mailbox, in their thread. */
   'gmail.send': z.object({
     applicationId: z.string().uuid(),
@@ -67,6 +69,7 @@ const SERVICES: Record<EffectKind, string> = {
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',
   'calendar.hold': 'google-calendar',
+  'calendar.debrief': 'google-calendar',
   'gmail.send': 'gmail',
 };
 

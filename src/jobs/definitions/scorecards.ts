@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { afterInterviewPolicyOf } from '../../domain/interviews/after-interview-policy.js';
+import { bookDebriefMeeting } from '../../services/debriefs/book-debrief-meeting.js';
 import { holdDebrief } from '../../services/debriefs/hold-debrief.js';
+import type { JobDeps } from '../definition.js';
 import { chaseScorecards } from '../../services/scorecards/chase-scorecards.js';
 import { defineJob } from '../definition.js';
 
@@ -19,6 +22,18 @@ export const debriefHold = defineJob({
   schema: z.object({ interviewId: z.string().uuid(), without: z.boolean().optional() }),
   async handle(deps, { interviewId, without }, { log }) {
     const outcome = await holdDebrief(deps, { interviewId, now: deps.now(), without: without === true });
-    log.info({ interviewId, outcome }, 'debrief');
+    // Once it is out (now, or by an earlier run that died before this), the meeting if the role wants one.
+    const meeting =
+      outcome === 'posted' || outcome === 'already' ? await meetingIfWanted(deps, interviewId) : 'not-wanted';
+    log.info({ interviewId, outcome, meeting }, 'debrief');
   },
 });
+
+async function meetingIfWanted(deps: JobDeps, interviewId: string) {
+  const role = await deps.prisma.interview.findUnique({
+    where: { id: interviewId },
+    select: { application: { select: { role: { select: { policy: true } } } } },
+  });
+  if (!role || !afterInterviewPolicyOf(role.application.role.policy).bookDebriefMeeting) return 'not-wanted';
+  return bookDebriefMeeting(deps, { interviewId, now: deps.now() });
+}

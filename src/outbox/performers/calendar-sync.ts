@@ -63,7 +63,7 @@ export function createCalendarSyncPerformer({
           .map(({ user }) => ({ name: user.name, email: user.calendarId ?? user.email ?? '' }))
           .filter((i) => i.email),
       });
-      const event = await insertOrAdopt(api, row.id, body);
+      const event = await insertOrAdopt(api, body, { property: 'justinInterviewId', owner: row.id });
       return { externalId: eventId, result: { meetUrl: event.hangoutLink ?? null, htmlLink: event.htmlLink ?? null } };
     },
     async onDone(tx, payload, outcome) {
@@ -74,10 +74,14 @@ export function createCalendarSyncPerformer({
   };
 }
 
-async function insertOrAdopt(
+/**
+ * Inserts an event with its deterministic id, or, when Google already has that id (a retry, or a
+ * booking after a cancellation), adopts and patches it once a private property shows it is ours.
+ */
+export async function insertOrAdopt(
   api: ReturnType<typeof createCalendarApi>,
-  interviewId: string,
   body: calendar_v3.Schema$Event,
+  { property, owner }: { property: string; owner: string },
 ): Promise<calendar_v3.Schema$Event> {
   try {
     const inserted = await callGoogle('events.insert', () =>
@@ -89,8 +93,8 @@ async function insertOrAdopt(
   }
   const existing = (await callGoogle('events.get', () => api.events.get({ calendarId: 'primary', eventId: body.id! })))
     .data;
-  if (existing.extendedProperties?.private?.justinInterviewId !== interviewId) {
-    throw new AppError('EXTERNAL_PERMANENT', `calendar event ${body.id} exists but is not interview ${interviewId}'s`);
+  if (existing.extendedProperties?.private?.[property] !== owner) {
+    throw new AppError('EXTERNAL_PERMANENT', `calendar event ${body.id} exists but is not ${owner}'s`);
   }
   const { id: _id, conferenceData, ...changes } = body;
   const patched = await callGoogle('events.patch', () =>

@@ -12,6 +12,7 @@ import { ChannelDirectory } from '../../slack/channel-directory.js';
 import { createWebhookPerformer } from './webhook.js';
 import { createCalendarSyncPerformer } from './calendar-sync.js';
 import { createCalendarHoldPerformer } from './calendar-hold.js';
+import { createCalendarDebriefPerformer } from './calendar-debrief.js';
 import { createGmailSendPerformer } from './gmail-send.js';
 import type { GoogleAuth } from '../../google/google-auth.js';
 
@@ -60,6 +61,7 @@ export function createPerformers({
       ? {
           'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }),
           'calendar.hold': createCalendarHoldPerformer({ prisma, ...google }),
+          'calendar.debrief': createCalendarDebriefPerformer({ prisma, ...google }),
           'gmail.send': createGmailSendPerformer({ prisma, ...google }),
         }
       : {}),

@@ -10,6 +10,8 @@ export type DebriefView = {
   /** Scorecards in when it went out (and the synthesis was made). */
   scorecardsAtPost: number;
   postedAt: Date;
+  /** The panel's debrief meeting, when the role books one: when, or that no common time was found. */
+  meeting: { startsAt: Date } | 'no-time' | null;
   decision: 'ADVANCE' | 'REJECT' | 'HOLD' | null;
   decidedBy: string | null;
   step: { name: string; position: number; competencies: Competency[] };
@@ -40,6 +42,7 @@ export async function loadDebrief(db: DbOrTx, interviewId: string): Promise<Debr
       synthesis: true,
       scorecards: true,
       postedAt: true,
+      meetingStartsAt: true,
       decision: true,
       decidedById: true,
       interview: {
@@ -80,8 +83,18 @@ export async function loadDebrief(db: DbOrTx, interviewId: string): Promise<Debr
     ? ((await db.user.findUnique({ where: { id: row.decidedById }, select: { slackUserId: true } }))?.slackUserId ??
       null)
     : null;
+  const noTime = row.meetingStartsAt
+    ? 0
+    : await db.applicationEvent.count({
+        where: {
+          applicationId: app.id,
+          type: 'debrief.meeting-no-time',
+          data: { path: ['interviewId'], equals: interviewId },
+        },
+      });
   return {
     interviewId,
+    meeting: row.meetingStartsAt ? { startsAt: row.meetingStartsAt } : noTime ? 'no-time' : null,
     synthesis: row.synthesis,
     scorecardsAtPost: row.scorecards,
     postedAt: row.postedAt,

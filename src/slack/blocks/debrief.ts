@@ -5,6 +5,7 @@ import type { DebriefView } from '../../services/debriefs/load-debrief.js';
 import { ACTIONS } from '../ids.js';
 import { advanceLabel } from './candidate-card.js';
 import { fit, LIMITS } from './limits.js';
+import { slackTime } from './slot-approval.js';
 import { escapeMrkdwn } from './text.js';
 
 const short = (r: number | null | undefined) =>
@@ -81,6 +82,21 @@ export function debriefMessage(d: DebriefView): { text: string; blocks: Record<s
       2000,
     ),
   );
+  if (d.meeting)
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text:
+            d.meeting === 'no-time'
+              ? 'No 30-minute time in the next five days suits the whole panel and the hiring manager: book the ' +
+                'debrief meeting by hand.'
+              : `Debrief meeting: ${slackTime(d.meeting.startsAt)}, ` +
+                'invitations sent to the panel and the hiring manager.',
+        },
+      ],
+    });
   const here = d.application.stage === 'INTERVIEWED' && d.application.planPosition === d.step.position;
   const state = describeState(d.application, d.application.planLength);
   if (here) {

@@ -51,6 +51,7 @@ const debrief: DebriefView = {
   synthesis: long.slice(0, 1500),
   scorecardsAtPost: 9,
   postedAt: at,
+  meeting: { startsAt: at },
   decision: 'HOLD',
   decidedBy: 'U0HUGO',
   step: { name: long, position: 1, competencies },
