@@ -171,8 +171,7 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
 
 const holdOption = {
   text: plain('Hold proposed times on the interviewers’ calendars'),
-  description: plain(
-    'Tentative events keep the times free while the team and the candidate decide; released when they do.',
-  ),
+  // Slack refuses a description over 75 characters (and with it the whole modal).
+  description: plain('Tentative events keep the times free until the candidate chooses.'),
   value: 'hold',
 };
