@@ -142,7 +142,13 @@ export async function bookSlot(
       });
       await tx.interview.update({
         where: { id: interviewId },
-        data: { status: 'BOOKED', startsAt: start, endsAt: end, calendarEventId: interviewEventId(interviewId) },
+        data: {
+          status: 'BOOKED',
+          startsAt: start,
+          endsAt: end,
+          calendarEventId: interviewEventId(interviewId),
+          bookedAt: now,
+        },
       });
       if (proposalId) {
         await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
