@@ -1,4 +1,7 @@
+import { renderInterviewReminder } from './interview-reminder.js';
 import type { NoticeRenderer } from './notice-renderers.js';
 
 /** Every kind of notice, by its `kind`, and how it is rendered (see the slack.notice performer). */
-export const NOTICE_RENDERERS: Record<string, NoticeRenderer> = {};
+export const NOTICE_RENDERERS: Record<string, NoticeRenderer> = {
+  'interview.reminder': renderInterviewReminder,
+};
