@@ -31,6 +31,8 @@ export type JobPayloads = {
   'agent.follow-ups': Record<string, never>;
   /** Marks booked interviews whose end has passed as completed. */
   'interviews.complete': Record<string, never>;
+  /** Sends interviewers the reminders due before their booked interviews. */
+  'interviews.remind': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -115,6 +117,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   'agent.follow-ups': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   'interviews.complete': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  'interviews.remind': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -137,4 +140,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'gmail.watch', cron: '17 3 * * *' },
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
+  { queue: 'interviews.remind', cron: '* * * * *' },
 ];

@@ -14,6 +14,7 @@ import { intakeUnderstand } from './definitions/intake-understand.js';
 import { agentFollowUps, agentTurn } from './definitions/agent.js';
 import { candidateErase } from './definitions/candidate-erase.js';
 import { interviewsComplete } from './definitions/interviews-complete.js';
+import { interviewsRemind } from './definitions/interviews-remind.js';
 import { teamSyncPerson } from './definitions/team-sync-person.js';
 import type { QueueName } from './queues.js';
 
@@ -34,6 +35,7 @@ export const JOB_DEFINITIONS: JobDefinition<any>[] = [
   agentTurn,
   agentFollowUps,
   interviewsComplete,
+  interviewsRemind,
   candidateErase,
   teamSyncPerson,
 ];

@@ -58,7 +58,7 @@ export function createPerformers({
       : {}),
     ...(google
       ? {
-          'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }),
+          'calendar.sync': createCalendarSyncPerformer({ prisma, ...google, boss, now }),
           'calendar.hold': createCalendarHoldPerformer({ prisma, ...google }),
           'gmail.send': createGmailSendPerformer({ prisma, ...google }),
         }

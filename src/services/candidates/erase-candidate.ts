@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { stopInterviewInTx } from '../interviews/stop-interview.js';
+import { refreshNotices } from '../notices/send-notice.js';
 import type { Stage } from '../../domain/pipeline/stages.js';
 
 export type ErasureReport = {
@@ -30,8 +31,8 @@ const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'] as const;
  *   no profile, phone, place or zone), every event's and outbox effect's data;
  * - stopped: agent runs, pending emails and posts, future interviews (their calendar events
  *   are cancelled, which removes the candidate from them), and open applications (withdrawn).
- * Cards in Slack are re-rendered without the name. What Justin cannot reach is listed in the
- * README (the Gmail mailbox itself, Slack messages people wrote).
+ * Cards and interviewers' reminders in Slack are re-rendered without the name. What Justin
+ * cannot reach is listed in the README (the Gmail mailbox itself, Slack messages people wrote).
  */
 export async function eraseCandidate(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
@@ -133,6 +134,12 @@ export async function eraseCandidate(
             },
           );
       }
+      // Interviewers' reminders (of interviews held, too) are re-rendered without the name.
+      const interviews = await tx.interview.findMany({
+        where: { applicationId: { in: appIds } },
+        select: { id: true },
+      });
+      for (const { id } of interviews) await refreshNotices(tx, boss, { interviewId: id }, new Date());
 
       const address = `erased+${candidateId}@invalid.invalid`;
       await tx.candidate.update({

@@ -13,6 +13,7 @@ import { slotQueryFor } from './slot-query-for.js';
 import { bookingsOf } from './search-slots.js';
 import { heldByItself, heldFor, releaseHolds } from './hold-slots.js';
 import { withoutOwnTime } from './own-time.js';
+import { refreshNotices } from '../notices/send-notice.js';
 
 export type BookSlotOptions = {
   interviewId: string;
@@ -150,6 +151,8 @@ export async function bookSlot(
           bookedAt: now,
         },
       });
+      // Reminders already sent about it say the new time (and the new panel), in place.
+      await refreshNotices(tx, deps.boss, { interviewId }, now);
       if (proposalId) {
         await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
       }
