@@ -89,6 +89,43 @@ describe('calendar.sync', () => {
     );
   });
 
+  it('refreshes the interview’s reminders when its Meet link arrives (the same link again: nothing)', async () => {
+    const { interview, effectId, users } = await bookedInterview();
+    const notice = await db.prisma.slackNotice.create({
+      data: {
+        key: `reminder:${interview.id}:${users[0]!.id}:15`,
+        kind: 'interview.reminder',
+        interviewId: interview.id,
+      },
+    });
+    const reply = { id: interviewEventId(interview.id), hangoutLink: 'https://meet.google.com/abc-defg-hij' };
+    nock(GOOGLE).post(EVENTS).query(true).times(2).reply(200, reply);
+    const withBoss: DeliverDeps = {
+      ...deps(),
+      performers: createPerformers({
+        slack: undefined,
+        prisma: db.prisma,
+        boss: q.boss,
+        google: { auth: testGoogleAuth(), rootUrl: `${GOOGLE}/`, mailbox: MAILBOX },
+      }),
+    };
+    const refreshes = () =>
+      db.prisma.outboxEffect.count({
+        where: { kind: 'slack.notice', payload: { path: ['noticeId'], equals: notice.id } },
+      });
+    expect(await deliverEffect(withBoss, effectId)).toBe('done');
+    expect(await refreshes()).toBe(1);
+    const again = await db.prisma.$transaction(
+      async (tx) =>
+        (await recordEffect(
+          { tx, boss: q.boss },
+          { kind: 'calendar.sync', idempotencyKey: `t:${interview.id}:again`, payload: { interviewId: interview.id } },
+        ))!,
+    );
+    expect(await deliverEffect(withBoss, again)).toBe('done');
+    expect(await refreshes()).toBe(1);
+  });
+
   it('on a retried insert (409), adopts our existing event and brings it up to date instead of creating another', async () => {
     const { interview, effectId } = await bookedInterview();
     const id = interviewEventId(interview.id);
