@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { FakeMessage } from '../../fakes/slack-api.js';
 import type { Candidate } from './candidate.js';
+import type { FieldValue } from './modal-state.js';
 import type { Person } from './slack-person.js';
 import { textOf } from './slack-surface.js';
 import type { JourneyWorld } from './world.js';
@@ -45,7 +46,18 @@ export async function connectGoogle(world: JourneyWorld, admin: Person): Promise
  * Google, sets the email signature, and Rita opens the backend role with two steps. Each step
  * is checked where it is the subject of a journey (first-day.test.ts); here they only must work.
  */
-export async function firstDay(world: JourneyWorld, team: Acme, { holdProposedSlots = false } = {}): Promise<void> {
+export async function firstDay(
+  world: JourneyWorld,
+  team: Acme,
+  {
+    holdProposedSlots = false,
+    role = {},
+  }: {
+    holdProposedSlots?: boolean;
+    /** More of the role form, by block id, as Rita fills it in (competencies, after-interview settings …). */
+    role?: Record<string, FieldValue>;
+  } = {},
+): Promise<void> {
   const { ada, rita, bea, carl, hugo, hiring } = team;
   expect(await (await ada.runs(`/hire claim ${await claimCode(world)}`)).text()).toMatch(/admin/i);
   for (const [who, role] of [
@@ -74,6 +86,7 @@ export async function firstDay(world: JourneyWorld, team: Acme, { holdProposedSl
     stage_1_pool: [bea, carl],
     stage_1_needed: 'The whole pool (panel)',
     ...(holdProposedSlots ? { options: ['hold'] } : {}),
+    ...role,
   });
   expect(opened.errors).toBeUndefined();
   await world.message(hiring.id, /Backend Engineer is open/);
