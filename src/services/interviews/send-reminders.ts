@@ -51,7 +51,8 @@ function upcoming(prisma: PrismaClient, at: Date, cursor: string | undefined) {
       startsAt: true,
       bookedAt: true,
       application: { select: { role: { select: { policy: true } } } },
-      interviewers: { select: { userId: true } },
+      // Someone who has left (deactivated) is not written to.
+      interviewers: { where: { user: { deactivatedAt: null } }, select: { userId: true } },
       notices: { where: { kind: REMINDER_KIND }, select: { key: true } },
     },
   });

@@ -173,6 +173,14 @@ describe('interviewer reminders', () => {
     expect(await remindAbout(late.id, TEN)).toBe(0);
   });
 
+  it('someone who has left (deactivated) is not written to', async () => {
+    const { interview, users } = await panel();
+    await book(interview.id, TEN, new Date('2026-03-02T09:00:00Z'));
+    await db.prisma.user.update({ where: { id: users[1]!.id }, data: { deactivatedAt: new Date() } });
+    expect(await remindAbout(interview.id, minus(TEN, 10))).toBe(1);
+    expect((await notices(interview.id)).map((n) => n.userId)).toEqual([users[0]!.id]);
+  });
+
   it('a role that wants no reminders gets none', async () => {
     const { interview } = await panel({ leads: [] });
     await book(interview.id, TEN, new Date('2026-03-02T09:00:00Z'));
