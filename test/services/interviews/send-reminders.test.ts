@@ -4,6 +4,7 @@ import { createSlackNoticePerformer } from '../../../src/outbox/performers/slack
 import { sendDueReminders } from '../../../src/services/interviews/send-reminders.js';
 import { renderInterviewReminder, reminderKey } from '../../../src/services/notices/interview-reminder.js';
 import { bookSlot } from '../../../src/services/scheduling/book-slot.js';
+import { eraseCandidate } from '../../../src/services/candidates/erase-candidate.js';
 import { cancelInterview } from '../../../src/services/scheduling/cancel-interview.js';
 import { swapInterviewer } from '../../../src/services/scheduling/swap-interviewer.js';
 import { createSlackClient } from '../../../src/slack/web-client.js';
@@ -179,6 +180,20 @@ describe('interviewer reminders', () => {
     await db.prisma.user.update({ where: { id: users[1]!.id }, data: { deactivatedAt: new Date() } });
     expect(await remindAbout(interview.id, minus(TEN, 10))).toBe(1);
     expect((await notices(interview.id)).map((n) => n.userId)).toEqual([users[0]!.id]);
+  });
+
+  it('erasing the candidate re-renders the reminders of interviews already held, without the name', async () => {
+    const { interview, candidate } = await panel();
+    await book(interview.id, TEN, new Date('2026-03-02T09:00:00Z'));
+    await remindAbout(interview.id, minus(TEN, 15));
+    await db.prisma.interview.update({ where: { id: interview.id }, data: { status: 'COMPLETED' } });
+    const [first] = await notices(interview.id);
+    await db.prisma.slackNotice.update({ where: { id: first!.id }, data: { channel: 'D0X', ts: '1.000002' } });
+    await eraseCandidate({ prisma: db.prisma, boss: q.boss }, { candidateId: candidate.id, actorId: 'U0ADMIN' });
+    expect(await refreshes(first!.id)).toBe(2);
+    const shown = await renderInterviewReminder(db.prisma, { ...first!, ts: '1.000002' }, TEN);
+    expect(shown?.text).toMatch(/^Interview reminder: Technical interview with Erased candidate, /);
+    expect(JSON.stringify(shown)).not.toContain(candidate.name);
   });
 
   it('a role that wants no reminders gets none', async () => {
