@@ -38,6 +38,8 @@ export type JobPayloads = {
   'scorecards.chase': Record<string, never>;
   /** A step's debrief: its scorecards are all in, or its deadline passed. */
   'debrief.hold': { interviewId: string; without?: boolean | undefined };
+  /** Sends interviewers the reminders due before their booked interviews. */
+  'interviews.remind': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -134,6 +136,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
     retryDelayMax: 1800,
     expireInSeconds: 300,
   },
+  'interviews.remind': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -157,4 +160,5 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
   { queue: 'scorecards.chase', cron: '*/5 * * * *' },
+  { queue: 'interviews.remind', cron: '* * * * *' },
 ];

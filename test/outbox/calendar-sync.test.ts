@@ -57,74 +57,105 @@ async function bookedInterview(status: 'BOOKED' | 'CANCELLED' = 'BOOKED') {
 }
 
 describe('calendar.sync', () => {
-  it(
-    'inserts one event with a deterministic id, everyone invited, ' + 'a Meet link and sendUpdates=all; keeps the link',
-    async () => {
-      const { interview, effectId, users, candidate } = await bookedInterview();
-      let body: Record<string, any> = {};
-      nock(GOOGLE)
-        .post(EVENTS)
-        .query({ conferenceDataVersion: '1', sendUpdates: 'all' })
-        .reply(200, async (request: Request) => {
-          body = (await request.json()) as Record<string, any>;
-          return {
-            ...body,
-            hangoutLink: 'https://meet.google.com/abc-defg-hij',
-            htmlLink: 'https://calendar.google.com/event?eid=x',
-          };
-        });
+  it('inserts one event: deterministic id, all invited, a Meet link, sendUpdates=all; keeps the link', async () => {
+    const { interview, effectId, users, candidate } = await bookedInterview();
+    let body: Record<string, any> = {};
+    nock(GOOGLE)
+      .post(EVENTS)
+      .query({ conferenceDataVersion: '1', sendUpdates: 'all' })
+      .reply(200, async (request: Request) => {
+        body = (await request.json()) as Record<string, any>;
+        return {
+          ...body,
+          hangoutLink: 'https://meet.google.com/abc-defg-hij',
+          htmlLink: 'https://calendar.google.com/event?eid=x',
+        };
+      });
 
-      expect(await deliverEffect(deps(), effectId)).toBe('done');
-      expect(body).toMatchObject({
-        id: interviewEventId(interview.id),
-        start: { dateTime: START.toISOString() },
-        end: { dateTime: END.toISOString() },
-        attendees: [{ email: users[0]!.email }, { email: candidate.displayEmail }],
-        conferenceData: {
-          createRequest: { requestId: `justin-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } },
-        },
+    expect(await deliverEffect(deps(), effectId)).toBe('done');
+    expect(body).toMatchObject({
+      id: interviewEventId(interview.id),
+      start: { dateTime: START.toISOString() },
+      end: { dateTime: END.toISOString() },
+      attendees: [{ email: users[0]!.email }, { email: candidate.displayEmail }],
+      conferenceData: {
+        createRequest: { requestId: `justin-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } },
+      },
+      extendedProperties: { private: { justinInterviewId: interview.id } },
+    });
+    expect(body.id).toMatch(/^[0-9a-v]{5,1024}$/);
+    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).meetUrl).toBe(
+      'https://meet.google.com/abc-defg-hij',
+    );
+  });
+
+  it('refreshes the interview’s reminders when its Meet link arrives (the same link again: nothing)', async () => {
+    const { interview, effectId, users } = await bookedInterview();
+    const notice = await db.prisma.slackNotice.create({
+      data: {
+        key: `reminder:${interview.id}:${users[0]!.id}:15`,
+        kind: 'interview.reminder',
+        interviewId: interview.id,
+      },
+    });
+    const reply = { id: interviewEventId(interview.id), hangoutLink: 'https://meet.google.com/abc-defg-hij' };
+    nock(GOOGLE).post(EVENTS).query(true).times(2).reply(200, reply);
+    const withBoss: DeliverDeps = {
+      ...deps(),
+      performers: createPerformers({
+        slack: undefined,
+        prisma: db.prisma,
+        boss: q.boss,
+        google: { auth: testGoogleAuth(), rootUrl: `${GOOGLE}/`, mailbox: MAILBOX },
+      }),
+    };
+    const refreshes = () =>
+      db.prisma.outboxEffect.count({
+        where: { kind: 'slack.notice', payload: { path: ['noticeId'], equals: notice.id } },
+      });
+    expect(await deliverEffect(withBoss, effectId)).toBe('done');
+    expect(await refreshes()).toBe(1);
+    const again = await db.prisma.$transaction(
+      async (tx) =>
+        (await recordEffect(
+          { tx, boss: q.boss },
+          { kind: 'calendar.sync', idempotencyKey: `t:${interview.id}:again`, payload: { interviewId: interview.id } },
+        ))!,
+    );
+    expect(await deliverEffect(withBoss, again)).toBe('done');
+    expect(await refreshes()).toBe(1);
+  });
+
+  it('on a retried insert (409), adopts our own event and brings it up to date, creating no other', async () => {
+    const { interview, effectId } = await bookedInterview();
+    const id = interviewEventId(interview.id);
+    nock(GOOGLE)
+      .post(EVENTS)
+      .query(true)
+      .reply(409, { error: { code: 409, errors: [{ reason: 'duplicate' }] } });
+    nock(GOOGLE)
+      .get(`${EVENTS}/${id}`)
+      .reply(200, {
+        id,
+        status: 'confirmed',
+        hangoutLink: 'https://meet.google.com/old-link',
+        conferenceData: { conferenceId: 'old' },
         extendedProperties: { private: { justinInterviewId: interview.id } },
       });
-      expect(body.id).toMatch(/^[0-9a-v]{5,1024}$/);
-      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).meetUrl).toBe(
-        'https://meet.google.com/abc-defg-hij',
-      );
-    },
-  );
+    nock(GOOGLE)
+      .patch(
+        `${EVENTS}/${id}`,
+        (b: Record<string, any>) =>
+          b.status === 'confirmed' && b.start.dateTime === START.toISOString() && !b.conferenceData,
+      )
+      .query({ conferenceDataVersion: '1', sendUpdates: 'all' })
+      .reply(200, { id, hangoutLink: 'https://meet.google.com/old-link' });
 
-  it(
-    'on a retried insert (409), ' + 'adopts our existing event and brings it up to date instead of creating another',
-    async () => {
-      const { interview, effectId } = await bookedInterview();
-      const id = interviewEventId(interview.id);
-      nock(GOOGLE)
-        .post(EVENTS)
-        .query(true)
-        .reply(409, { error: { code: 409, errors: [{ reason: 'duplicate' }] } });
-      nock(GOOGLE)
-        .get(`${EVENTS}/${id}`)
-        .reply(200, {
-          id,
-          status: 'confirmed',
-          hangoutLink: 'https://meet.google.com/old-link',
-          conferenceData: { conferenceId: 'old' },
-          extendedProperties: { private: { justinInterviewId: interview.id } },
-        });
-      nock(GOOGLE)
-        .patch(
-          `${EVENTS}/${id}`,
-          (b: Record<string, any>) =>
-            b.status === 'confirmed' && b.start.dateTime === START.toISOString() && !b.conferenceData,
-        )
-        .query({ conferenceDataVersion: '1', sendUpdates: 'all' })
-        .reply(200, { id, hangoutLink: 'https://meet.google.com/old-link' });
-
-      expect(await deliverEffect(deps(), effectId)).toBe('done');
-      expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).meetUrl).toBe(
-        'https://meet.google.com/old-link',
-      );
-    },
-  );
+    expect(await deliverEffect(deps(), effectId)).toBe('done');
+    expect((await db.prisma.interview.findUniqueOrThrow({ where: { id: interview.id } })).meetUrl).toBe(
+      'https://meet.google.com/old-link',
+    );
+  });
 
   it('refuses to adopt an event with our id that is not this interview’s', async () => {
     const { interview, effectId } = await bookedInterview();

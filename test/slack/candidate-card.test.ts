@@ -770,8 +770,18 @@ describe('card and modal builders stay inside Slack limits', () => {
         startsAt: new Date('2026-03-09T10:00:00Z'),
       })),
       recent: Array.from({ length: 5 }, () => ({ at: new Date(), type: long, actor: 'U0ADMIN' })),
+      cv: { filename: long, text: `${long}\n\n"quoted" & <tagged> \\ \`\`\`\n`.repeat(40) },
     });
     expect(checkSurface({ type: 'message', blocks: message.blocks as never, text: message.text })).toEqual([]);
+    const short = candidateDetailsMessage({
+      ...{ name: 'Ada', email: 'ada@example.org', phone: null, roleTitle: 'Engineer', stage: 'Screening' },
+      ...{ fitSummary: null, skills: [], headline: null, documents: [], interviews: [], recent: [] },
+      cv: { filename: 'cv.pdf', text: 'Ada   Lovelace\n\n\n\n*Engines* & <notes> ```x```' },
+    });
+    expect(short.blocks.at(-2)).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: "*CV* (cv.pdf)\n```Ada Lovelace\n\n*Engines* &amp; &lt;notes&gt; '''x'''```" },
+    });
   });
 
   it('reject modal', () => {

@@ -1,6 +1,13 @@
 // The role modal's fields, read from Slack's view state and validated here, purely.
 // Errors are keyed by block_id so Slack shows each next to its field (response_action: errors).
 
+import {
+  type AfterInterviewPolicy,
+  REMINDER_LEADS,
+  ZAfterInterviewPolicy,
+} from '../interviews/after-interview-policy.js';
+import { type CompetencyLine, readCompetencyLines } from './competencies.js';
+
 export const MAX_STAGES = 5;
 export const KINDS = ['PHONE_SCREEN', 'VIDEO', 'TECHNICAL', 'ONSITE', 'PANEL', 'OTHER'] as const;
 export const DURATIONS = [15, 20, 30, 45, 60, 75, 90, 120, 180, 240] as const;
@@ -15,6 +22,8 @@ export type StageInput = {
   kind: Kind;
   pool: string[];
   needed: number | 'all';
+  /** What the step assesses, as typed (ids are given when stored; see mergeCompetencies). */
+  competencies: CompetencyLine[];
 };
 
 export type RoleInput = {
@@ -30,7 +39,13 @@ export type RoleInput = {
   stages: StageInput[];
   /** Hold proposed times on the interviewers' calendars until the candidate chooses. */
   holdProposedSlots: boolean;
+  /** Reminders, chasing late scorecards and the debrief (Role.policy.afterInterview). */
+  afterInterview: AfterInterviewPolicy;
 };
+
+/** The choices the modal offers for the after-interview settings, as its option values. */
+export const NUDGE_LIMITS = [0, 1, 2, 3, 4, 5] as const;
+export const DEBRIEF_DEADLINE_VALUES = ['none', '24', '48', '72'] as const;
 
 export type FormResult = { ok: true; role: RoleInput } | { ok: false; errors: Record<string, string> };
 
@@ -79,7 +94,10 @@ export function readRoleForm(v: ViewValues): FormResult {
     const duration = option(v, `stage_${i}_duration`);
     const kind = option(v, `stage_${i}_kind`) || 'VIDEO';
     const neededRaw = option(v, `stage_${i}_needed`) || '1';
-    if (!name && !pool.length) continue; // an unused row
+    // An unused row; competencies left on it go with it (clearing a step's name and pool removes it).
+    if (!name && !pool.length) continue;
+    const competencies = readCompetencyLines(text(v, `stage_${i}_competencies`));
+    if (!competencies.ok) errors[`stage_${i}_competencies`] = `Step ${i + 1}: ${competencies.error}`;
     if (!name) errors[`stage_${i}_name`] = `Step ${i + 1} needs a name.`;
     if (!duration) errors[`stage_${i}_duration`] = `How long is step ${i + 1}?`;
     if (!pool.length) errors[`stage_${i}_pool`] = `Who can interview for step ${i + 1}?`;
@@ -94,6 +112,7 @@ export function readRoleForm(v: ViewValues): FormResult {
       kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'VIDEO',
       pool,
       needed,
+      competencies: competencies.ok ? competencies.items : [],
     });
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -109,8 +128,39 @@ export function readRoleForm(v: ViewValues): FormResult {
       channel: newChannel ? null : channel,
       newChannel: newChannel || null,
       stages,
-      holdProposedSlots: (v.options?.value?.selected_options ?? []).some((o) => o.value === 'hold'),
+      holdProposedSlots: checked(v, 'options').includes('hold'),
+      afterInterview: readAfterInterview(v),
     },
+  };
+}
+
+const checked = (v: ViewValues, block: string) => (v[block]?.value?.selected_options ?? []).map((o) => o.value);
+
+/**
+ * The "After the interview" fields. A menu left without a choice (Slack requires one, so only an
+ * older modal) reads as the default; ticking no reminder at all means none.
+ */
+function readAfterInterview(v: ViewValues): AfterInterviewPolicy {
+  const defaults = ZAfterInterviewPolicy.parse({});
+  const leads = checked(v, 'reminders')
+    .map(Number)
+    .filter((n) => (REMINDER_LEADS as readonly number[]).includes(n))
+    .sort((a, b) => b - a);
+  const nudges = option(v, 'nudge_limit');
+  const deadline = option(v, 'debrief_deadline');
+  const options = checked(v, 'debrief_options');
+  return {
+    reminderLeadMinutes: v.reminders ? [...new Set(leads)] : defaults.reminderLeadMinutes,
+    nudgeLimit: (NUDGE_LIMITS as readonly number[]).some((n) => String(n) === nudges)
+      ? Number(nudges)
+      : defaults.nudgeLimit,
+    debriefDeadlineHours: !(DEBRIEF_DEADLINE_VALUES as readonly string[]).includes(deadline)
+      ? defaults.debriefDeadlineHours
+      : deadline === 'none'
+        ? null
+        : Number(deadline),
+    debriefIn: options.includes('private') ? 'private' : 'thread',
+    bookDebriefMeeting: options.includes('meeting'),
   };
 }
 

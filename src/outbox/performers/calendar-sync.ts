@@ -7,6 +7,8 @@ import type { GoogleAuth } from '../../google/google-auth.js';
 import { callGoogle, googleStatus } from '../../google/map-google-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
+import type { Boss } from '../../jobs/boss.js';
+import { refreshNotices } from '../../services/notices/send-notice.js';
 
 type Sync = EffectPayloads['calendar.sync'];
 
@@ -25,11 +27,16 @@ export function createCalendarSyncPerformer({
   auth,
   rootUrl,
   mailbox,
+  boss,
+  now = () => new Date(),
 }: {
   prisma: PrismaClient;
   auth: GoogleAuth;
   rootUrl: string;
   mailbox: string;
+  /** To refresh the interview's reminders when its Meet link arrives. */
+  boss?: Boss | undefined;
+  now?: () => Date;
 }): Performer<Sync> {
   return {
     async perform({ payload }) {
@@ -68,8 +75,12 @@ export function createCalendarSyncPerformer({
     },
     async onDone(tx, payload, outcome) {
       const meetUrl = outcome.result?.meetUrl;
-      if (typeof meetUrl === 'string')
-        await tx.interview.update({ where: { id: payload.interviewId }, data: { meetUrl } });
+      if (typeof meetUrl !== 'string') return;
+      const before = await tx.interview.findUnique({ where: { id: payload.interviewId }, select: { meetUrl: true } });
+      if (!before || before.meetUrl === meetUrl) return;
+      await tx.interview.update({ where: { id: payload.interviewId }, data: { meetUrl } });
+      // A reminder sent before Google gave the link pointed at the invitation: it gets the link.
+      if (boss) await refreshNotices(tx, boss, { interviewId: payload.interviewId }, now());
     },
   };
 }

@@ -59,7 +59,7 @@ export function createPerformers({
       : {}),
     ...(google
       ? {
-          'calendar.sync': createCalendarSyncPerformer({ prisma, ...google }),
+          'calendar.sync': createCalendarSyncPerformer({ prisma, ...google, boss, now }),
           'calendar.hold': createCalendarHoldPerformer({ prisma, ...google }),
           'calendar.debrief': createCalendarDebriefPerformer({ prisma, ...google }),
           'gmail.send': createGmailSendPerformer({ prisma, ...google }),

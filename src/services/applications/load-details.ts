@@ -11,13 +11,15 @@ export type CandidateDetails = {
   skills: string[];
   headline: string | null;
   documents: Array<{ filename: string; status: string; reason: string | null }>;
+  /** The text read from the latest readable CV (the answer shows the start of it). */
+  cv: { filename: string; text: string } | null;
   interviews: Array<{ stage: string; status: string; startsAt: Date | null }>;
   recent: Array<{ at: Date; type: string; actor: string | null }>;
 };
 
 /**
  * What "View details" shows the person who asked (privately): the candidate's contact, profile,
- * documents, interviews and latest events.
+ * documents and the CV's text, interviews and latest events.
  */
 export async function loadCandidateDetails(db: DbOrTx, applicationId: string): Promise<CandidateDetails | null> {
   const app = await db.application.findUnique({
@@ -28,7 +30,11 @@ export async function loadCandidateDetails(db: DbOrTx, applicationId: string): P
       fitSummary: true,
       candidate: { select: { name: true, displayEmail: true, phone: true, profile: true, erasedAt: true } },
       role: { select: { title: true, _count: { select: { stages: true } } } },
-      documents: { orderBy: { createdAt: 'desc' }, take: 5, select: { filename: true, textStatus: true, error: true } },
+      documents: {
+        orderBy: { createdAt: 'desc' },
+        take: 5,
+        select: { filename: true, textStatus: true, error: true, kind: true, extractedText: true },
+      },
       interviews: {
         orderBy: { createdAt: 'asc' },
         select: { status: true, startsAt: true, stage: { select: { name: true } } },
@@ -38,6 +44,7 @@ export async function loadCandidateDetails(db: DbOrTx, applicationId: string): P
   });
   if (!app || app.candidate.erasedAt) return null;
   const profile = (app.candidate.profile ?? {}) as { skills?: string[]; headline?: string };
+  const cv = app.documents.find((d) => d.kind === 'CV' && d.textStatus === 'EXTRACTED' && d.extractedText?.trim());
   return {
     name: app.candidate.name,
     email: app.candidate.displayEmail,
@@ -48,6 +55,7 @@ export async function loadCandidateDetails(db: DbOrTx, applicationId: string): P
     skills: profile.skills ?? [],
     headline: profile.headline ?? null,
     documents: app.documents.map((d) => ({ filename: d.filename, status: d.textStatus, reason: d.error })),
+    cv: cv ? { filename: cv.filename, text: cv.extractedText! } : null,
     interviews: app.interviews.map((i) => ({ stage: i.stage.name, status: i.status, startsAt: i.startsAt })),
     recent: app.events.map((e) => ({
       at: e.at,

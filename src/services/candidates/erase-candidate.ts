@@ -2,9 +2,9 @@ import type { PrismaClient, Tx } from '../../db/prisma.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { AppError } from '../../errors.js';
 import type { Boss } from '../../jobs/boss.js';
-import { refreshNotices } from '../notices/send-notice.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { stopInterviewInTx } from '../interviews/stop-interview.js';
+import { refreshNotices } from '../notices/send-notice.js';
 import type { Stage } from '../../domain/pipeline/stages.js';
 
 export type ErasureReport = {
@@ -31,8 +31,8 @@ const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'] as const;
  *   no profile, phone, place or zone), every event's and outbox effect's data;
  * - stopped: agent runs, pending emails and posts, future interviews (their calendar events
  *   are cancelled, which removes the candidate from them), and open applications (withdrawn).
- * Cards in Slack are re-rendered without the name. What Justin cannot reach is listed in the
- * README (the Gmail mailbox itself, Slack messages people wrote).
+ * Cards and interviewers' reminders in Slack are re-rendered without the name. What Justin
+ * cannot reach is listed in the README (the Gmail mailbox itself, Slack messages people wrote).
  */
 export async function eraseCandidate(
   { prisma, boss }: { prisma: PrismaClient; boss: Boss },
@@ -139,7 +139,6 @@ export async function eraseCandidate(
             },
           );
       }
-
       const address = `erased+${candidateId}@invalid.invalid`;
       await tx.candidate.update({
         where: { id: candidateId },
@@ -155,7 +154,8 @@ export async function eraseCandidate(
           erasedAt: new Date(),
         },
       });
-      // Reminders, scorecard requests and debriefs in Slack are rendered again, without them.
+      // Reminders (of interviews held, too), scorecard requests and debriefs in Slack are rendered
+      // again, without them.
       const notices = await tx.slackNotice.findMany({
         where: { OR: [{ interview: { applicationId: { in: appIds } } }, { scorecard: ofThem }] },
         select: { interviewId: true, scorecardId: true },

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { LIVE_PROPOSAL, releaseHolds } from '../scheduling/hold-slots.js';
+import { refreshNotices } from '../notices/send-notice.js';
 
 export type StoppingInterview = { id: string; applicationId: string; calendarEventId: string | null };
 
@@ -9,7 +10,8 @@ export type StoppingInterview = { id: string; applicationId: string; calendarEve
  * Ends one interview that will not go on as planned, in the caller's transaction (which holds
  * its row locked): times still proposed for it are withdrawn and their holds released, a
  * proposal message still waiting for a click says why, and, when it is cancelled, its
- * interviewers' time is freed and its calendar event cancelled (Google tells everyone invited).
+ * interviewers' time is freed, its calendar event cancelled (Google tells everyone invited)
+ * and the interviewers' reminders say so.
  * A completed interview keeps its bookings: they are that week's load for the caps.
  * The one way an interview stops: closing an application, cancelling one, completing one and
  * erasing a candidate all come here.
@@ -34,6 +36,8 @@ export async function stopInterviewInTx(
   await tx.interview.update({ where: { id: interview.id }, data: { status: to } });
   if (to === 'COMPLETED') return { eventCancelled: false };
   await tx.interviewerBooking.deleteMany({ where: { interviewId: interview.id } });
+  // Interviewers' reminders say it is cancelled, in place, and lose their buttons.
+  await refreshNotices(tx, boss, { interviewId: interview.id }, now);
   if (!interview.calendarEventId) return { eventCancelled: false };
   // Rendered at delivery from the interview, now cancelled: the event is deleted with sendUpdates=all.
   await recordEffect(

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { roleOpenedMessage } from '../../slack/blocks/role-opened.js';
+import { competenciesOf } from '../../domain/roles/competencies.js';
 
 /** Tells a role's channel that the role is open, with its people and interview plan (once per role). */
 export async function announceRole(
@@ -23,6 +24,7 @@ export async function announceRole(
           kind: true,
           panelMode: true,
           interviewersNeeded: true,
+          competencies: true,
           pool: { select: { user: { select: { slackUserId: true } } } },
         },
       },
@@ -39,6 +41,7 @@ export async function announceRole(
       panel: s.panelMode === 'ALL',
       needed: s.interviewersNeeded,
       pool: s.pool.map((p) => p.user.slackUserId),
+      competencies: competenciesOf(s.competencies).map((c) => c.name),
     })),
   });
   await recordEffect(

@@ -5,6 +5,12 @@ import { isOpenTitleClash, peopleNamedIn, requestChannel, roleData, stageData, t
 import { requestPeopleSync } from '../team/sync-person.js';
 import { schedulingPolicyOf, withHold } from '../../domain/scheduling/scheduling-policy.js';
 import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
+import {
+  type AfterInterviewPolicy,
+  afterInterviewPolicyOf,
+  withAfterInterview,
+} from '../../domain/interviews/after-interview-policy.js';
+import { type Competency, competenciesOf } from '../../domain/roles/competencies.js';
 
 /** A role as the edit modal shows it: Slack ids for people, and the version it was read at. */
 export type RoleForEdit = {
@@ -17,8 +23,17 @@ export type RoleForEdit = {
   hiringManager: string | null;
   recruiter: string | null;
   channel: string | null;
-  stages: { id: string; name: string; durationMinutes: number; kind: string; pool: string[]; needed: number | 'all' }[];
+  stages: {
+    id: string;
+    name: string;
+    durationMinutes: number;
+    kind: string;
+    pool: string[];
+    needed: number | 'all';
+    competencies: Competency[];
+  }[];
   holdProposedSlots: boolean;
+  afterInterview: AfterInterviewPolicy;
 };
 
 export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Promise<RoleForEdit> {
@@ -47,8 +62,10 @@ export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Pro
       kind: s.kind,
       pool: s.pool.map((p) => p.user.slackUserId),
       needed: s.panelMode === 'ALL' ? 'all' : s.interviewersNeeded,
+      competencies: competenciesOf(s.competencies),
     })),
     holdProposedSlots: schedulingPolicyOf(role.policy).holdProposedSlots,
+    afterInterview: afterInterviewPolicyOf(role.policy),
   };
 }
 
@@ -103,7 +120,12 @@ export async function editRole(
     const stages = await tx.interviewStage.findMany({
       where: { roleId },
       orderBy: { position: 'asc' },
-      select: { id: true, position: true, _count: { select: { interviews: true, agentRuns: true } } },
+      select: {
+        id: true,
+        position: true,
+        competencies: true,
+        _count: { select: { interviews: true, agentRuns: true } },
+      },
     });
     const reached = await tx.application.groupBy({
       by: ['planPosition'],
@@ -126,14 +148,16 @@ export async function editRole(
       where: { id: roleId },
       data: {
         ...(await roleData(tx, slackTeamId, input)),
-        policy: withHold(locked[0].policy, input.holdProposedSlots),
+        policy: withAfterInterview(withHold(locked[0].policy, input.holdProposedSlots), input.afterInterview),
       },
     });
     await requestChannel(tx, boss, { roleId, input, actorSlackId });
     await requestPeopleSync(tx, boss, { slackTeamId, slackUserIds: peopleNamedIn(input) });
     await tx.interviewStage.deleteMany({ where: { id: { in: plan.remove } } });
     for (const { id, position, stage } of plan.update) {
-      const { fields, poolIds } = await stageData(tx, slackTeamId, stage);
+      // A competency whose name stays keeps its id, so scorecards keep pointing at it.
+      const kept = competenciesOf(stages.find((s) => s.id === id)?.competencies);
+      const { fields, poolIds } = await stageData(tx, slackTeamId, stage, kept);
       await tx.interviewStage.update({
         where: { id },
         data: { position, ...fields, pool: { deleteMany: {}, create: poolIds.map((userId) => ({ userId })) } },

@@ -5,6 +5,8 @@ import { recordEffect } from '../../outbox/record-effect.js';
 import { firstSubmission, seenSubmission } from '../slack/first-submission.js';
 import { announceRole } from './announce-role.js';
 import { withHold } from '../../domain/scheduling/scheduling-policy.js';
+import { withAfterInterview } from '../../domain/interviews/after-interview-policy.js';
+import { type Competency, mergeCompetencies } from '../../domain/roles/competencies.js';
 import { requestPeopleSync } from '../team/sync-person.js';
 
 /** The User row for a Slack member, created on first mention (name filled in later from Slack). */
@@ -34,8 +36,11 @@ export async function roleData(tx: Tx, slackTeamId: string, input: RoleInput) {
   };
 }
 
-/** An interview step's fields from the modal, and its pool as User ids. */
-export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput) {
+/**
+ * An interview step's fields from the modal, and its pool as User ids. `kept`: the step's
+ * competencies before an edit, whose ids stay with their names.
+ */
+export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput, kept: Competency[] = []) {
   const poolIds: string[] = [];
   for (const member of stage.pool) poolIds.push(await userFor(tx, slackTeamId, member));
   return {
@@ -45,6 +50,7 @@ export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput) 
       durationMinutes: stage.durationMinutes,
       panelMode: stage.needed === 'all' ? ('ALL' as const) : ('POOL' as const),
       interviewersNeeded: stage.needed === 'all' ? stage.pool.length : stage.needed,
+      competencies: mergeCompetencies(kept, stage.competencies),
     },
     poolIds,
   };
@@ -121,7 +127,7 @@ export async function openRole(
         data: {
           ...(await roleData(tx, slackTeamId, input)),
           status: 'OPEN',
-          ...(input.holdProposedSlots ? { policy: withHold({}, true) } : {}),
+          policy: withAfterInterview(input.holdProposedSlots ? withHold({}, true) : {}, input.afterInterview),
         },
         select: { id: true },
       });

@@ -13,6 +13,7 @@ import { slotQueryFor } from './slot-query-for.js';
 import { bookingsOf } from './search-slots.js';
 import { heldByItself, heldFor, releaseHolds } from './hold-slots.js';
 import { withoutOwnTime } from './own-time.js';
+import { refreshNotices } from '../notices/send-notice.js';
 
 export type BookSlotOptions = {
   interviewId: string;
@@ -143,8 +144,16 @@ export async function bookSlot(
       });
       await tx.interview.update({
         where: { id: interviewId },
-        data: { status: 'BOOKED', startsAt: start, endsAt: end, calendarEventId: interviewEventId(interviewId) },
+        data: {
+          status: 'BOOKED',
+          startsAt: start,
+          endsAt: end,
+          calendarEventId: interviewEventId(interviewId),
+          bookedAt: now,
+        },
       });
+      // Reminders already sent about it say the new time (and the new panel), in place.
+      await refreshNotices(tx, deps.boss, { interviewId }, now);
       if (proposalId) {
         await tx.slotProposal.update({ where: { id: proposalId }, data: { status: 'CHOSEN' } });
       }

@@ -7,6 +7,7 @@ import type { Actor } from '../pipeline/move-application.js';
 import type { AvailabilitySource } from './availability.js';
 import { checkTime } from './check-time.js';
 import { loadInterviewPlan } from './load-interview-plan.js';
+import { refreshNotices } from '../notices/send-notice.js';
 
 const DAY = 86_400_000;
 
@@ -81,6 +82,8 @@ export async function swapInterviewer(
     });
     await tx.interviewInterviewer.delete({ where: { interviewId_userId: { interviewId, userId: outUserId } } });
     await tx.interviewInterviewer.create({ data: { interviewId, userId: inUserId } });
+    // The one swapped out is told their reminder no longer holds; the others see the new panel.
+    await refreshNotices(tx, deps.boss, { interviewId }, deps.now());
     const data = { interviewId, out: outUserId, in: inUserId };
     await tx.applicationEvent.create({
       data: {

@@ -63,12 +63,31 @@ export async function mayDecideFor(db: DbOrTx, who: Who, subject: Subject): Prom
 }
 
 /**
- * Whether someone may see a candidate's details: anyone on the hiring team; and for one role's
- * candidates, the people named on it (hiring manager, recruiter, interviewers in its pools).
+ * Whether someone may see a candidate's details: anyone on the hiring team; for one role's
+ * candidates, the people named on it (hiring manager, recruiter, interviewers in its pools);
+ * and for one candidate, whoever is on one of their interviews.
  */
 export async function mayViewFor(db: DbOrTx, who: Who, subject: Subject): Promise<boolean> {
   if (hasAny(await teamRolesOf(db, who), CAN_VIEW_CANDIDATES)) return true;
-  return namedOnRole(db, who.slackUserId, subject, { pool: true });
+  if (await namedOnRole(db, who.slackUserId, subject, { pool: true })) return true;
+  return interviewsThem(db, who.slackUserId, subject);
+}
+
+/**
+ * Whether someone is on one of the candidate's interviews (the reminder's "Candidate details"):
+ * still true after the step's pool was edited without them.
+ */
+async function interviewsThem(db: DbOrTx, slackUserId: string, subject: Subject): Promise<boolean> {
+  if (!Object.values(subject).every((id) => UUID.test(id))) return false;
+  const me = { slackUserId, deactivatedAt: null };
+  const interview =
+    'applicationId' in subject
+      ? { applicationId: subject.applicationId }
+      : 'interviewId' in subject
+        ? { id: subject.interviewId }
+        : null;
+  if (!interview) return false;
+  return (await db.interviewInterviewer.count({ where: { user: me, interview } })) > 0;
 }
 
 async function namedOnRole(

@@ -63,6 +63,7 @@ export function candidateDetailsMessage(d: CandidateDetails): {
           ),
         },
       },
+      ...(d.cv ? [{ type: 'section', text: { type: 'mrkdwn', text: cvText(d.cv) } }] : []),
       {
         type: 'context',
         elements: [
@@ -81,4 +82,19 @@ export function candidateDetailsMessage(d: CandidateDetails): {
       },
     ],
   };
+}
+
+/**
+ * The start of the CV's text, as read from the file: blank runs squeezed, in a code block so the
+ * CV's own asterisks and underscores stay as written. Its budget keeps the whole answer under
+ * Slack's total for block text.
+ */
+function cvText(cv: { filename: string; text: string }): string {
+  const text = cv.text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*\n\s*/g, '\n\n')
+    .trim()
+    .replaceAll('```', "'''");
+  const head = `*CV* (${fit(escapeMrkdwn(cv.filename), 100)})\n`;
+  return `${head}\`\`\`${fit(escapeMrkdwn(text), 2300)}\`\`\``;
 }

@@ -138,6 +138,7 @@ export function checkSurface(surface: {
         problems.push(`${at}.options: ${e.options.length} > ${LIMITS.staticOptions}`);
       e.options.forEach((o: Block, j: number) => {
         over(`${at}.options[${j}].text`, o.text?.text, LIMITS.optionText);
+        over(`${at}.options[${j}].description`, o.description?.text, LIMITS.optionText);
         over(`${at}.options[${j}].value`, o.value, LIMITS.optionValue);
       });
     }

@@ -1,4 +1,6 @@
-import { DURATIONS, KINDS, MAX_STAGES } from '../../domain/roles/role-form.js';
+import { REMINDER_LEADS, ZAfterInterviewPolicy } from '../../domain/interviews/after-interview-policy.js';
+import { competencyLines, MAX_COMPETENCIES } from '../../domain/roles/competencies.js';
+import { DEBRIEF_DEADLINE_VALUES, DURATIONS, KINDS, MAX_STAGES, NUDGE_LIMITS } from '../../domain/roles/role-form.js';
 import type { RoleForEdit } from '../../services/roles/edit-role.js';
 import { ACTIONS } from '../ids.js';
 import { fit } from './limits.js';
@@ -90,6 +92,17 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
         true,
         'Fewest interviews in the period go first, then least recent.',
       ),
+      input(
+        `stage_${i}_competencies`,
+        'Competencies',
+        textField(COMPETENCIES_LENGTH, was ? competencyLines(was.competencies) : undefined, {
+          multiline: true,
+          placeholder: plain('e.g. System design: splits a service into parts and says why'),
+        }),
+        true,
+        `What this step finds out: one per line, “Name: what good looks like”, at most ${MAX_COMPETENCIES}. ` +
+          'Interviewers see them in their reminders.',
+      ),
     ];
   }).flat();
   const channel = existing?.channel ?? channelId;
@@ -165,14 +178,91 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
         },
         true,
       ),
+      ...afterInterviewBlocks(existing),
     ],
   };
 }
 
+/** 8 competencies of a 60-character name and 300 characters of "what good looks like". */
+const COMPETENCIES_LENGTH = 3000;
+
+const LEAD_LABELS: Record<(typeof REMINDER_LEADS)[number], string> = {
+  1440: '24 hours before',
+  60: '1 hour before',
+  15: '15 minutes before',
+};
+const leadOptions = REMINDER_LEADS.map((lead) => opt(LEAD_LABELS[lead], String(lead)));
+const nudgeOptions = NUDGE_LIMITS.map((n) =>
+  opt(
+    n === 0 ? 'Never: tell the recruiter after an hour' : `${n} time${n === 1 ? '' : 's'}, then tell the recruiter`,
+    String(n),
+  ),
+);
+const deadlineOptions = DEBRIEF_DEADLINE_VALUES.map((v) =>
+  opt(v === 'none' ? 'When all scorecards are in' : `…or ${v} hours after the interview`, v),
+);
+const privateOption = {
+  text: plain('Keep interview notes out of the channel'),
+  description: plain('The debrief goes to the hiring manager and recruiter by DM.'),
+  value: 'private',
+};
+const meetingOption = {
+  text: plain('Book a debrief meeting for the panel'),
+  description: plain('On the calendar, once the debrief is out.'),
+  value: 'meeting',
+};
+
+/** Reminders, chasing late scorecards and the debrief: the role's Role.policy.afterInterview. */
+function afterInterviewBlocks(existing: RoleForEdit | undefined) {
+  const policy = existing?.afterInterview ?? ZAfterInterviewPolicy.parse({});
+  const ticked = leadOptions.filter((o) => policy.reminderLeadMinutes.includes(Number(o.value)));
+  const debriefTicked = [
+    ...(policy.debriefIn === 'private' ? [privateOption] : []),
+    ...(policy.bookDebriefMeeting ? [meetingOption] : []),
+  ];
+  return [
+    { type: 'header', text: plain('After the interview') },
+    input(
+      'reminders',
+      'Remind each interviewer by direct message',
+      { type: 'checkboxes', options: leadOptions, ...(ticked.length ? { initial_options: ticked } : {}) },
+      true,
+      'With the time in their own zone, what the step should find out, the panel and the Meet link.',
+    ),
+    input(
+      'nudge_limit',
+      'Chase late scorecards',
+      { type: 'static_select', options: nudgeOptions, ...initialOption(nudgeOptions, String(policy.nudgeLimit)) },
+      false,
+      'An hour after the interview, then each business morning in the interviewer’s zone.',
+    ),
+    input(
+      'debrief_deadline',
+      'Debrief',
+      {
+        type: 'static_select',
+        options: deadlineOptions,
+        ...initialOption(deadlineOptions, String(policy.debriefDeadlineHours ?? 'none')),
+      },
+      false,
+      'A summary of the scorecards, for the hiring manager to decide on.',
+    ),
+    input(
+      'debrief_options',
+      'Debrief options',
+      {
+        type: 'checkboxes',
+        options: [privateOption, meetingOption],
+        ...(debriefTicked.length ? { initial_options: debriefTicked } : {}),
+      },
+      true,
+    ),
+  ];
+}
+
 const holdOption = {
   text: plain('Hold proposed times on the interviewers’ calendars'),
-  description: plain(
-    'Tentative events keep the times free while the team and the candidate decide; released when they do.',
-  ),
+  // Slack refuses a description over 75 characters (and with it the whole modal).
+  description: plain('Tentative events keep the times free until the candidate chooses.'),
   value: 'hold',
 };

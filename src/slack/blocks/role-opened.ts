@@ -1,7 +1,16 @@
 import { fit, LIMITS } from './limits.js';
 import { escapeMrkdwn } from './text.js';
 
-type Step = { name: string; minutes: number; kind: string; panel: boolean; needed: number; pool: string[] };
+type Step = {
+  name: string;
+  minutes: number;
+  kind: string;
+  panel: boolean;
+  needed: number;
+  pool: string[];
+  /** The names of what the step assesses. */
+  competencies: string[];
+};
 
 const kindLabel = (k: string) => k.toLowerCase().replace('_', ' ');
 
@@ -19,14 +28,7 @@ export function roleOpenedMessage(d: {
     .filter(Boolean)
     .join(', ');
   const plan = d.steps.length
-    ? d.steps
-        .map(
-          (s, i) =>
-            `${i + 1}. ${escapeMrkdwn(s.name)}, ${s.minutes} min, ${kindLabel(s.kind)}: ` +
-            `${s.panel ? 'all of' : s.needed === 1 ? 'one of' : `${s.needed} of`} ` +
-            `${s.pool.map((u) => `<@${u}>`).join(', ')}`,
-        )
-        .join('\n')
+    ? d.steps.map(stepLine).join('\n')
     : '_No interview steps: candidates go from screening to the offer._';
   const body =
     `*${escapeMrkdwn(d.title)} is open*${people ? ` (${people})` : ''}.\nApplications for it arrive here ` +
@@ -35,4 +37,12 @@ export function roleOpenedMessage(d: {
     text: fit(`${escapeMrkdwn(d.title)} is open.`, 3000),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: fit(body, LIMITS.sectionText) } }],
   };
+}
+
+/** "1. Intro call, 30 min, video: one of @bea, @carl", and what it finds out on the next line. */
+function stepLine(s: Step, i: number): string {
+  const who = s.panel ? 'all of' : s.needed === 1 ? 'one of' : `${s.needed} of`;
+  const pool = s.pool.map((u) => `<@${u}>`).join(', ');
+  const finds = s.competencies.length ? `\n      _Finds out:_ ${s.competencies.map(escapeMrkdwn).join(', ')}` : '';
+  return `${i + 1}. ${escapeMrkdwn(s.name)}, ${s.minutes} min, ${kindLabel(s.kind)}: ${who} ${pool}${finds}`;
 }

@@ -39,9 +39,24 @@ describe('readRoleForm', () => {
         channel: 'C0BE',
         newChannel: null,
         stages: [
-          { row: 0, name: 'Intro call', durationMinutes: 30, kind: 'PHONE_SCREEN', pool: ['U0A', 'U0B'], needed: 1 },
+          {
+            row: 0,
+            name: 'Intro call',
+            durationMinutes: 30,
+            kind: 'PHONE_SCREEN',
+            pool: ['U0A', 'U0B'],
+            needed: 1,
+            competencies: [],
+          },
         ],
         holdProposedSlots: false,
+        afterInterview: {
+          reminderLeadMinutes: [1440, 15],
+          nudgeLimit: 3,
+          debriefDeadlineHours: null,
+          debriefIn: 'thread',
+          bookDebriefMeeting: false,
+        },
       },
     });
   });
@@ -93,6 +108,62 @@ describe('readRoleForm', () => {
     const r = readRoleForm({ ...base, stage_0_needed: sel('all') });
     expect(r.ok && r.role.stages[0]!.needed).toBe('all');
   });
+
+  it('reads each step’s competencies, one per line, and shows a problem on that step’s field', () => {
+    const r = readRoleForm({
+      ...base,
+      stage_0_competencies: t('System design: splits a service into parts\n\n- Communication'),
+    });
+    expect(r.ok && r.role.stages[0]!.competencies).toEqual([
+      { name: 'System design', good: 'splits a service into parts' },
+      { name: 'Communication', good: '' },
+    ]);
+    const nine = Array.from({ length: 9 }, (_, i) => `Skill ${i}: good`).join('\n');
+    expect(readRoleForm({ ...base, stage_0_competencies: t(nine) })).toEqual({
+      ok: false,
+      errors: { stage_0_competencies: 'Step 1: At most 8 competencies per step (9 given).' },
+    });
+    expect(readRoleForm({ ...base, stage_0_competencies: t('Go: yes\ngo: twice') })).toEqual({
+      ok: false,
+      errors: { stage_0_competencies: 'Step 1: go is listed twice.' },
+    });
+  });
+
+  it('leaves competencies on an unused row out: clearing a step’s name and pool removes it', () => {
+    const r = readRoleForm({ ...base, stage_1_competencies: t('Leftover: from a removed step') });
+    expect(r.ok && r.role.stages).toHaveLength(1);
+  });
+});
+
+describe('readRoleForm: after the interview', () => {
+  const opts = (...values: string[]) => ({ value: { selected_options: values.map((value) => ({ value })) } });
+  const after = (fields: ViewValues) => {
+    const r = readRoleForm({ ...base, ...fields });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.role.afterInterview;
+  };
+
+  it.each([
+    ['the defaults when the modal has no such fields (one opened before they existed)', {}, {}],
+    ['no reminder ticked: none', { reminders: opts() }, { reminderLeadMinutes: [] }],
+    ['leads longest first', { reminders: opts('15', '60', '1440') }, { reminderLeadMinutes: [1440, 60, 15] }],
+    ['a lead the modal does not offer is ignored', { reminders: opts('15', '7') }, { reminderLeadMinutes: [15] }],
+    ['never chase: tell the recruiter', { nudge_limit: sel('0') }, { nudgeLimit: 0 }],
+    ['chase five times', { nudge_limit: sel('5') }, { nudgeLimit: 5 }],
+    ['or after 24 hours', { debrief_deadline: sel('24') }, { debriefDeadlineHours: 24 }],
+    ['or after 72 hours', { debrief_deadline: sel('72') }, { debriefDeadlineHours: 72 }],
+    ['notes kept out of the channel', { debrief_options: opts('private') }, { debriefIn: 'private' }],
+    ['a debrief meeting', { debrief_options: opts('meeting') }, { bookDebriefMeeting: true, debriefIn: 'thread' }],
+  ] as const)('%s', (_name, fields, expected) => {
+    expect(after(fields as ViewValues)).toEqual({
+      reminderLeadMinutes: [1440, 15],
+      nudgeLimit: 3,
+      debriefDeadlineHours: null,
+      debriefIn: 'thread',
+      bookDebriefMeeting: false,
+      ...expected,
+    });
+  });
 });
 
 describe('parseRoleCommand', () => {
@@ -116,6 +187,7 @@ describe('planStageEdit', () => {
     kind: 'VIDEO',
     pool: ['U0A'],
     needed: 1,
+    competencies: [],
   });
   const existing = [
     { id: 's0', inUse: 4 },

@@ -49,7 +49,14 @@ export async function connectGoogle(world: JourneyWorld, admin: Person): Promise
 export async function firstDay(
   world: JourneyWorld,
   team: Acme,
-  { holdProposedSlots = false, role = {} }: { holdProposedSlots?: boolean; role?: Record<string, FieldValue> } = {},
+  {
+    holdProposedSlots = false,
+    role = {},
+  }: {
+    holdProposedSlots?: boolean;
+    /** More of the role form, by block id, as Rita fills it in (competencies, after-interview settings …). */
+    role?: Record<string, FieldValue>;
+  } = {},
 ): Promise<void> {
   const { ada, rita, bea, carl, hugo, hiring } = team;
   expect(await (await ada.runs(`/hire claim ${await claimCode(world)}`)).text()).toMatch(/admin/i);

@@ -5,6 +5,7 @@ import { DEFAULT_WORKING_HOURS } from '../../../src/domain/scheduling/scheduling
 import { AppError } from '../../../src/errors.js';
 import { createGoogleAuth, type GoogleAuth } from '../../../src/google/google-auth.js';
 import { openRole } from '../../../src/services/roles/open-role.js';
+import { ZAfterInterviewPolicy } from '../../../src/domain/interviews/after-interview-policy.js';
 import { createCalendarAvailability } from '../../../src/services/scheduling/availability.js';
 import { changeTeamRoles } from '../../../src/services/team/change-team-roles.js';
 import { noteProfileChange } from '../../../src/services/team/note-profile-change.js';
@@ -356,7 +357,10 @@ function roleInput(title: string, recruiter: string, pool: string[]) {
     recruiter,
     channel: 'C0ROLE',
     newChannel: null,
-    stages: [{ row: 0, name: 'Technical', durationMinutes: 60, kind: 'TECHNICAL' as const, pool, needed: 1 }],
+    stages: [
+      { row: 0, name: 'Technical', durationMinutes: 60, kind: 'TECHNICAL' as const, pool, needed: 1, competencies: [] },
+    ],
     holdProposedSlots: false,
+    afterInterview: ZAfterInterviewPolicy.parse({}),
   };
 }

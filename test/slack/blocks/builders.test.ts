@@ -59,6 +59,13 @@ describe('the role modal stays inside Slack limits, filled in with long data', (
           recruiter: null,
           channel: 'C0ROLE',
           holdProposedSlots: true,
+          afterInterview: {
+            reminderLeadMinutes: [1440, 60, 15],
+            nudgeLimit: 5,
+            debriefDeadlineHours: null,
+            debriefIn: 'private',
+            bookDebriefMeeting: true,
+          },
           stages: Array.from({ length: 5 }, (_, i) => ({
             id: `s${i}`,
             name: long(300),
@@ -66,6 +73,11 @@ describe('the role modal stays inside Slack limits, filled in with long data', (
             kind: 'TECHNICAL',
             pool: Array.from({ length: 30 }, (_, j) => `U0P${j}`),
             needed: 2,
+            competencies: Array.from({ length: 8 }, (_, j) => ({
+              id: `c${j}`,
+              name: Array.from(long(60)).slice(0, 58).join('').trim() + j,
+              good: Array.from(long(300)).slice(0, 300).join(''),
+            })),
           })),
         },
       }),
