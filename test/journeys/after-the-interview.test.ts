@@ -2,9 +2,11 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { acme, applies, booksFirstInterview, firstDay } from './support/acme.js';
 import { hasButton, textOf } from './support/slack-surface.js';
+import type { View } from './support/slack-person.js';
 import { useWorld } from './support/world.js';
 
-// After the interview: each interviewer is asked for a scorecard by direct message; scorecards
+// After the interview (issue 17's journey, from a booked interview): reminders the day before;
+// then each interviewer is asked for a scorecard by direct message; scorecards
 // stay independent until submitted; a late one is chased on business mornings in its writer's
 // own zone, then the recruiter is told; once all are in, the debrief goes to the card's thread
 // and the hiring manager decides there, which starts the next step's scheduling.
@@ -23,16 +25,42 @@ function nextMorning(after: Date, zone: string): Date {
 }
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000).toISOString();
 
+/** A scorecard's ratings as a person picks them: by the competency's name (the field's label). */
+function rated(modal: View, byName: Record<string, string>): Record<string, string> {
+  const fields = (modal.blocks ?? []).filter((b) => b.type === 'input');
+  return Object.fromEntries(
+    Object.entries(byName).map(([name, choice]) => {
+      const field = fields.find((b) => b.label?.text === name);
+      if (!field) throw new Error(`the scorecard has no competency ${name}`);
+      return [field.block_id, choice];
+    }),
+  );
+}
+
 describe('after the interview: scorecards, chasing, the debrief and the decision', () => {
-  it('sets up: the intro call is a panel of Bea and Carl, and it is booked', async () => {
-    await firstDay(world, team, { role: { stage_0_needed: 'The whole pool (panel)' } });
+  it('sets up: the intro call is a panel of Bea and Carl assessing two competencies, and it is booked', async () => {
+    await firstDay(world, team, {
+      role: {
+        stage_0_needed: 'The whole pool (panel)',
+        stage_0_competencies: 'System design: trade-offs said out loud\nSQL: joins and indexes without notes',
+      },
+    });
     await applies(world, team, grace);
     await booksFirstInterview(world, team, grace);
-    expect(
-      invite()
-        .attendees?.map((a) => a.email)
-        .sort(),
-    ).toEqual([bea.email, carl.email, grace.email].sort());
+    const attendees = invite().attendees?.map((a) => a.email);
+    expect(attendees?.sort()).toEqual([bea.email, carl.email, grace.email].sort());
+  });
+
+  it('reminds Bea and Carl the day before, each in their own zone, with what the step should find out', async () => {
+    await world.clock.advance(minutes(new Date(invite().start.dateTime), -24 * 60));
+    for (const [person, zone] of [
+      [bea, 'Europe/Berlin'],
+      [carl, 'Europe/Madrid'],
+    ] as const) {
+      const reminder = textOf(await world.dm(person, /Intro call with Grace Hopper/));
+      expect(reminder).toContain(`(${zone}, UTC+1)`);
+      expect(reminder).toMatch(/System design[\s\S]*trade-offs said out loud/);
+    }
   });
 
   it('asks each interviewer for a scorecard by direct message once the interview has ended', async () => {
@@ -53,7 +81,7 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
   it('keeps a draft that only its writer sees, and refuses a scorecard without a recommendation', async () => {
     const ask = await world.dm(carl, /Your scorecard: Grace Hopper/);
     const modal = await (await carl.clicks(ask, 'Write scorecard')).modal();
-    expect((await carl.submits(modal, { notes: 'Clear on SQL.' })).errors).toEqual({
+    expect((await carl.submits(modal, { notes: 'Clear on SQL.' })).errors).toMatchObject({
       recommendation: expect.stringMatching(/would hire/i),
     });
     await carl.clicksIn(modal, 'Save draft', { notes: 'Clear on SQL and indexing; asked good questions.' });
@@ -69,7 +97,13 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     const ask = await world.dm(carl, /Your scorecard: Grace Hopper/);
     const modal = await (await carl.clicks(ask, 'Continue your draft')).modal();
     expect(textOf(modal)).toMatch(/Clear on SQL and indexing/);
-    expect((await carl.submits(modal, { recommendation: 'Strong yes' })).errors).toBeUndefined();
+    const [design, sql] = Object.keys(rated(modal, { 'System design': 'Not assessed', SQL: 'Not assessed' }));
+    expect((await carl.submits(modal, { recommendation: 'Strong yes' })).errors).toEqual({
+      [design!]: expect.stringMatching(/Rate System design/),
+      [sql!]: expect.stringMatching(/Rate SQL/),
+    });
+    const ratings = rated(modal, { 'System design': '4 · Above the bar', SQL: '4 · Above the bar' });
+    expect((await carl.submits(modal, { ...ratings, recommendation: 'Strong yes' })).errors).toBeUndefined();
     const card = await world.card(hiring.id, 'Grace Hopper');
     await world.message(hiring.id, /<@U0CARL> submitted a scorecard for Intro call \(1 of 2 in\)/, { thread: card.ts });
     await world.cardSays(hiring.id, 'Grace Hopper', /Scorecards: 1 of 2 in/);
@@ -122,10 +156,9 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
   it('Bea submits: now she reads Carl’s; the debrief goes to the thread with the split marked', async () => {
     const ask = await world.dm(bea, /Your scorecard: Grace Hopper/);
     const modal = await (await bea.clicks(ask, 'Write scorecard')).modal();
-    expect(
-      (await bea.submits(modal, { recommendation: 'No', notes: 'Struggled <!channel> with the system design part.' }))
-        .errors,
-    ).toBeUndefined();
+    const ratings = rated(modal, { 'System design': '2 · Mixed', SQL: 'Not assessed' });
+    const notes = 'Struggled <!channel> with the system design part.';
+    expect((await bea.submits(modal, { ...ratings, recommendation: 'No', notes })).errors).toBeUndefined();
     const submitted = await world.dm(bea, /Submitted: \*?No/);
     const panel = await (await bea.clicks(submitted, 'Read the panel’s scorecards')).modal();
     expect(textOf(panel)).toMatch(/Carl Interviewer[\s\S]*Strong yes[\s\S]*Clear on SQL/);
@@ -139,6 +172,10 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     expect(said).toMatch(/Carl Interviewer: \*?Strong yes/);
     expect(said).toMatch(/Bea Interviewer: \*?No/);
     expect(said).toMatch(/The panel is split/);
+    expect(said).toMatch(
+      /System design {2}:warning: 2\+ points apart\nCarl Interviewer: 4 above · Bea Interviewer: 2 mixed/,
+    );
+    expect(said).toMatch(/SQL\nCarl Interviewer: 4 above · Bea Interviewer: n\/a/);
     expect(said).toMatch(/Synthesis by Claude[\s\S]*Bea Interviewer noted: Struggled/);
     // Her words reach Slack as text, never as a mention of the whole channel.
     expect(JSON.stringify(debrief.blocks)).not.toContain('<!channel>');
