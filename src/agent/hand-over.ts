@@ -33,6 +33,7 @@ export async function handOver(
     await tx.applicationEvent.create({
       data: {
         applicationId: facts.application.id,
+        at: now,
         actorType: by === 'agent' ? 'AGENT' : 'SYSTEM',
         actorId: facts.run.id,
         type: stopped ? 'agent.stopped' : 'agent.handed_over',

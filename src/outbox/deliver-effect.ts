@@ -110,12 +110,14 @@ export async function deliverEffects(
   );
 
   if (performed.length) {
+    // On the service's clock, as everything the digest counts from (an agent's email sent this week).
+    const completedAt = deps.now?.() ?? new Date();
     await deps.prisma.$transaction(async (tx) => {
       // Guarded by the attempt number: if our lease lapsed and a later attempt finished, don't overwrite it.
       const rows = await tx.$queryRaw<{ id: string }[]>`
         UPDATE "OutboxEffect" e
         SET status = 'DONE', "externalId" = d."externalId", result = d.result, "lastError" = NULL,
-            "claimedUntil" = NULL, "completedAt" = now()
+            "claimedUntil" = NULL, "completedAt" = ${completedAt}::timestamptz
         FROM jsonb_to_recordset(${JSON.stringify(
           performed.map(({ effect, outcome }) => ({
             id: effect.id,
@@ -187,7 +189,7 @@ async function settleFailure(
   log.error({ err: err.message }, 'effect is dead');
   await deps.prisma.outboxEffect.update({
     where: { id: effect.id },
-    data: { status: 'DEAD', lastError: err.message, claimedUntil: null, completedAt: new Date() },
+    data: { status: 'DEAD', lastError: err.message, claimedUntil: null, completedAt: deps.now?.() ?? new Date() },
   });
   return 'dead';
 }

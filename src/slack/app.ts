@@ -96,7 +96,13 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerSwapInterviewer(app, scheduling);
   registerAgentButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
   registerEraseCandidate(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins });
-  registerIntakeButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox });
+  registerIntakeButtons(app, {
+    prisma: deps.prisma,
+    boss: deps.boss,
+    admins: deps.admins,
+    mailbox: deps.mailbox,
+    now,
+  });
   registerRoleSubmit(app, {
     prisma: deps.prisma,
     boss: deps.boss,

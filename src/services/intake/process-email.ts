@@ -30,7 +30,13 @@ export type IntakeOutcome =
   | { kind: 'needs-role'; reason: string }
   | { kind: 'failed'; reason: string };
 
-type Deps = { prisma: PrismaClient; boss: Boss; mailbox: string };
+type Deps = {
+  prisma: PrismaClient;
+  boss: Boss;
+  mailbox: string;
+  /** The service's clock: when the application arrived (what the weekly digest and /pipeline count from). */
+  now?: (() => Date) | undefined;
+};
 
 /**
  * Reads one stored message and does what it means, in one transaction that also marks the
@@ -250,6 +256,7 @@ async function reply(
 
 async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how: string): Promise<IntakeOutcome> {
   const sender = facts.reading.sender!;
+  const arrived = deps.now?.() ?? new Date();
   // One INSERT … ON CONFLICT (see addMessage); a second application bumps updatedAt.
   const candidate = await tx.candidate.upsert({
     where: { email: sender.normalised },
@@ -269,7 +276,7 @@ async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how
   const app =
     existing ??
     (await tx.application.create({
-      data: { candidateId: candidate.id, roleId, source: 'EMAIL' },
+      data: { candidateId: candidate.id, roleId, source: 'EMAIL', createdAt: arrived, stageChangedAt: arrived },
       select: { id: true },
     }));
   const thread = await tx.emailThread.create({
@@ -317,7 +324,9 @@ async function application(tx: Tx, deps: Deps, facts: Facts, roleId: string, how
       );
     return { kind: 'existing-application', applicationId: app.id, documents };
   }
-  await tx.applicationEvent.create({ data: { applicationId: app.id, ...actor, type: 'application.received', data } });
+  await tx.applicationEvent.create({
+    data: { applicationId: app.id, at: arrived, ...actor, type: 'application.received', data },
+  });
   await showCandidateCard({ tx, boss: deps.boss }, app.id);
   return { kind: 'new-application', applicationId: app.id, candidateId: candidate.id, how, documents };
 }

@@ -94,6 +94,8 @@ export async function moveApplicationInTx(
   const event = await tx.applicationEvent.create({
     data: {
       applicationId,
+      // The service's clock, as stageChangedAt: the digest reads stage history from these.
+      at: now,
       actorType: actor.type,
       actorId: actor.id ?? null,
       type: `stage.${command.type}`,

@@ -127,6 +127,8 @@ export async function openRole(
         data: {
           ...(await roleData(tx, slackTeamId, input)),
           status: 'OPEN',
+          // The service's clock: a role's first weekly digest is the first one after it opened.
+          createdAt: now,
           policy: withAfterInterview(input.holdProposedSlots ? withHold({}, true) : {}, input.afterInterview),
         },
         select: { id: true },

@@ -19,6 +19,19 @@ async function jobsFor(queue: string, applicationId: string) {
 }
 
 describe('moveApplication against Postgres', () => {
+  it('stamps the row and its event with the service’s clock, not the database’s', async () => {
+    const app = await createApplication(db.prisma);
+    const now = new Date('2027-03-02T10:00:00Z');
+    await moveApplication(
+      { prisma: db.prisma, boss: q.boss },
+      { applicationId: app.id, command: cmd('advance'), actor, now },
+    );
+    const event = await db.prisma.applicationEvent.findFirstOrThrow({ where: { applicationId: app.id } });
+    expect(event.at).toEqual(now);
+    const row = await db.prisma.application.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.stageChangedAt).toEqual(now);
+  });
+
   it('keeps the domain stages and the database enum identical', () => {
     expect([...STAGES].sort()).toEqual(Object.values(PipelineStage).sort());
   });

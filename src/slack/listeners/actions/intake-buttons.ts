@@ -7,7 +7,13 @@ import { mayDecideFor, type Subject } from '../../../services/team/may-act.js';
 import { roleChosenMessage } from '../../blocks/choose-role.js';
 import { ACTIONS } from '../../ids.js';
 
-type Deps = { prisma: PrismaClient; boss: Boss; admins: readonly string[]; mailbox: string | undefined };
+type Deps = {
+  prisma: PrismaClient;
+  boss: Boss;
+  admins: readonly string[];
+  mailbox: string | undefined;
+  now: () => Date;
+};
 
 /** Intake's questions to the team: which role a mail is for, and "retry reading" a CV. */
 export function registerIntakeButtons(app: App, deps: Deps): void {
