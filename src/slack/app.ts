@@ -24,6 +24,7 @@ import type { FastifyReceiver } from './fastify-receiver.js';
 import { registerCandidateCommand } from './listeners/commands/candidate.js';
 import { registerHireCommand } from './listeners/commands/hire.js';
 import { registerPipelineCommand } from './listeners/commands/pipeline.js';
+import { registerPipelinePage } from './listeners/actions/pipeline-page.js';
 import { registerInterviewsCommand } from './listeners/commands/interviews.js';
 import { UserDirectory } from './user-directory.js';
 import { slackLogger } from './web-client.js';
@@ -78,6 +79,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerWorkspaceSettingsSubmit(app, { prisma: deps.prisma, admins: deps.admins });
   registerCandidateCommand(app, { prisma: deps.prisma, admins: deps.admins });
   registerPipelineCommand(app, { prisma: deps.prisma, admins: deps.admins, now });
+  registerPipelinePage(app, { prisma: deps.prisma, admins: deps.admins, now });
   registerInterviewsCommand(app, {
     prisma: deps.prisma,
     admins: deps.admins,

@@ -56,4 +56,6 @@ export const ACTIONS = {
   debriefHold: 'debrief_hold',
   /** On the recruiter's late-scorecard message: hold the debrief without it (value: the interview id). */
   debriefWithout: 'debrief_without',
+  /** A prefix: "Previous page" / "Next page" under `/pipeline` (value: the page and the role filter). */
+  pipelinePage: 'pipeline_page',
 } as const;
