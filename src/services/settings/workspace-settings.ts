@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { DbOrTx, PrismaClient } from '../../db/prisma.js';
+import { DEFAULT_DIGEST_SCHEDULE, ZDigestSchedule, type DigestSchedule } from '../../domain/digest/digest-schedule.js';
 
 // What the team sets once for the whole workspace, and Justin never invents: the signature
-// under the emails the team sends with one click (rejections, acknowledgements).
+// under the emails the team sends with one click (rejections, acknowledgements), and when the
+// weekly digest goes to each role's channel.
 
 export const WORKSPACE_SETTINGS = 'workspace.settings';
 
@@ -12,14 +14,28 @@ export const ZWorkspaceSettings = z.object({
     .trim()
     .min(1, 'Write the signature under the emails the team sends.')
     .max(300, 'Keep the signature under 300 characters.'),
+  digest: ZDigestSchedule.optional(),
 });
 export type WorkspaceSettings = z.output<typeof ZWorkspaceSettings>;
 
-/** The settings as stored; a field never set is absent (the feature that needs it says so). */
+/**
+ * The settings as stored; a field never set (or no longer valid) is absent, and the feature that
+ * needs it says so or uses its default. Each field is read on its own, so one bad field loses no other.
+ */
 export async function loadWorkspaceSettings(db: DbOrTx): Promise<Partial<WorkspaceSettings>> {
   const row = await db.setting.findUnique({ where: { key: WORKSPACE_SETTINGS } });
-  const parsed = ZWorkspaceSettings.partial().safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : {};
+  const value = (row?.value ?? {}) as Record<string, unknown>;
+  const signature = ZWorkspaceSettings.shape.signature.safeParse(value.signature);
+  const digest = ZDigestSchedule.safeParse(value.digest);
+  return {
+    ...(signature.success ? { signature: signature.data } : {}),
+    ...(digest.success ? { digest: digest.data } : {}),
+  };
+}
+
+/** When the weekly digest goes out: as the team set it, else Monday 09:00 UTC. */
+export async function loadDigestSchedule(db: DbOrTx): Promise<DigestSchedule> {
+  return (await loadWorkspaceSettings(db)).digest ?? DEFAULT_DIGEST_SCHEDULE;
 }
 
 /** Saves the settings, audited. */
@@ -40,7 +56,7 @@ export async function saveWorkspaceSettings(
         action: 'settings.workspace',
         subjectType: 'Setting',
         subjectId: WORKSPACE_SETTINGS,
-        data: { fields: Object.keys(settings) },
+        data: { fields: Object.keys(settings), ...(settings.digest ? { digest: settings.digest } : {}) },
       },
     });
   });

@@ -18,6 +18,8 @@ import { helpMessage, noAdminYetMessage, plainMessage, refusalMessage } from '..
 import type { Logger } from '../../../logger.js';
 import { hasAdmin } from '../../../services/team/first-admin.js';
 import { loadWorkspaceSettings } from '../../../services/settings/workspace-settings.js';
+import { DEFAULT_DIGEST_SCHEDULE } from '../../../domain/digest/digest-schedule.js';
+import { isZoneName } from '../../../domain/time/zone-name.js';
 import { workspaceSettingsModal } from '../../blocks/workspace-settings-modal.js';
 import { claimAnswer } from './hire-claim.js';
 import { teamMessage } from '../../blocks/team.js';
@@ -68,9 +70,13 @@ export function registerHireCommand(
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!mine.has('ADMIN')) return ack(refusalMessage('changing Justin’s settings (admins only)'));
       const current = await loadWorkspaceSettings(prisma);
+      const digest = current.digest ?? (await firstDigestSchedule(prisma, command.user_id));
       await ack();
       // trigger_id lives for 3 s: the modal opens now, not through a job.
-      await client.views.open({ trigger_id: command.trigger_id, view: workspaceSettingsModal(current) as never });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: workspaceSettingsModal(current, { digest }) as never,
+      });
       return;
     }
     if (/^role$/i.test(sub)) {
@@ -241,4 +247,11 @@ export function registerHireCommand(
     const list = held.length ? held.map(teamRoleLabel).join(', ') : 'no role';
     await ack(plainMessage(`Done: <@${parsed.userId}> now has ${list}.`));
   });
+}
+
+/** Before anyone set the digest's time: Monday 09:00 in the zone of the admin opening the form. */
+async function firstDigestSchedule(prisma: PrismaClient, slackUserId: string) {
+  const me = await prisma.user.findFirst({ where: { slackUserId }, select: { timeZone: true } });
+  const zone = me && isZoneName(me.timeZone) ? me.timeZone : DEFAULT_DIGEST_SCHEDULE.zone;
+  return { ...DEFAULT_DIGEST_SCHEDULE, zone };
 }
