@@ -14,6 +14,9 @@ RUN npm run build && npm prune --omit=dev --no-fund --no-audit
 FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
+# The weekly digest's chart is drawn by resvg, which writes text only with fonts it finds on the
+# machine: the slim image has none. DejaVu covers Latin, Greek and Cyrillic.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # The official image ships an unprivileged `node` user (uid 1000); the app runs as it.
 COPY --from=build --chown=root:root /app/node_modules ./node_modules
 COPY --from=build --chown=root:root /app/dist ./dist
