@@ -40,6 +40,8 @@ export type JobPayloads = {
   'debrief.hold': { interviewId: string; without?: boolean | undefined };
   /** Sends interviewers the reminders due before their booked interviews. */
   'interviews.remind': Record<string, never>;
+  /** Queues each role's weekly digest once the team's weekday and time have come in its zone. */
+  'digest.due': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -137,6 +139,7 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
     expireInSeconds: 300,
   },
   'interviews.remind': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  'digest.due': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -161,4 +164,6 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
   { queue: 'scorecards.chase', cron: '*/5 * * * *' },
   { queue: 'interviews.remind', cron: '* * * * *' },
+  // Cron runs in UTC: every quarter hour the service checks the team's own weekday, time and zone.
+  { queue: 'digest.due', cron: '*/15 * * * *' },
 ];

@@ -16,6 +16,7 @@ import { candidateErase } from './definitions/candidate-erase.js';
 import { interviewsComplete } from './definitions/interviews-complete.js';
 import { debriefHold, scorecardsChase } from './definitions/scorecards.js';
 import { interviewsRemind } from './definitions/interviews-remind.js';
+import { digestDue } from './definitions/digest-due.js';
 import { teamSyncPerson } from './definitions/team-sync-person.js';
 import type { QueueName } from './queues.js';
 
@@ -39,6 +40,7 @@ export const JOB_DEFINITIONS: JobDefinition<any>[] = [
   scorecardsChase,
   debriefHold,
   interviewsRemind,
+  digestDue,
   candidateErase,
   teamSyncPerson,
 ];

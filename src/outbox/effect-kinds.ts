@@ -31,6 +31,16 @@ export const ZEffectPayloads = {
     /** Told privately when the channel cannot be created. */
     requestedBy: z.string().regex(/^[UW][A-Z0-9]+$/),
   }),
+  /**
+   * A role's weekly digest in its channel: the week's figures as a message, then the chart as an
+   * image; rendered at delivery from the week before `at`, the moment `week` (ISO, in `zone`) names.
+   */
+  'slack.digest': z.object({
+    roleId: z.string().uuid(),
+    at: z.iso.datetime(),
+    week: z.string().regex(/^\d{4}-W\d\d$/),
+    zone: z.string().min(1),
+  }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
   /**
    * Make the interview's calendar event match the database: create it (deterministic id, Meet
@@ -66,6 +76,7 @@ const SERVICES: Record<EffectKind, string> = {
   'slack.home': 'slack',
   'slack.notice': 'slack',
   'slack.channel': 'slack',
+  'slack.digest': 'slack',
   'webhook.post': 'webhook',
   'calendar.sync': 'google-calendar',
   'calendar.hold': 'google-calendar',

@@ -53,6 +53,13 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A body as bytes (an upload). */
+export async function readBytes(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 /** A form-encoded body (OAuth's token endpoint) as plain fields. */
 export function parseForm(raw: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(raw));

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LocalFake, readBody, type FakeReply } from './local-server.js';
+import { LocalFake, readBody, readBytes, type FakeReply } from './local-server.js';
 import { parseBody } from './slack-wire.js';
 import { imChannelOf, isUserId, slackUserInfo, type FakeSlackUser } from './slack-users.js';
 import { FakeViews, type FakeView } from './slack-views.js';
@@ -12,6 +12,22 @@ export type FakeMessage = {
   blocks?: unknown[];
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: Array<{ id: string; name: string; title: string; mimetype: string }>;
+};
+
+/** A file uploaded through Slack's external upload flow, with its bytes once POSTed. */
+export type FakeFile = {
+  id: string;
+  filename: string;
+  length: number;
+  altText?: string;
+  bytes?: Buffer;
+  title?: string;
+  /** Where it was shared (completeUploadExternal with a channel), and the message that shares it. */
+  channel?: string;
+  ts?: string;
+  completed: boolean;
 };
 
 export type FakeChannel = { id: string; name: string; created: number; members: string[]; isPrivate?: boolean };
@@ -48,6 +64,8 @@ export class FakeSlackApi extends LocalFake {
     () => String(++this.seq),
     () => this.teamId,
   );
+  /** Files by id, from files.getUploadURLExternal on (the upload URL is served by this fake). */
+  readonly files = new Map<string, FakeFile>();
   /** Every modal opened or pushed, its latest version after views.update. */
   readonly views: FakeView[] = this.viewStore.views;
   /** Each user's latest published Home tab view. */
@@ -92,6 +110,11 @@ export class FakeSlackApi extends LocalFake {
     return this.messages.filter((m) => ids.includes(m.channel) && inThread(m));
   }
 
+  /** Files shared to a channel, in the order they were shared. */
+  filesIn(channel: string): FakeFile[] {
+    return [...this.files.values()].filter((f) => f.completed && f.channel === channel);
+  }
+
   /** The first message that matches. */
   find(predicate: (message: FakeMessage) => boolean): FakeMessage | undefined {
     return this.messages.find(predicate);
@@ -133,6 +156,7 @@ export class FakeSlackApi extends LocalFake {
 
   private async answer(req: IncomingMessage): Promise<FakeReply> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/upload/')) return this.upload(path.slice('/upload/'.length), await readBytes(req));
     const args = parseBody(await readBody(req), req.headers['content-type'] ?? '');
     if (!path.startsWith('/api/')) {
       this.responses.push({ path, body: args });
@@ -152,8 +176,56 @@ export class FakeSlackApi extends LocalFake {
     return { status: 200, body: result };
   }
 
+  /** The upload URL files.getUploadURLExternal hands out: takes the bytes, as Slack's does. */
+  private upload(id: string, bytes: Buffer): FakeReply {
+    const file = this.files.get(id);
+    if (!file) return { status: 404, body: { ok: false, error: 'unknown upload' } };
+    if (bytes.length !== file.length) return { status: 400, body: { ok: false, error: 'length mismatch' } };
+    this.calls.push({ method: 'upload', args: { id, length: bytes.length } });
+    file.bytes = bytes;
+    return { status: 200, body: { ok: true } };
+  }
+
   private apply(method: string, args: Record<string, unknown>): unknown {
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const id = `F0FILE${++this.seq}`;
+        const length = Number(args.length);
+        if (!args.filename || !Number.isInteger(length) || length <= 0)
+          return { ok: false, error: 'invalid_arguments' };
+        this.files.set(id, {
+          id,
+          filename: String(args.filename),
+          length,
+          ...(args.alt_text ? { altText: String(args.alt_text) } : {}),
+          completed: false,
+        });
+        return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const wanted = (Array.isArray(args.files) ? args.files : []) as Array<{ id: string; title?: string }>;
+        const files = wanted.map((w) => this.files.get(w.id));
+        if (!files.length || files.some((f) => !f?.bytes)) return { ok: false, error: 'file_not_found' };
+        if (files.some((f) => f!.completed)) return { ok: false, error: 'file_already_completed' };
+        const shared = files.map((f, i) => {
+          f!.completed = true;
+          f!.title = wanted[i]!.title ?? f!.filename;
+          return { id: f!.id, name: f!.filename, title: f!.title, mimetype: 'image/png' };
+        });
+        if (args.channel_id) {
+          const ts = this.nextTs();
+          const message: FakeMessage = {
+            channel: this.route(args.channel_id),
+            ts,
+            text: String(args.initial_comment ?? ''),
+            files: shared,
+          };
+          if (args.thread_ts) message.thread_ts = String(args.thread_ts);
+          this.messages.push(message);
+          for (const f of files) Object.assign(f!, { channel: message.channel, ts });
+        }
+        return { ok: true, files: shared.map(({ id, title }) => ({ id, title })) };
+      }
       case 'auth.test':
         return {
           ok: true,

@@ -6,6 +6,7 @@ import { createSlackCardPerformer } from './slack-card.js';
 import { createSlackHomePerformer } from './slack-home.js';
 import { createSlackChannelPerformer } from './slack-channel.js';
 import { createSlackNoticePerformer } from './slack-notice.js';
+import { createSlackDigestPerformer } from './slack-digest.js';
 import type { Boss } from '../../jobs/boss.js';
 import { UserDirectory } from '../../slack/user-directory.js';
 import { ChannelDirectory } from '../../slack/channel-directory.js';
@@ -55,6 +56,7 @@ export function createPerformers({
           'slack.home': createSlackHomePerformer({ client: slack, prisma, users: new UserDirectory(slack), now }),
           'slack.channel': createSlackChannelPerformer({ client: slack, boss }),
           'slack.notice': createSlackNoticePerformer({ client: slack, prisma, now }),
+          'slack.digest': createSlackDigestPerformer({ client: slack, prisma, channels: new ChannelDirectory(slack) }),
         }
       : {}),
     ...(google

@@ -51,25 +51,34 @@ async function findOurPost(
   client: WebClient,
   { payload, idempotencyKey, previousAttemptAt }: EffectAttempt<Post>,
 ): Promise<string | undefined> {
-  // A minute of slack for clock skew between us and Slack.
-  const oldest = String((previousAttemptAt!.getTime() - 60_000) / 1000);
-  const page = payload.thread_ts
+  return findOwnMessage(client, {
+    channel: payload.channel,
+    key: idempotencyKey,
+    since: previousAttemptAt!,
+    ...(payload.thread_ts ? { threadTs: payload.thread_ts } : {}),
+  });
+}
+
+/**
+ * Our own message with this key in its metadata, posted in the channel (or thread) since a
+ * minute before `since` (slack for clock skew between us and Slack); undefined if there is none.
+ */
+export async function findOwnMessage(
+  client: WebClient,
+  { channel, key, since, threadTs }: { channel: string; key: string; since: Date; threadTs?: string },
+): Promise<string | undefined> {
+  const oldest = String((since.getTime() - 60_000) / 1000);
+  const page = threadTs
     ? await call('conversations.replies', () =>
-        client.conversations.replies({
-          channel: payload.channel,
-          ts: payload.thread_ts!,
-          oldest,
-          include_all_metadata: true,
-          limit: 200,
-        }),
+        client.conversations.replies({ channel, ts: threadTs, oldest, include_all_metadata: true, limit: 200 }),
       )
     : await call('conversations.history', () =>
-        client.conversations.history({ channel: payload.channel, oldest, include_all_metadata: true, limit: 200 }),
+        client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }),
       );
   const ours = page.messages?.find(
     (m) =>
       m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
-      (m.metadata.event_payload as { key?: string } | undefined)?.key === idempotencyKey,
+      (m.metadata.event_payload as { key?: string } | undefined)?.key === key,
   );
   return ours?.ts;
 }
