@@ -23,7 +23,7 @@ export async function queueDueDigests({
   const schedule = await loadDigestSchedule(prisma);
   const moment = latestDigestMoment(schedule, at);
   const roles = await prisma.role.findMany({
-    where: { status: { in: ['OPEN', 'PAUSED'] }, slackChannelId: { not: null }, createdAt: { lte: moment.at } },
+    where: { status: { in: ['OPEN', 'PAUSED'] }, slackChannelId: { not: null }, createdAt: { lt: moment.at } },
     select: { id: true },
     orderBy: { createdAt: 'asc' },
   });
