@@ -40,6 +40,8 @@ export const ZEffectPayloads = {
     at: z.iso.datetime(),
     week: z.string().regex(/^\d{4}-W\d\d$/),
     zone: z.string().min(1),
+    /** Render that week's digest again in place (its candidates' details were erased); no new post. */
+    refresh: z.boolean().optional(),
   }),
   'webhook.post': z.object({ url: z.url({ protocol: /^https?$/ }), body: z.unknown() }),
   /**

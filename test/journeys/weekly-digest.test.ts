@@ -139,6 +139,18 @@ describe('the weekly digest in the role’s channel', () => {
     writeFileSync(join(process.env.CHART_OUT ?? tmpdir(), 'justin-journey-digest.png'), file!.bytes!);
   });
 
+  it('a candidate erased afterwards no longer shows in the digest already posted', async () => {
+    const question = await (await ada.runs(`/hire candidate erase ${katherine.email}`)).reply();
+    await ada.clicks(question, 'Erase for good');
+    await world.settled();
+    const digest = digests()[1]!;
+    await world.settled();
+    expect(textOf(digest)).not.toMatch(/Katherine/);
+    // The week's figures stay as they were: she was in New then.
+    expect(textOf(digest)).toMatch(/This week: 5 applied · 1 rejected/);
+    expect(textOf(digest)).toMatch(/New: 1 \(\+1\)/);
+  });
+
   it('sends nothing more that week, and the week after says what changed since this one', async () => {
     await world.clock.advance('2027-03-09T14:00:00Z');
     expect(digests()).toHaveLength(2);
@@ -149,7 +161,8 @@ describe('the weekly digest in the role’s channel', () => {
     await world.settled();
     const third: FakeMessage = digests()[2]!;
     expect(textOf(third)).toContain('Mon 8 Mar – Mon 15 Mar 2027, 09:00 (America/New_York)');
-    expect(textOf(third)).toMatch(/New: 1 \(±0\)/);
+    // Katherine's application was withdrawn when she was erased.
+    expect(textOf(third)).toMatch(/New: 0 \(−1\)/);
     expect(textOf(third)).toMatch(/This week: 0 applied/);
     expect(await world.problems()).toEqual([]);
   });

@@ -16,20 +16,22 @@ export type StageStay = { stage: Stage; enteredAt: Date; leftAt: Date };
 export const OPEN_STAGES: readonly Stage[] = STAGES.filter((s) => !CLOSED_STAGES.has(s));
 
 /**
- * The stage an application was in at `at`, or null if it had not arrived yet. Before its first
- * move it was in that move's fromStage; with no moves at all, it has been where it is since it arrived.
+ * The stage an application was in just before `at`, or null if it had not arrived yet: what
+ * happens at an instant belongs to the week that starts then, as in staysEnded and movesInto.
+ * Before its first move it was in that move's fromStage; with no moves at all, it has been where
+ * it is since it arrived.
  */
 export function stageAt(app: ApplicationHistory, at: Date): Stage | null {
-  if (app.createdAt.getTime() > at.getTime()) return null;
+  if (app.createdAt.getTime() >= at.getTime()) return null;
   let stage: Stage = app.moves[0]?.fromStage ?? app.stage;
   for (const move of app.moves) {
-    if (move.at.getTime() > at.getTime()) break;
+    if (move.at.getTime() >= at.getTime()) break;
     stage = move.toStage;
   }
   return stage;
 }
 
-/** How many applications were in each stage at `at` (stages with none are absent). */
+/** How many applications were in each stage just before `at` (stages with none are absent). */
 export function countsAt(apps: readonly ApplicationHistory[], at: Date): Partial<Record<Stage, number>> {
   const counts: Partial<Record<Stage, number>> = {};
   for (const app of apps) {

@@ -3,7 +3,7 @@ import { stageChartPng } from '../../charts/stage-chart.js';
 import type { FontSource } from '../../charts/render-png.js';
 import type { PrismaClient } from '../../db/prisma.js';
 import { AppError } from '../../errors.js';
-import { loadWeeklyDigest } from '../../services/digest/load-weekly-digest.js';
+import { loadWeeklyDigest, type WeeklyDigest } from '../../services/digest/load-weekly-digest.js';
 import type { ChannelDirectory } from '../../slack/channel-directory.js';
 import { callSlack as call } from '../../slack/map-slack-error.js';
 import { digestChartComment, weeklyDigestMessage } from '../../slack/blocks/weekly-digest.js';
@@ -44,7 +44,9 @@ export function createSlackDigestPerformer({
   return {
     async perform({ id, payload, idempotencyKey, previousAttemptAt, signal }) {
       const digest = await loadWeeklyDigest(prisma, { roleId: payload.roleId, at: new Date(payload.at) });
-      if (!digest) return { result: { skipped: 'the role is closed or gone' } };
+      if (!digest) return { result: { skipped: 'the role is gone' } };
+      if (payload.refresh) return refresh(payload, digest);
+      if (!digest.open) return { result: { skipped: 'the role is closed' } };
       const saved = ((await prisma.outboxEffect.findUnique({ where: { id }, select: { result: true } }))?.result ??
         {}) as Progress;
       const channel = saved.channel ?? digest.channel;
@@ -94,6 +96,29 @@ export function createSlackDigestPerformer({
       return { externalId: ts, result: { channel, ts, fileId } };
     },
   };
+
+  /**
+   * The week's digest message rendered again and edited in place (chat.update is idempotent), so
+   * names erased since no longer show. The chart holds no names and stays as it is.
+   */
+  async function refresh(payload: Digest, digest: WeeklyDigest) {
+    const original = await prisma.outboxEffect.findUnique({
+      where: { idempotencyKey: `digest:${payload.roleId}:${payload.week}` },
+      select: { result: true },
+    });
+    const posted = (original?.result ?? {}) as Progress;
+    if (!posted.channel || !posted.ts) return { result: { skipped: 'the digest was never posted' } };
+    const message = weeklyDigestMessage({ title: digest.title, figures: digest.figures, zone: payload.zone });
+    await call('chat.update', () =>
+      client.chat.update({
+        channel: posted.channel!,
+        ts: posted.ts!,
+        text: message.text,
+        blocks: message.blocks as never,
+      }),
+    );
+    return { externalId: posted.ts, result: { channel: posted.channel, ts: posted.ts, refreshed: true } };
+  }
 
   /** Whether a message in the channel since `oldest` shares the file. */
   async function sharedSince(channel: string, fileId: string, oldest: string): Promise<boolean> {

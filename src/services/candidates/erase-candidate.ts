@@ -5,6 +5,7 @@ import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { stopInterviewInTx } from '../interviews/stop-interview.js';
 import { refreshNotices } from '../notices/send-notice.js';
+import { refreshDigests } from '../digest/refresh-digests.js';
 import type { Stage } from '../../domain/pipeline/stages.js';
 
 export type ErasureReport = {
@@ -35,9 +36,11 @@ const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'] as const;
  * cannot reach is listed in the README (the Gmail mailbox itself, Slack messages people wrote).
  */
 export async function eraseCandidate(
-  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  { prisma, boss, now }: { prisma: PrismaClient; boss: Boss; now?: (() => Date) | undefined },
   { candidateId, actorId }: { candidateId: string; actorId: string },
 ): Promise<ErasureReport> {
+  // The service's clock: when their open applications were withdrawn (the digest's history).
+  const at = now?.() ?? new Date();
   return prisma.$transaction(
     async (tx) => {
       // The event log is append-only; erasure is its one exception (see the init migration).
@@ -59,8 +62,8 @@ export async function eraseCandidate(
       if (candidate.erasedAt) return { status: 'already-erased', ...empty };
 
       // Locked: a click on a card meanwhile waits, then finds the application withdrawn.
-      const apps = await tx.$queryRaw<{ id: string; stage: Stage; slackMessageTs: string | null }[]>`
-        SELECT id, stage::text AS stage, "slackMessageTs" FROM "Application"
+      const apps = await tx.$queryRaw<{ id: string; roleId: string; stage: Stage; slackMessageTs: string | null }[]>`
+        SELECT id, "roleId", stage::text AS stage, "slackMessageTs" FROM "Application"
         WHERE "candidateId" = ${candidateId}::uuid FOR UPDATE`;
       const appIds = apps.map((a) => a.id);
       const report: ErasureReport = { status: 'erased', ...empty, applications: apps.length };
@@ -102,7 +105,7 @@ export async function eraseCandidate(
       ).count;
       // After that, so what stopping them records (cancelled events, released holds, closed proposal
       // messages, which no longer name the candidate) goes out.
-      report.interviewsCancelled = await cancelInterviews(tx, boss, appIds);
+      report.interviewsCancelled = await cancelInterviews(tx, boss, appIds, at);
       // Effects already carried out (or cancelled) keep their status and lose their content.
       await tx.outboxEffect.updateMany({
         where: { applicationId: { in: appIds }, status: { not: 'PENDING' } },
@@ -116,11 +119,12 @@ export async function eraseCandidate(
           where: { id: app.id },
           data: closed
             ? { fitSummary: null }
-            : { stage: 'WITHDRAWN', version: { increment: 1 }, stageChangedAt: new Date(), fitSummary: null },
+            : { stage: 'WITHDRAWN', version: { increment: 1 }, stageChangedAt: at, fitSummary: null },
         });
         await tx.applicationEvent.create({
           data: {
             applicationId: app.id,
+            at,
             actorType: 'USER',
             actorId,
             type: 'candidate.erased',
@@ -151,7 +155,7 @@ export async function eraseCandidate(
           timeZone: null,
           profile: Prisma.DbNull,
           searchText: '',
-          erasedAt: new Date(),
+          erasedAt: at,
         },
       });
       // Reminders (of interviews held, too), scorecard requests and debriefs in Slack are rendered
@@ -161,9 +165,11 @@ export async function eraseCandidate(
         select: { interviewId: true, scorecardId: true },
       });
       for (const interviewId of new Set(notices.flatMap((n) => n.interviewId ?? [])))
-        await refreshNotices(tx, boss, { interviewId }, new Date());
+        await refreshNotices(tx, boss, { interviewId }, at);
       for (const scorecardId of new Set(notices.flatMap((n) => n.scorecardId ?? [])))
-        await refreshNotices(tx, boss, { scorecardId }, new Date());
+        await refreshNotices(tx, boss, { scorecardId }, at);
+      // Weekly digests in their roles' channels may name them: each is rendered again, in place.
+      await refreshDigests(tx, boss, { roleIds: [...new Set(apps.map((a) => a.roleId))], candidateId });
       // Words only this candidate had (a rare surname) leave the search word list too.
       await tx.$executeRaw`
         DELETE FROM "SearchWord" w WHERE w.word = ANY(${candidate.searchWords}::text[])
@@ -185,7 +191,7 @@ export async function eraseCandidate(
 }
 
 /** Interviews not yet held are cancelled as any other is (see stop-interview.ts). */
-async function cancelInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<number> {
+async function cancelInterviews(tx: Tx, boss: Boss, appIds: string[], now: Date): Promise<number> {
   const interviews = await tx.$queryRaw<Array<{ id: string; applicationId: string; calendarEventId: string | null }>>`
     SELECT id, "applicationId", "calendarEventId" FROM "Interview"
     WHERE "applicationId" = ANY(${appIds}::uuid[]) AND status NOT IN ('CANCELLED', 'COMPLETED')
@@ -195,7 +201,7 @@ async function cancelInterviews(tx: Tx, boss: Boss, appIds: string[]): Promise<n
       interview,
       to: 'CANCELLED',
       reason: "the candidate's data was erased",
-      now: new Date(),
+      now,
     });
   }
   return interviews.length;

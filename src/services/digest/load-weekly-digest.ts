@@ -12,22 +12,33 @@ import { agentCostPerScheduledInterview, pipelineOverview } from '../pipeline/pi
 /** Who "has not moved" is, as /pipeline says it. */
 export const STUCK_DAYS = 5;
 
-export type WeeklyDigest = { roleId: string; title: string; channel: string | null; figures: WeeklyFigures };
+export type WeeklyDigest = {
+  roleId: string;
+  title: string;
+  channel: string | null;
+  /** Open or paused: a closed role gets no new digest (an old one may still be rendered again). */
+  open: boolean;
+  figures: WeeklyFigures;
+};
 
 const CLOSED = [...CLOSED_STAGES];
 
 /**
  * A role's digest for the week before `at`, from the database: the facts read here, the figures
- * computed by domain/digest. Null when the role is gone or no longer open (or paused).
+ * computed by domain/digest. Null when the role is gone.
  */
 export async function loadWeeklyDigest(
   db: DbOrTx,
   { roleId, at }: { roleId: string; at: Date },
 ): Promise<WeeklyDigest | null> {
   const from = new Date(at.getTime() - WEEK_MS);
-  const role = await db.role.findUnique({ where: { id: roleId }, select: { title: true, slackChannelId: true } });
+  const role = await db.role.findUnique({
+    where: { id: roleId },
+    select: { title: true, slackChannelId: true, status: true },
+  });
+  if (!role) return null;
+  // Stuck candidates as /pipeline shows them (it lists open and paused roles only).
   const overview = (await pipelineOverview(db, { onlyRoles: [roleId], now: at, stuckDays: STUCK_DAYS })).roles[0];
-  if (!role || !overview) return null;
   // Everything open during the week: still open, or closed since it began.
   const applications = await db.application.findMany({
     where: {
@@ -95,10 +106,13 @@ export async function loadWeeklyDigest(
     applications: applications.map((a) => ({
       createdAt: a.createdAt,
       stage: a.stage,
-      moves: a.events.map((e) => ({ at: e.at, fromStage: e.fromStage, toStage: e.toStage }) as StageMove),
+      // Moves only: erasure notes a closed application's stage again (from = to), which is none.
+      moves: a.events
+        .filter((e) => e.fromStage !== e.toStage)
+        .map((e) => ({ at: e.at, fromStage: e.fromStage, toStage: e.toStage }) as StageMove),
     })),
-    stuck: overview.stuck,
-    stuckTotal: overview.stuckTotal,
+    stuck: overview?.stuck ?? [],
+    stuckTotal: overview?.stuckTotal ?? 0,
     stuckDays: STUCK_DAYS,
     upcoming: upcoming.map((i) => ({
       candidateName: i.application.candidate.name,
@@ -119,5 +133,6 @@ export async function loadWeeklyDigest(
       costPerScheduledInterviewUsd: cost.get(roleId) ?? null,
     },
   });
-  return { roleId, title: role.title, channel: role.slackChannelId, figures };
+  const open = role.status === 'OPEN' || role.status === 'PAUSED';
+  return { roleId, title: role.title, channel: role.slackChannelId, open, figures };
 }

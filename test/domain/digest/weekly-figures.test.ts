@@ -40,8 +40,10 @@ const late = app('15T10:00:00', 'NEW');
 describe('stageAt', () => {
   it.each([
     ['before it arrived', ada, '01T09:00:00', null],
-    ['on arrival, before any move: the first move’s fromStage', ada, '01T10:00:00', 'NEW'],
-    ['at the instant of a move: the new stage', ada, '09T09:00:00', 'SCREENING'],
+    ['at the instant it arrived: not yet (that instant starts the next week)', ada, '01T10:00:00', null],
+    ['after arriving, before any move: the first move’s fromStage', ada, '01T10:00:01', 'NEW'],
+    ['at the instant of a move: still the stage before', ada, '09T09:00:00', 'NEW'],
+    ['just after a move: the new stage', ada, '09T09:00:01', 'SCREENING'],
     ['without moves: where it is now', bo, '14T00:00:00', 'NEW'],
     ['between moves', di, '10T00:00:00', 'SCHEDULING'],
     ['after its last move', cy, '14T00:00:00', 'REJECTED'],
