@@ -19,6 +19,7 @@ import { benchIntake } from './intake-bench.js';
 import { machineMarkerMs } from './machine-marker.js';
 import { benchAgent } from './agent-bench.js';
 import { benchDebrief } from './debrief-bench.js';
+import { benchDigestChart } from './digest-bench.js';
 import { benchReadPaths } from './read-paths.js';
 import { freshDatabase } from '../setup/fresh-database.js';
 import { countRoundTrips, resetRoundTrips, roundTripReport } from './round-trips.js';
@@ -191,6 +192,18 @@ if (!only || only === 'debrief') {
     console.log(`\nThe smart model costs ${(rows[0]!.cost / rows[1]!.cost).toFixed(1)}× the fast one.`);
   console.log();
   if (only === 'debrief') process.exit(0);
+}
+
+if (!only || only === 'digest') {
+  console.log('## Weekly digest chart (ECharts SVG → resvg PNG, 1600×840)');
+  const r = await benchDigestChart();
+  console.log('| first drawing (imports ECharts) | SVG | PNG, machine fonts | PNG, no fonts | PNG size |');
+  console.log('|---|---|---|---|---|');
+  console.log(
+    `| ${ms(r.firstMs)} | ${ms(r.svgMs)} | ${ms(r.pngMs)} | ${ms(r.bareMs)} | ${(r.bytes / 1024).toFixed(0)} KB |`,
+  );
+  console.log(`\nMeans of ${r.n} drawings after the first.\n`);
+  if (only === 'digest') process.exit(0);
 }
 
 if (!only || only === 'slots') {
