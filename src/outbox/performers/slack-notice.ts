@@ -4,7 +4,7 @@ import { NOTICE_RENDERERS } from '../../services/notices/all-renderers.js';
 import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { EffectAttempt, PerformOutcome, Performer } from './performer.js';
-import { OUTBOX_EVENT_TYPE } from './slack.js';
+import { findOwnMessage, OUTBOX_EVENT_TYPE } from './slack.js';
 import { AppError } from '../../errors.js';
 
 type Notice = EffectPayloads['slack.notice'];
@@ -59,7 +59,14 @@ export function createSlackNoticePerformer({
             },
             select: { id: true },
           }));
-        let ts = earlier ? await findPosted(channel, shown.threadTs, notice.key, notice.createdAt) : undefined;
+        let ts = earlier
+          ? await findOwnMessage(client, {
+              channel,
+              key: notice.key,
+              since: notice.createdAt,
+              ...(shown.threadTs ? { threadTs: shown.threadTs } : {}),
+            })
+          : undefined;
         if (ts) await call('chat.update', () => client.chat.update({ channel, ts: ts!, ...message }));
         else {
           const res = await call('chat.postMessage', () =>
@@ -86,26 +93,5 @@ export function createSlackNoticePerformer({
     const channel = res.channel?.id;
     if (!channel) throw new AppError('EXTERNAL_RETRYABLE', 'conversations.open gave no channel');
     return channel;
-  }
-
-  async function findPosted(
-    channel: string,
-    threadTs: string | undefined,
-    key: string,
-    since: Date,
-  ): Promise<string | undefined> {
-    const oldest = String((since.getTime() - 60_000) / 1000);
-    const page = threadTs
-      ? await call('conversations.replies', () =>
-          client.conversations.replies({ channel, ts: threadTs, oldest, include_all_metadata: true, limit: 200 }),
-        )
-      : await call('conversations.history', () =>
-          client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }),
-        );
-    return page.messages?.find(
-      (m) =>
-        m.metadata?.event_type === OUTBOX_EVENT_TYPE &&
-        (m.metadata.event_payload as { key?: string } | undefined)?.key === key,
-    )?.ts;
   }
 }
