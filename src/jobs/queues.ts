@@ -40,6 +40,10 @@ export type JobPayloads = {
   'debrief.hold': { interviewId: string; without?: boolean | undefined };
   /** Sends interviewers the reminders due before their booked interviews. */
   'interviews.remind': Record<string, never>;
+  /** A candidate replied while their offer is out: read it for the team to confirm. */
+  'offer.reply': { offerId: string; emailMessageId: string };
+  /** Sent offers past their expiry: reminders on the candidate's business days, then the recruiter. */
+  'offers.chase': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -137,6 +141,9 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
     expireInSeconds: 300,
   },
   'interviews.remind': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  // Claude's own retries are inside; a repeat posts nothing new (the thread's question is keyed by the mail).
+  'offer.reply': { ...common, retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  'offers.chase': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -160,5 +167,6 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
   { queue: 'scorecards.chase', cron: '*/5 * * * *' },
+  { queue: 'offers.chase', cron: '*/15 * * * *' },
   { queue: 'interviews.remind', cron: '* * * * *' },
 ];

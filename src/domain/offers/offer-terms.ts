@@ -67,8 +67,8 @@ export function formatMoney(amount: string, currency: string): string {
 
 /**
  * An amount as typed, to its decimal string: "95000", "95,000", "95.000", "95 000", "95’000",
- * "95,000.50", "95000.5" and "95000,50" (a decimal comma) are read; anything else is not a number. Too many decimals for the
- * currency (any for JPY) is an error, not a rounding.
+ * "95,000.50", "95000.5" and "95000,50" (a decimal comma) are read; anything else is not a
+ * number. Too many decimals for the currency (any for JPY) is an error, not a rounding.
  */
 export function readAmount(
   typed: string,

@@ -69,7 +69,7 @@ describe('reading the offer modal', () => {
     });
   });
 
-  it('says each problem on its field: a start in the past, an expiry before today, a salary not in the currency', () => {
+  it('says each problem on its field: a past start, an expiry before today, a salary not in the currency', () => {
     const read = readOfferForm(
       form({
         start_date: date('2027-03-01'),
