@@ -66,8 +66,8 @@ function chainLines(o: OfferView): string {
     .join('\n');
 }
 
-const head = (o: OfferView) =>
-  `Offer for ${escapeMrkdwn(o.candidate.name)} · ${escapeMrkdwn(o.role.title)} (version ${o.version})`;
+const head = (o: OfferView, version = o.version) =>
+  `Offer for ${escapeMrkdwn(o.candidate.name)} · ${escapeMrkdwn(o.role.title)} (version ${version})`;
 
 /**
  * The direct message asking one approver for their decision, kept current: the terms (with the
@@ -75,15 +75,20 @@ const head = (o: OfferView) =>
  * turn on the current version; afterwards, what they decided, or that the offer changed since.
  */
 export function offerApprovalMessage(o: OfferView, approvalId: string, version: number): Message {
-  const text = fit(`${head(o)}: your approval`, 3000);
+  const text = fit(`${head(o, version)}: your approval`, 3000);
   if (o.candidate.erased || !o.terms) return { text, blocks: [section('This offer’s candidate was erased.')] };
   const mine = o.chain.find((s) => s.id === approvalId);
   const value = `${approvalId}:${version}`;
+  // Asked about an earlier version: its terms are gone; the current ones come in a message of their own.
+  if (version !== o.version || !mine)
+    return {
+      text,
+      blocks: [
+        section(`*${head(o, version)}*`),
+        context(`This offer was changed since (now version ${o.version}): the new terms come to you in turn.`),
+      ],
+    };
   const blocks: Record<string, unknown>[] = [section(`*${head(o)}*`), section(termLines(o.terms, { internal: true }))];
-  if (version !== o.version || !mine) {
-    blocks.push(context(`This offer was changed since (now version ${o.version}): the new terms come to you in turn.`));
-    return { text, blocks };
-  }
   blocks.push(section(`*Approvals*\n${chainLines(o)}`));
   const turn = o.status === 'PENDING_APPROVAL' && o.chain.find((s) => s.decision !== 'APPROVED')?.id === approvalId;
   if (turn)
@@ -165,18 +170,26 @@ export function offerStatusMessage(o: OfferView): Message {
 
 /** To whoever drafted it (and the recruiter): the chain's outcome for one version, kept current. */
 export function offerOutcomeMessage(o: OfferView, version: number): Message {
+  if (version !== o.version) {
+    const text = fit(`${head(o, version)}: changed since`, 3000);
+    return {
+      text,
+      blocks: [
+        section(`*${head(o, version)}*`),
+        context(`Since then the offer has changed (now version ${o.version}).`),
+      ],
+    };
+  }
   const text = fit(`${head(o)}: ${statusLine(o)}`, 3000);
   if (o.candidate.erased || !o.terms) return { text, blocks: [section('This offer’s candidate was erased.')] };
   const blocks: Record<string, unknown>[] = [section(`*${head(o)}*\n${statusLine(o)}`)];
-  if (version === o.version) {
-    const said = o.chain.filter((s) => s.comment);
-    if (said.length) blocks.push(section(`*Approvals*\n${chainLines(o)}`));
-    const value = `${o.id}:${o.version}`;
-    if (o.status === 'APPROVED')
-      blocks.push({ type: 'actions', elements: [button(ACTIONS.sendOffer, 'Send offer', value, 'primary')] });
-    if (o.status === 'CHANGES_REQUESTED')
-      blocks.push({ type: 'actions', elements: [button(ACTIONS.editOffer, 'Edit offer', value, 'primary')] });
-  } else blocks.push(context(`Since then the offer has changed (now version ${o.version}).`));
+  // The approvers' comments (what to change, why not), when there are any.
+  if (o.chain.some((s) => s.comment)) blocks.push(section(`*Approvals*\n${chainLines(o)}`));
+  const value = `${o.id}:${o.version}`;
+  if (o.status === 'APPROVED')
+    blocks.push({ type: 'actions', elements: [button(ACTIONS.sendOffer, 'Send offer', value, 'primary')] });
+  if (o.status === 'CHANGES_REQUESTED')
+    blocks.push({ type: 'actions', elements: [button(ACTIONS.editOffer, 'Edit offer', value, 'primary')] });
   return { text, blocks };
 }
 
