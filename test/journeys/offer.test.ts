@@ -67,7 +67,7 @@ describe('an offer, approved in turn, sent, accepted: the hire', () => {
     await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nOffer[\s\S]*\[Make offer\]/);
   });
 
-  it('Rita drafts the offer; a salary that is not a number and a start in the past are refused on their fields', async () => {
+  it('Rita drafts the offer; a salary not a number and a start in the past are refused on their fields', async () => {
     const card = await world.card(hiring.id, 'Grace Hopper');
     expect(await (await carl.clicks(card, 'Make offer')).text()).toMatch(/offers are for/i);
     const modal = await (await rita.clicks(card, 'Make offer')).modal();
@@ -102,7 +102,7 @@ describe('an offer, approved in turn, sent, accepted: the hire', () => {
   });
 
   let firstAsk: FakeMessage;
-  it('Hugo asks for a change; Rita edits; the approvals start again, and his click on the old version is told so', async () => {
+  it('Hugo asks for a change; Rita edits; approvals start again; his click on the old version is told so', async () => {
     firstAsk = structuredClone(await offerDm(hugo, 1));
     const comment = await (await hugo.clicks(firstAsk, 'Request changes')).modal();
     expect((await hugo.submits(comment, { comment: '' })).errors).toEqual({ comment: 'Say what should change.' });
@@ -120,7 +120,7 @@ describe('an offer, approved in turn, sent, accepted: the hire', () => {
     expect(textOf(await offerDm(hugo, 1))).toMatch(/changed since \(now version 2\)/);
   });
 
-  it('Hugo approves, then Ada; Rita is told it is ready and sends it; the email has the approved terms only', async () => {
+  it('Hugo approves, then Ada; Rita is told and sends it; the email has the approved terms only', async () => {
     await hugo.clicks(await offerDm(hugo, 2), 'Approve');
     const adaAsk = await offerDm(ada, 2);
     expect(textOf(adaAsk)).toMatch(/<@U0HUGO> \(the role’s approver\): approved/);
@@ -147,7 +147,7 @@ describe('an offer, approved in turn, sent, accepted: the hire', () => {
     expect(hasButton(ready, 'Send offer')).toBe(false);
   });
 
-  it('Grace accepts by email; Rita confirms; hired: the card, the channel, the App Home and the other team know', async () => {
+  it('Grace accepts by email; Rita confirms; hired: card, channel, App Home and the other team know', async () => {
     await grace.replies('Thank you! I am happy to accept the offer and will see you in April.');
     const card = await world.card(hiring.id, 'Grace Hopper');
     const question = await world.message(hiring.id, /replied to the offer and seems to accept/, { thread: card.ts });

@@ -23,10 +23,37 @@ const CLOCK_RE = /\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s?(?:am
 const SHINGLE = 6;
 // Pay and offer terms are a person's to discuss, never the scheduling agent's: words about them,
 // or an amount of money (a currency sign or code beside a number, "95k").
-const OFFER_TERMS_RE =
-  /\b(?:salar(?:y|ies)|compensation|remuneration|pay (?:range|band|rise)|equity|stock options?|RSUs?|bonus(?:es)?|signing bonus|offer letter|notice period|benefits package)\b/i;
-const MONEY_RE =
-  /(?:[$€£¥₹]\s?\d)|\b\d[\d,.\s]*\s?(?:k\b|EUR\b|USD\b|GBP\b|CHF\b|SEK\b|NOK\b|DKK\b|PLN\b|JPY\b|INR\b|euros?\b|dollars?\b|pounds?\b)/i;
+const OFFER_WORDS = [
+  'salar(?:y|ies)',
+  'compensation',
+  'remuneration',
+  'pay (?:range|band|rise)',
+  'equity',
+  'stock options?',
+  'RSUs?',
+  'bonus(?:es)?',
+  'offer letter',
+  'notice period',
+  'benefits package',
+];
+const OFFER_TERMS_RE = new RegExp(`\\b(?:${OFFER_WORDS.join('|')})\\b`, 'i');
+const CURRENCY_WORDS = [
+  'k',
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'JPY',
+  'INR',
+  'euros?',
+  'dollars?',
+  'pounds?',
+];
+const MONEY_RE = new RegExp(`(?:[$€£¥₹]\\s?\\d)|\\b\\d[\\d,.\\s]*\\s?(?:${CURRENCY_WORDS.join('|')})\\b`, 'i');
 
 export function checkOutgoingEmail(facts: EmailFacts): string[] {
   const problems: string[] = [];
