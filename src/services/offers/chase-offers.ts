@@ -46,19 +46,21 @@ export async function chaseOffers(
           roleTitle: offer.role.title,
           signature,
         });
+        const sendAt = nextSendingTime(now, zone, SENDING_HOURS);
         await sendCandidateEmail(
           { tx, boss, mailbox },
           {
             applicationId: offer.application.id,
             text,
             key: `offer-reminder:${id}:${row.chasesSent + 1}`,
-            notBefore: nextSendingTime(now, zone, SENDING_HOURS),
+            notBefore: sendAt,
             now,
           },
         );
+        // The next one two of her business days after this one reaches her, not after it was queued.
         await tx.offer.update({
           where: { id },
-          data: { chasesSent: row.chasesSent + 1, nextChaseAt: addBusinessDays(now, 2, zone) },
+          data: { chasesSent: row.chasesSent + 1, nextChaseAt: addBusinessDays(sendAt, 2, zone) },
         });
         await tx.applicationEvent.create({
           data: {

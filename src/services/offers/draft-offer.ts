@@ -54,6 +54,12 @@ export async function draftOffer(
       where: { id: applicationId },
       select: {
         candidate: { select: { timeZone: true, erasedAt: true } },
+        interviews: {
+          where: { candidateZone: { not: null } },
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+          select: { candidateZone: true },
+        },
         role: { select: { policy: true, hiringManager: { select: { slackUserId: true, timeZone: true } } } },
       },
     });
@@ -84,7 +90,9 @@ export async function draftOffer(
     }
     if (viewId && !(await firstSubmission(tx, viewId))) return { ok: true, offerId: offer.id || null };
 
-    const zone = app.candidate.timeZone ?? app.role.hiringManager?.timeZone ?? 'UTC';
+    // The offer lapses at the end of its last day where the candidate is (as scheduling learnt it).
+    const zone =
+      app.candidate.timeZone ?? app.interviews[0]?.candidateZone ?? app.role.hiringManager?.timeZone ?? 'UTC';
     const expiresAt = DateTime.fromISO(terms.expiryDate, { zone }).endOf('day').toJSDate();
     const chain = approvalChain(offerPolicyOf(app.role.policy), terms, {
       hiringManager: app.role.hiringManager?.slackUserId ?? null,

@@ -71,6 +71,13 @@ export async function loadOffer(db: DbOrTx, offerId: string): Promise<OfferView 
           slackChannelId: true,
           slackMessageTs: true,
           candidate: { select: { name: true, timeZone: true, erasedAt: true } },
+          // Where the candidate said they are, when they said it in scheduling (and the candidate row has none).
+          interviews: {
+            where: { candidateZone: { not: null } },
+            orderBy: { createdAt: 'desc' },
+            take: 1,
+            select: { candidateZone: true },
+          },
           role: {
             select: {
               id: true,
@@ -115,7 +122,11 @@ export async function loadOffer(db: DbOrTx, offerId: string): Promise<OfferView 
       slackChannelId: app.slackChannelId,
       slackMessageTs: app.slackMessageTs,
     },
-    candidate: { name: app.candidate.name, timeZone: app.candidate.timeZone, erased: app.candidate.erasedAt !== null },
+    candidate: {
+      name: app.candidate.name,
+      timeZone: app.candidate.timeZone ?? app.interviews[0]?.candidateZone ?? null,
+      erased: app.candidate.erasedAt !== null,
+    },
     role: {
       id: app.role.id,
       title: app.role.title,
