@@ -222,6 +222,15 @@ async function candidateEmail(
     await askTeamAboutWithdrawal(deps, facts, { emailMessageId, summary: reading.summary });
     return { hidden: true, type: 'candidate_email', withdrawal: 'asked the team' };
   }
+  // Pay and offers are a person's to discuss: code hands over, without a model call.
+  if (reading?.intent === 'about_offer') {
+    await handOver(deps, facts, {
+      reason: `the candidate wrote about pay or an offer (${reading.summary}): only a person may answer that`,
+      key: `offer-question:${emailMessageId}`,
+      by: 'code',
+    });
+    return { hidden: true, type: 'candidate_email', handedOver: true };
+  }
   if (event.notWithdrawal) checks.withdrawal = 'The team says this is not a withdrawal: answer it as a normal reply.';
   if (reading) {
     const zone = readZoneMention(reading.zone_mentioned, facts.zone);

@@ -13,6 +13,7 @@ export const ZReplyReading = z
       'asks_question',
       'reschedule',
       'withdraws',
+      'about_offer',
       'gives_time_zone',
       'other',
     ]),
@@ -48,6 +49,7 @@ export const READ_REPLY_SYSTEM =
   'says.\n' +
   '- intent: accepts_option when they pick one of the numbered options; proposes_times when they give other times; ' +
   'reschedule when they want to move a booked interview; withdraws when they no longer want to proceed; ' +
+  'about_offer when they ask about or negotiate pay, salary, equity, benefits, a contract or an offer; ' +
   'gives_time_zone when they only tell their zone; asks_question for a question; other otherwise.\n' +
   '- option: the option number they accepted, else null.\n' +
   '- available: every range they say they are free, as concrete local dates and 24h times in THEIR zone. Resolve ' +

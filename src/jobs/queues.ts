@@ -42,6 +42,10 @@ export type JobPayloads = {
   'interviews.remind': Record<string, never>;
   /** Queues each role's weekly digest once the team's weekday and time have come in its zone. */
   'digest.due': Record<string, never>;
+  /** A candidate replied while their offer is out: read it for the team to confirm. */
+  'offer.reply': { offerId: string; emailMessageId: string };
+  /** Sent offers past their expiry: reminders on the candidate's business days, then the recruiter. */
+  'offers.chase': Record<string, never>;
   /** An admin asked in Slack to erase a candidate; `by` is told when it is done. */
   'candidate.erase': { candidateId: string; by: string };
   /** Fill a team member's name, email, zone, calendar and hours from Slack (users.info). */
@@ -140,6 +144,9 @@ export const QUEUES: Record<QueueName, Omit<Queue, 'name'>> = {
   },
   'interviews.remind': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   'digest.due': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
+  // Claude's own retries are inside; a repeat posts nothing new (the thread's question is keyed by the mail).
+  'offer.reply': { ...common, retryLimit: 6, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  'offers.chase': { ...common, policy: 'exclusive', retryLimit: 0, expireInSeconds: 120 },
   // Erasure is one transaction and safe to repeat (a second run finds the candidate erased).
   'candidate.erase': { ...common, retryLimit: 3, retryBackoff: true, expireInSeconds: 300 },
   // 'stately' keyed by person: a burst of mentions or profile changes is one more sync, never lost.
@@ -163,6 +170,7 @@ export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: 'agent.follow-ups', cron: '*/5 * * * *' },
   { queue: 'interviews.complete', cron: '*/5 * * * *' },
   { queue: 'scorecards.chase', cron: '*/5 * * * *' },
+  { queue: 'offers.chase', cron: '*/15 * * * *' },
   { queue: 'interviews.remind', cron: '* * * * *' },
   // Cron runs in UTC: every quarter hour the service checks the team's own weekday, time and zone.
   { queue: 'digest.due', cron: '*/15 * * * *' },

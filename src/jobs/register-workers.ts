@@ -15,6 +15,7 @@ import { agentFollowUps, agentTurn } from './definitions/agent.js';
 import { candidateErase } from './definitions/candidate-erase.js';
 import { interviewsComplete } from './definitions/interviews-complete.js';
 import { debriefHold, scorecardsChase } from './definitions/scorecards.js';
+import { offerReply, offersChase } from './definitions/offers.js';
 import { interviewsRemind } from './definitions/interviews-remind.js';
 import { digestDue } from './definitions/digest-due.js';
 import { teamSyncPerson } from './definitions/team-sync-person.js';
@@ -39,6 +40,8 @@ export const JOB_DEFINITIONS: JobDefinition<any>[] = [
   interviewsComplete,
   scorecardsChase,
   debriefHold,
+  offerReply,
+  offersChase,
   interviewsRemind,
   digestDue,
   candidateErase,

@@ -18,6 +18,8 @@ import { registerOpenInterviewerSettings } from './listeners/actions/open-interv
 import { registerInterviewerSettingsSubmit } from './listeners/views/interviewer-settings-submit.js';
 import { registerScorecardButtons } from './listeners/actions/scorecard-buttons.js';
 import { registerScorecardSubmit } from './listeners/views/scorecard-submit.js';
+import { registerOfferButtons } from './listeners/actions/offer-buttons.js';
+import { registerOfferSubmit } from './listeners/views/offer-submit.js';
 import type { Logger } from '../logger.js';
 import type { BotIdentity } from './bot-identity.js';
 import type { FastifyReceiver } from './fastify-receiver.js';
@@ -119,6 +121,8 @@ export function createSlackApp(deps: SlackAppDeps): App {
   registerInterviewerSettingsSubmit(app, { prisma: deps.prisma, boss: deps.boss });
   registerScorecardButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, now });
   registerScorecardSubmit(app, { prisma: deps.prisma, boss: deps.boss, now });
+  registerOfferButtons(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, mailbox: deps.mailbox, now });
+  registerOfferSubmit(app, { prisma: deps.prisma, boss: deps.boss, admins: deps.admins, now });
   app.error(async (err) => {
     deps.log.error({ err: err.message, code: (err as { code?: string }).code }, 'Slack listener error');
   });

@@ -56,6 +56,22 @@ export const ACTIONS = {
   debriefHold: 'debrief_hold',
   /** On the recruiter's late-scorecard message: hold the debrief without it (value: the interview id). */
   debriefWithout: 'debrief_without',
+  /** The card's "Make offer" at the offer stage (value: `<applicationId>:<version>`); the modal submits offerSubmit. */
+  makeOffer: 'offer_make',
+  offerSubmit: 'offer_submit',
+  /** "Edit offer" and "Send offer" (value: `<offerId>:<version>`). */
+  editOffer: 'offer_edit',
+  sendOffer: 'offer_send',
+  /** An approver's buttons (value: `<approvalId>:<version>`); changes and rejection ask for a comment first. */
+  offerApprove: 'offer_approve',
+  offerRequestChanges: 'offer_request_changes',
+  offerReject: 'offer_reject',
+  offerDecisionSubmit: 'offer_decision_submit',
+  /** Confirming the candidate's answer (value: `<offerId>:<emailMessageId>`); declined asks for the reason. */
+  offerAccepted: 'offer_accepted',
+  offerDeclined: 'offer_declined',
+  offerNotAnswer: 'offer_not_answer',
+  offerDeclineSubmit: 'offer_decline_submit',
   /** A prefix: "Previous page" / "Next page" under `/pipeline` (value: the page and the role filter). */
   pipelinePage: 'pipeline_page',
 } as const;

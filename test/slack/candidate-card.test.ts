@@ -746,7 +746,7 @@ describe('card and modal builders stay inside Slack limits', () => {
         })),
         offerApprovals: many(15, () => ({ candidateName: long, roleTitle: long })),
         slotApprovals: many(15, (i) => ({ candidateName: long, roleTitle: long, count: i })),
-        roles: many(15, (i) => ({ title: long, status: i % 2 ? 'OPEN' : 'PAUSED', active: i })),
+        roles: many(15, (i) => ({ title: long, status: i % 2 ? 'OPEN' : 'PAUSED', active: i, hired: i % 3 })),
       },
     });
     expect(checkSurface({ type: 'home', blocks: view.blocks })).toEqual([]);

@@ -21,6 +21,39 @@ const EMAIL_RE = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 const PHONE_RE = /(?:\+\d[\d\s().-]{7,}\d)/g;
 const CLOCK_RE = /\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b/i;
 const SHINGLE = 6;
+// Pay and offer terms are a person's to discuss, never the scheduling agent's: words about them,
+// or an amount of money (a currency sign or code beside a number, "95k").
+const OFFER_WORDS = [
+  'salar(?:y|ies)',
+  'compensation',
+  'remuneration',
+  'pay (?:range|band|rise)',
+  'equity',
+  'stock options?',
+  'RSUs?',
+  'bonus(?:es)?',
+  'offer letter',
+  'notice period',
+  'benefits package',
+];
+const OFFER_TERMS_RE = new RegExp(`\\b(?:${OFFER_WORDS.join('|')})\\b`, 'i');
+const CURRENCY_WORDS = [
+  'k',
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'JPY',
+  'INR',
+  'euros?',
+  'dollars?',
+  'pounds?',
+];
+const MONEY_RE = new RegExp(`(?:[$€£¥₹]\\s?\\d)|\\b\\d[\\d,.\\s]*\\s?(?:${CURRENCY_WORDS.join('|')})\\b`, 'i');
 
 export function checkOutgoingEmail(facts: EmailFacts): string[] {
   const problems: string[] = [];
@@ -51,6 +84,8 @@ export function checkOutgoingEmail(facts: EmailFacts): string[] {
     if (name.includes(' ') && lower.includes(` ${name} `))
       problems.push(`it names ${person}, who is another candidate`);
   }
+  if (OFFER_TERMS_RE.test(text) || MONEY_RE.test(text))
+    problems.push('it talks about pay or offer terms, which only a person may discuss: hand over');
   if (CLOCK_RE.test(text) && facts.candidateZone && !text.includes(facts.candidateZone)) {
     problems.push(`it states a time without spelling out the zone (${facts.candidateZone})`);
   }

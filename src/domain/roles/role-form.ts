@@ -1,3 +1,5 @@
+import type { OfferPolicy } from '../offers/approval-chain.js';
+import { CURRENCIES, readAmount } from '../offers/offer-terms.js';
 // The role modal's fields, read from Slack's view state and validated here, purely.
 // Errors are keyed by block_id so Slack shows each next to its field (response_action: errors).
 
@@ -41,6 +43,8 @@ export type RoleInput = {
   holdProposedSlots: boolean;
   /** Reminders, chasing late scorecards and the debrief (Role.policy.afterInterview). */
   afterInterview: AfterInterviewPolicy;
+  /** Who approves an offer (Role.policy.offer): Slack ids in order, and a threshold's extra approver. */
+  offer: OfferPolicy;
 };
 
 /** The choices the modal offers for the after-interview settings, as its option values. */
@@ -115,6 +119,7 @@ export function readRoleForm(v: ViewValues): FormResult {
       competencies: competencies.ok ? competencies.items : [],
     });
   }
+  const offer = readOfferPolicy(v, errors);
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -130,8 +135,40 @@ export function readRoleForm(v: ViewValues): FormResult {
       stages,
       holdProposedSlots: checked(v, 'options').includes('hold'),
       afterInterview: readAfterInterview(v),
+      offer: offer!,
     },
   };
+}
+
+/**
+ * The "Offers" fields: approvers in the order picked (none: the hiring manager), and above an
+ * amount typed with its currency ("120,000 EUR") one more approver. Problems go on their fields.
+ */
+function readOfferPolicy(v: ViewValues, errors: Record<string, string>): OfferPolicy | null {
+  const approvers = v.offer_approvers?.value?.selected_users ?? [];
+  const typed = text(v, 'offer_threshold');
+  const extra = v.offer_threshold_approver?.value?.selected_user ?? '';
+  if (!typed && !extra) return { approvers, threshold: null };
+  if (!typed) {
+    errors.offer_threshold = 'Above which base salary does this person approve too? e.g. 120,000 EUR';
+    return null;
+  }
+  const m = /^(.+?)\s*([A-Za-z]{3})$/.exec(typed);
+  const currency = m?.[2]?.toUpperCase() ?? '';
+  if (!m || !(CURRENCIES as readonly string[]).includes(currency)) {
+    errors.offer_threshold = 'Write the amount and its currency code, e.g. 120,000 EUR.';
+    return null;
+  }
+  const amount = readAmount(m[1]!, currency);
+  if (!amount.ok) {
+    errors.offer_threshold = amount.error;
+    return null;
+  }
+  if (!extra) {
+    errors.offer_threshold_approver = 'Who approves offers above it?';
+    return null;
+  }
+  return { approvers, threshold: { amount: amount.amount, currency, approver: extra } };
 }
 
 const checked = (v: ViewValues, block: string) => (v[block]?.value?.selected_options ?? []).map((o) => o.value);

@@ -27,6 +27,19 @@ export async function loadCardData(
           stages: { orderBy: { position: 'asc' }, select: { name: true } },
         },
       },
+      offers: {
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: {
+          status: true,
+          version: true,
+          approvals: {
+            where: { decision: { not: 'APPROVED' } },
+            orderBy: [{ offerVersion: 'desc' }, { position: 'asc' }],
+            select: { offerVersion: true, approver: { select: { name: true } } },
+          },
+        },
+      },
       documents: {
         where: { kind: 'CV' },
         orderBy: { createdAt: 'desc' },
@@ -69,6 +82,13 @@ export async function loadCardData(
         : null,
     showEmail: policy.showEmailInChannel === true,
     interview: currentInterview(app.interviews[0], app.planPosition),
+    offer: app.offers[0]
+      ? {
+          status: app.offers[0].status,
+          waitingFor:
+            app.offers[0].approvals.find((a) => a.offerVersion === app.offers[0]!.version)?.approver.name ?? null,
+        }
+      : null,
     channel: app.slackChannelId ?? app.role.slackChannelId,
     ts: app.slackMessageTs,
     createdAt: app.createdAt,

@@ -12,7 +12,7 @@ export type HomeData = {
   }[];
   offerApprovals: { candidateName: string; roleTitle: string }[];
   slotApprovals: { candidateName: string; roleTitle: string; count: number }[];
-  roles: { title: string; status: string; active: number }[];
+  roles: { title: string; status: string; active: number; hired: number }[];
 };
 
 /** What one person's App Home shows, read now. */
@@ -55,12 +55,17 @@ export async function homeData(
         },
       },
     }),
+    // Approvals of the current version whose turn has come (everyone before approved).
     db.offerApproval.findMany({
-      where: { decision: 'PENDING', approver: { slackUserId } },
-      take: 15,
+      where: { decision: 'PENDING', approver: { slackUserId }, offer: { status: 'PENDING_APPROVAL' } },
+      take: 30,
       select: {
+        offerVersion: true,
+        position: true,
         offer: {
           select: {
+            version: true,
+            approvals: { select: { offerVersion: true, position: true, decision: true } },
             application: { select: { candidate: { select: { name: true } }, role: { select: { title: true } } } },
           },
         },
@@ -88,6 +93,7 @@ export async function homeData(
         title: true,
         status: true,
         _count: { select: { applications: { where: { stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] } } } } },
+        applications: { where: { stage: 'HIRED' }, select: { id: true } },
       },
     }),
   ]);
@@ -107,15 +113,29 @@ export async function homeData(
       roleTitle: c.interview.application.role.title,
       stageName: c.interview.stage.name,
     })),
-    offerApprovals: offers.map((o) => ({
-      candidateName: o.offer.application.candidate.name,
-      roleTitle: o.offer.application.role.title,
-    })),
+    offerApprovals: offers
+      .filter(
+        (a) =>
+          a.offerVersion === a.offer.version &&
+          a.offer.approvals.every(
+            (b) => b.offerVersion !== a.offerVersion || b.position >= a.position || b.decision === 'APPROVED',
+          ),
+      )
+      .slice(0, 15)
+      .map((o) => ({
+        candidateName: o.offer.application.candidate.name,
+        roleTitle: o.offer.application.role.title,
+      })),
     slotApprovals: proposals.map((p) => ({
       candidateName: p.application.candidate.name,
       roleTitle: p.application.role.title,
       count: p._count.proposals,
     })),
-    roles: roles.map((r) => ({ title: r.title, status: r.status, active: r._count.applications })),
+    roles: roles.map((r) => ({
+      title: r.title,
+      status: r.status,
+      active: r._count.applications,
+      hired: r.applications.length,
+    })),
   };
 }

@@ -18,7 +18,7 @@ const READ_INLINE_BYTES = 2 * 1024 * 1024;
 export type IntakeOutcome =
   | { kind: 'already-processed'; status: string }
   | { kind: 'ignored'; reason: string }
-  | { kind: 'reply'; applicationId: string | null; threadId: string; routedTo: 'agent' | 'person' | 'nobody' }
+  | { kind: 'reply'; applicationId: string | null; threadId: string; routedTo: 'agent' | 'person' | 'offer' | 'nobody' }
   | {
       kind: 'new-application';
       applicationId: string;
@@ -219,8 +219,25 @@ async function reply(
       data: { emailMessageId: message.id, inboundId: facts.inboundId },
     },
   });
-  if (thread.handedOverAt) {
-    // After a handover a person answers: tell the card's thread, without quoting the mail.
+  // At the offer stage the scheduling agent is done, and never discusses terms: a reply to a sent
+  // offer is read for the team to confirm; anything else at that stage goes to a person.
+  const offerStage = await tx.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { stage: true, offers: { where: { status: 'SENT' }, select: { id: true }, take: 1 } },
+  });
+  const sentOffer = offerStage.offers[0];
+  if (sentOffer) {
+    await enqueue(
+      deps.boss,
+      tx,
+      'offer.reply',
+      { offerId: sentOffer.id, emailMessageId: message.id },
+      { singletonKey: message.id },
+    );
+    return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'offer' };
+  }
+  if (thread.handedOverAt || offerStage.stage === 'OFFER') {
+    // After a handover (or at the offer stage) a person answers: tell the card's thread, without quoting the mail.
     const app = await tx.application.findUniqueOrThrow({
       where: { id: applicationId },
       select: { slackChannelId: true, slackMessageTs: true },

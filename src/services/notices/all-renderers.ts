@@ -1,4 +1,5 @@
 import { DEBRIEF_RENDERERS } from '../debriefs/debrief-notice.js';
+import { OFFER_RENDERERS } from '../offers/offer-notices.js';
 import { SCORECARD_RENDERERS } from '../scorecards/scorecard-notices.js';
 import { renderInterviewReminder } from './interview-reminder.js';
 import type { NoticeRenderer } from './notice-renderers.js';
@@ -7,5 +8,6 @@ import type { NoticeRenderer } from './notice-renderers.js';
 export const NOTICE_RENDERERS: Record<string, NoticeRenderer> = {
   ...SCORECARD_RENDERERS,
   ...DEBRIEF_RENDERERS,
+  ...OFFER_RENDERERS,
   'interview.reminder': renderInterviewReminder,
 };

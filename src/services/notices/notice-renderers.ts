@@ -8,6 +8,7 @@ export type NoticeRow = {
   userId: string | null;
   interviewId: string | null;
   scorecardId: string | null;
+  offerId: string | null;
   channel: string | null;
   ts: string | null;
 };

@@ -10,6 +10,7 @@ export type NoticeSubject = {
   userId?: string | null;
   interviewId?: string | null;
   scorecardId?: string | null;
+  offerId?: string | null;
 };
 
 /**
@@ -31,6 +32,7 @@ export async function sendNotice(
       userId: subject.userId ?? null,
       interviewId: subject.interviewId ?? null,
       scorecardId: subject.scorecardId ?? null,
+      offerId: subject.offerId ?? null,
     },
     update: {},
     select: { id: true },
@@ -43,7 +45,7 @@ export async function sendNotice(
 export async function refreshNotices(
   tx: Tx,
   boss: Boss,
-  about: { interviewId: string } | { scorecardId: string },
+  about: { interviewId: string } | { scorecardId: string } | { offerId: string },
   now: Date,
 ): Promise<number> {
   const rows = await tx.slackNotice.findMany({ where: about, select: { id: true } });

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/prisma.js';
 import type { Boss } from '../../jobs/boss.js';
 import { stopAgentMailInTx, stopInterviewInTx } from '../interviews/stop-interview.js';
 import type { Actor } from './move-application.js';
+import { refreshNotices } from '../notices/send-notice.js';
 
 export type UnwindReport = {
   interviewsCancelled: number;
@@ -15,7 +16,8 @@ export type UnwindReport = {
  * hired), inside the transaction that closes it, so the two are one change: its interviews
  * are cancelled and their interviewers' time freed, booked ones' calendar events cancelled
  * (Google tells everyone invited), held times released, the proposal messages still waiting
- * for a click say so, the agent's run ends, and the agent's mail not yet sent is stopped. The
+ * for a click say so, the agent's run ends, the agent's mail not yet sent is stopped, and an
+ * offer in progress is withdrawn (its messages say so). The
  * email the team chose to send with the decision is recorded after this, so it is the only one.
  */
 export async function unwindApplicationInTx(
@@ -42,6 +44,15 @@ export async function unwindApplicationInTx(
     data: { status: 'COMPLETED', finishedAt: now, followUpAt: null, error: reason.slice(0, 1000) },
   });
   const emails = { count: await stopAgentMailInTx(tx, { applicationId, reason, now }) };
+  // An offer still being worked on ends with the application (an accepted one is what hired them).
+  const offers = await tx.offer.findMany({
+    where: { applicationId, status: { in: ['DRAFT', 'PENDING_APPROVAL', 'CHANGES_REQUESTED', 'APPROVED', 'SENT'] } },
+    select: { id: true },
+  });
+  for (const { id } of offers) {
+    await tx.offer.update({ where: { id }, data: { status: 'WITHDRAWN', nextChaseAt: null } });
+    await refreshNotices(tx, boss, { offerId: id }, now);
+  }
   const report = {
     interviewsCancelled: live.length,
     eventsCancelled,

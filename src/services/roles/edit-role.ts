@@ -1,3 +1,4 @@
+import { offerPolicyOf, withOfferPolicy, type OfferPolicy } from '../../domain/offers/approval-chain.js';
 import type { PrismaClient } from '../../db/prisma.js';
 import { planStageEdit, type RoleInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
@@ -34,6 +35,7 @@ export type RoleForEdit = {
   }[];
   holdProposedSlots: boolean;
   afterInterview: AfterInterviewPolicy;
+  offer: OfferPolicy;
 };
 
 export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Promise<RoleForEdit> {
@@ -66,6 +68,7 @@ export async function loadRoleForEdit(prisma: PrismaClient, roleId: string): Pro
     })),
     holdProposedSlots: schedulingPolicyOf(role.policy).holdProposedSlots,
     afterInterview: afterInterviewPolicyOf(role.policy),
+    offer: offerPolicyOf(role.policy),
   };
 }
 
@@ -148,7 +151,10 @@ export async function editRole(
       where: { id: roleId },
       data: {
         ...(await roleData(tx, slackTeamId, input)),
-        policy: withAfterInterview(withHold(locked[0].policy, input.holdProposedSlots), input.afterInterview),
+        policy: withOfferPolicy(
+          withAfterInterview(withHold(locked[0].policy, input.holdProposedSlots), input.afterInterview),
+          input.offer,
+        ),
       },
     });
     await requestChannel(tx, boss, { roleId, input, actorSlackId });

@@ -1,3 +1,4 @@
+import { withOfferPolicy } from '../../domain/offers/approval-chain.js';
 import type { PrismaClient, Tx } from '../../db/prisma.js';
 import type { RoleInput, StageInput } from '../../domain/roles/role-form.js';
 import type { Boss } from '../../jobs/boss.js';
@@ -58,7 +59,13 @@ export async function stageData(tx: Tx, slackTeamId: string, stage: StageInput, 
 
 /** Everyone the role modal names (Slack ids): each is synced from Slack in the saving transaction. */
 export const peopleNamedIn = (input: RoleInput): string[] =>
-  [input.hiringManager, input.recruiter, ...input.stages.flatMap((s) => s.pool)].filter((u): u is string => !!u);
+  [
+    input.hiringManager,
+    input.recruiter,
+    ...input.stages.flatMap((s) => s.pool),
+    ...input.offer.approvers,
+    input.offer.threshold?.approver,
+  ].filter((u): u is string => !!u);
 
 /** When the modal named a new channel: its creation, through the outbox (see the slack.channel performer). */
 export async function requestChannel(
@@ -129,7 +136,10 @@ export async function openRole(
           status: 'OPEN',
           // The service's clock: a role's first weekly digest is the first one after it opened.
           createdAt: now,
-          policy: withAfterInterview(input.holdProposedSlots ? withHold({}, true) : {}, input.afterInterview),
+          policy: withOfferPolicy(
+            withAfterInterview(input.holdProposedSlots ? withHold({}, true) : {}, input.afterInterview),
+            input.offer,
+          ),
         },
         select: { id: true },
       });

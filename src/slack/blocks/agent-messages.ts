@@ -136,7 +136,9 @@ export function handOverBlocks(d: {
   const head = d.stopped
     ? `:octagonal_sign: Justin stopped working on ${d.candidateName}`
     : `:raising_hand: Justin handed ${d.candidateName} over to the team`;
-  const text = `${head}: ${d.reason}. Replies from the candidate now come here for a person to answer by email.`;
+  const text =
+    `${escapeMrkdwn(head)}: ${escapeMrkdwn(d.reason)}. ` +
+    'Replies from the candidate now come here for a person to answer by email.';
   return {
     text: fit(text, 3000),
     blocks: [

@@ -34,6 +34,8 @@ export type CardData = {
     /** Once the step's debrief is out; on hold when the team said so there. */
     debrief?: { onHold: boolean } | null;
   } | null;
+  /** The latest offer, once one is drafted: where it stands, and whose approval it waits for. */
+  offer?: { status: string; waitingFor: string | null } | null;
 };
 
 const CLOSED: Stage[] = ['HIRED', 'REJECTED', 'WITHDRAWN'];
@@ -100,9 +102,27 @@ export function nextLine(d: CardData): string | null {
       return next;
     }
     case 'OFFER':
-      return 'Next: the candidate’s answer. Mark them hired when they accept.';
+      return offerLine(d.offer);
     default:
       return null;
+  }
+}
+
+/** At the offer stage: what the offer waits for (the thread has the offer's own message). */
+function offerLine(offer: CardData['offer']): string {
+  switch (offer?.status) {
+    case 'PENDING_APPROVAL':
+      return `Offer: waiting for ${offer.waitingFor ? escapeMrkdwn(offer.waitingFor) : 'approval'}.`;
+    case 'CHANGES_REQUESTED':
+      return 'Offer: changes were asked for; edit it in the thread.';
+    case 'APPROVED':
+      return 'Offer: approved, ready to send (in the thread).';
+    case 'SENT':
+      return 'Offer: sent, waiting for the candidate’s answer.';
+    case 'NOT_APPROVED':
+      return 'Offer: not approved. Make a new one, or reject.';
+    default:
+      return 'Next: the offer. Make it here; the approvers see it before the candidate does.';
   }
 }
 
@@ -152,11 +172,14 @@ function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
       }),
     );
   }
-  if (d.stage === 'OFFER')
+  const offerActive = ['PENDING_APPROVAL', 'CHANGES_REQUESTED', 'APPROVED', 'SENT'].includes(d.offer?.status ?? '');
+  if (d.stage === 'OFFER' && !offerActive) forward.push(button(ACTIONS.makeOffer, 'Make offer', value, 'primary'));
+  // Hired without an offer through Justin (made outside it): the team says so.
+  if (d.stage === 'OFFER' && !offerActive)
     forward.push(
-      button(ACTIONS.markHired, 'Mark hired', value, 'primary', {
+      button(ACTIONS.markHired, 'Mark hired', value, undefined, {
         title: 'Mark hired?',
-        text: `${d.candidateName} accepted the offer. This closes the application.`,
+        text: `${d.candidateName} accepted an offer made outside Justin. This closes the application.`,
         yes: 'Mark hired',
       }),
     );

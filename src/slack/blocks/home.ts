@@ -56,7 +56,7 @@ export function homeView({ data, zone, now }: { data: HomeData; zone: string; no
         data.roles.map(
           (r) =>
             `• *${escapeMrkdwn(r.title)}*${r.status === 'PAUSED' ? ' (paused)' : ''}: ${r.active} active ` +
-            `candidate${r.active === 1 ? '' : 's'}`,
+            `candidate${r.active === 1 ? '' : 's'}${r.hired ? `, ${r.hired} hired` : ''}`,
         ),
         'none; open one with /hire role new',
       ),

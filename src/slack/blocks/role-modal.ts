@@ -1,3 +1,4 @@
+import { formatMoney } from '../../domain/offers/offer-terms.js';
 import { REMINDER_LEADS, ZAfterInterviewPolicy } from '../../domain/interviews/after-interview-policy.js';
 import { competencyLines, MAX_COMPETENCIES } from '../../domain/roles/competencies.js';
 import { DEBRIEF_DEADLINE_VALUES, DURATIONS, KINDS, MAX_STAGES, NUDGE_LIMITS } from '../../domain/roles/role-form.js';
@@ -179,8 +180,42 @@ export function roleModal({ channelId, existing }: { channelId?: string; existin
         true,
       ),
       ...afterInterviewBlocks(existing),
+      ...offerBlocks(existing),
     ],
   };
+}
+
+/** Who approves an offer: the role's Role.policy.offer. */
+function offerBlocks(existing: RoleForEdit | undefined) {
+  const policy = existing?.offer;
+  const t = policy?.threshold;
+  return [
+    { type: 'header', text: plain('Offers') },
+    input(
+      'offer_approvers',
+      'Offer approvers, in order',
+      {
+        type: 'multi_users_select',
+        max_selected_items: 10,
+        ...(policy?.approvers.length ? { initial_users: policy.approvers } : {}),
+      },
+      true,
+      'Each approves in turn before the offer can be sent. Nobody picked: the hiring manager.',
+    ),
+    input(
+      'offer_threshold',
+      'Above this base salary',
+      textField(40, t ? `${formatMoney(t.amount, t.currency)}` : undefined, { placeholder: plain('e.g. 120,000 EUR') }),
+      true,
+      'An offer above it (or in another currency) needs one more approval, from the person below.',
+    ),
+    input(
+      'offer_threshold_approver',
+      '…also approved by',
+      { type: 'users_select', ...(t ? { initial_user: t.approver } : {}) },
+      true,
+    ),
+  ];
 }
 
 /** 8 competencies of a 60-character name and 300 characters of "what good looks like". */

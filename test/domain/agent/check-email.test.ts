@@ -12,6 +12,14 @@ const facts = (text: string, extra: Partial<EmailFacts> = {}): EmailFacts => ({
 });
 
 describe('checkOutgoingEmail', () => {
+  it('passes scheduling words near the pay rule: times we offer, a 2-step process, 45 minutes', () => {
+    expect(
+      checkOutgoingEmail(
+        facts('Hi Ada, we can offer you these times for step 2 of 2, each 45 minutes. Which suits you best?'),
+      ),
+    ).toEqual([]);
+  });
+
   it('passes a plain scheduling email, our Meet link and our own address', () => {
     expect(
       checkOutgoingEmail(
@@ -28,6 +36,11 @@ describe('checkOutgoingEmail', () => {
     ['Honestly you are strong on distributed systems but weak on testing.', 'it quotes an internal note'],
     ['Shall we say 14:00 on Tuesday?', 'it states a time without spelling out the zone (Europe/London)'],
     ['How about 3pm?', 'it states a time without spelling out the zone'],
+    ['The salary for this role is competitive.', 'it talks about pay or offer terms'],
+    ['We could go to €95,000 if you join.', 'it talks about pay or offer terms'],
+    ['The band tops out at 95k.', 'it talks about pay or offer terms'],
+    ['There is a 10% bonus and equity.', 'it talks about pay or offer terms'],
+    ['We offer 120000 EUR.', 'it talks about pay or offer terms'],
   ])('refuses %j', (text, problem) => {
     expect(checkOutgoingEmail(facts(text)).join('; ')).toContain(problem);
   });

@@ -57,7 +57,39 @@ describe('readRoleForm', () => {
           debriefIn: 'thread',
           bookDebriefMeeting: false,
         },
+        offer: { approvers: [], threshold: null },
       },
+    });
+  });
+
+  it('reads offer approvers in order and a threshold with its currency, or says what is missing', () => {
+    const base = {
+      title: { value: { value: 'Backend Engineer' } },
+      hiring_manager: { value: { selected_user: 'U0HUGO' } },
+      channel: { value: { selected_conversation: 'C0HIRING' } },
+    };
+    const offer = (extra: object) => {
+      const r = readRoleForm({ ...base, ...extra } as never);
+      return r.ok ? r.role.offer : r.errors;
+    };
+    expect(
+      offer({
+        offer_approvers: { value: { selected_users: ['U0HUGO', 'U0RITA'] } },
+        offer_threshold: { value: { value: '120.000 eur' } },
+        offer_threshold_approver: { value: { selected_user: 'U0ADA' } },
+      }),
+    ).toEqual({
+      approvers: ['U0HUGO', 'U0RITA'],
+      threshold: { amount: '120000', currency: 'EUR', approver: 'U0ADA' },
+    });
+    expect(offer({ offer_threshold: { value: { value: '120000' } } })).toEqual({
+      offer_threshold: expect.stringMatching(/currency code/),
+    });
+    expect(offer({ offer_threshold: { value: { value: '120000 EUR' } } })).toEqual({
+      offer_threshold_approver: 'Who approves offers above it?',
+    });
+    expect(offer({ offer_threshold_approver: { value: { selected_user: 'U0ADA' } } })).toEqual({
+      offer_threshold: expect.stringMatching(/Above which base salary/),
     });
   });
 

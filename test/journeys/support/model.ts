@@ -118,6 +118,7 @@ export function journeyReader(request: MessagesRequest): Scripted {
     };
   }
   if (/prepare a debrief/i.test(system)) return { json: { synthesis: synthesisOf(request) } };
+  if (/reply to a job offer/i.test(system)) return { json: offerReplyOf(request) };
   const said = request.messages
     .flatMap(contentOf)
     .map((b) => String(b.text ?? ''))
@@ -125,6 +126,8 @@ export function journeyReader(request: MessagesRequest): Scripted {
   const text = String(json(/<reply>(.*)<\/reply>/s.exec(said)?.[1]) ?? '');
   const option = /option\s*(\d+)/i.exec(text)?.[1];
   const base = { option: null, available: [], zone_mentioned: null, question: null };
+  if (/salary|compensation|equity|the offer\b/i.test(text))
+    return { json: { ...base, intent: 'about_offer', summary: 'asks about pay or the offer' } };
   if (/withdraw|no longer (interested|want)|accepted (another|an) offer/i.test(text))
     return { json: { ...base, intent: 'withdraws', summary: 'withdraws' } };
   if (/reschedul|move (the|my|our) (interview|call)|can(no|')t make it/i.test(text))
@@ -151,4 +154,22 @@ function synthesisOf(request: MessagesRequest): string {
     .join('\n');
   const cards = [...said.matchAll(/<scorecard interviewer="([^"]+)">[\s\S]*?Notes:\n([\s\S]*?)<\/scorecard>/g)];
   return cards.map(([, who, notes]) => `${who} noted: ${notes!.trim().split('\n')[0]!.slice(0, 200)}`).join(' ');
+}
+
+/** A reply to an offer, read as the real model would: accepts, declines (with its reason), or wants to talk. */
+function offerReplyOf(request: MessagesRequest): Record<string, unknown> {
+  const said = request.messages
+    .flatMap(contentOf)
+    .map((b) => String(b.text ?? ''))
+    .join('\n');
+  const text = String(json(/<reply>(.*)<\/reply>/s.exec(said)?.[1]) ?? '');
+  if (/\b(decline|turn (it )?down|not accept)/i.test(text)) {
+    const reason = /because ([^.\n]+)/i.exec(text)?.[1] ?? null;
+    return { intent: 'declines', reason, summary: 'declines the offer' };
+  }
+  if (/\b(accept|happy to join|yes)\b/i.test(text))
+    return { intent: 'accepts', reason: null, summary: 'accepts the offer' };
+  if (/\?|talk|call|discuss/i.test(text))
+    return { intent: 'wants_to_talk', reason: null, summary: 'wants to talk first' };
+  return { intent: 'other', reason: null, summary: 'not an answer' };
 }

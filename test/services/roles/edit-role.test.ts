@@ -34,6 +34,7 @@ function input(stages: StageInput[], extra: Partial<RoleInput> = {}): RoleInput 
     stages,
     holdProposedSlots: false,
     afterInterview: ZAfterInterviewPolicy.parse({}),
+    offer: { approvers: [], threshold: null },
     ...extra,
   };
 }
@@ -65,7 +66,7 @@ describe('a role’s competencies and after-interview settings', () => {
       where: { id: roleId },
       include: { stages: { orderBy: { position: 'asc' } } },
     });
-    expect(stored.policy).toEqual({ afterInterview: role.afterInterview });
+    expect(stored.policy).toEqual({ afterInterview: role.afterInterview, offer: role.offer });
     expect(stored.stages[0]!.competencies).toEqual([
       { id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Design <at> scale', good: 'splits it' },
     ]);
@@ -125,6 +126,7 @@ describe('a role’s competencies and after-interview settings', () => {
       scheduling: { holdProposedSlots: true, slotsToOffer: 3 },
       agent: { maxEmailsPerDay: 2 },
       afterInterview,
+      offer: { approvers: [], threshold: null },
     });
     expect((await loadRoleForEdit(db.prisma, roleId)).afterInterview).toEqual(afterInterview);
   });

@@ -362,5 +362,6 @@ function roleInput(title: string, recruiter: string, pool: string[]) {
     ],
     holdProposedSlots: false,
     afterInterview: ZAfterInterviewPolicy.parse({}),
+    offer: { approvers: [], threshold: null },
   };
 }

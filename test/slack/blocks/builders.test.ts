@@ -59,6 +59,10 @@ describe('the role modal stays inside Slack limits, filled in with long data', (
           recruiter: null,
           channel: 'C0ROLE',
           holdProposedSlots: true,
+          offer: {
+            approvers: Array.from({ length: 10 }, (_, i) => `U0APPROVER${i}`),
+            threshold: { amount: '99999999999.99', currency: 'EUR', approver: 'U0ADA' },
+          },
           afterInterview: {
             reminderLeadMinutes: [1440, 60, 15],
             nudgeLimit: 5,
