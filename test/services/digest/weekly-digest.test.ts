@@ -82,13 +82,17 @@ describe('the weekly digest', () => {
   });
 
   it('counts the week from the event log: per stage now and a week ago, arrivals and closings', async () => {
+    // Offers out are those sent and not yet answered, whatever else the role's offers are.
+    const bo = await db.prisma.application.findFirstOrThrow({ where: { roleId, candidate: { name: 'Bo' } } });
+    for (const status of ['SENT', 'DECLINED', 'DRAFT'] as const)
+      await db.prisma.offer.create({ data: { applicationId: bo.id, status } });
     const digest = await loadWeeklyDigest(db.prisma, { roleId, at: MOMENT });
     const row = (stage: Stage) => digest!.figures.stages.find((s) => s.stage === stage)!;
     expect(row('NEW')).toMatchObject({ now: 1, weekAgo: 2, change: -1, left: 2 });
     expect(row('SCREENING')).toMatchObject({ now: 2, weekAgo: 1, change: 1, left: 0 });
     // Ada waited in New from the 2nd 10:00 to the 9th 10:00 (168 hours), Cy from the 5th to the 10th (120).
     expect(row('NEW').medianHours).toBe(144);
-    expect(digest!.figures).toMatchObject({ arrived: 1, rejected: 1, hired: 0, withdrawn: 0, offersOut: 0 });
+    expect(digest!.figures).toMatchObject({ arrived: 1, rejected: 1, hired: 0, withdrawn: 0, offersOut: 1 });
     // Bo has been in screening since the 4th, Ada since the 9th: both stuck, waiting on the recruiter.
     expect(digest!.figures.stuck).toEqual([
       { candidateName: 'Bo', stage: 'SCREENING', days: 11, waitingOn: 'recruiter' },
