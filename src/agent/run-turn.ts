@@ -261,8 +261,8 @@ async function routeToPerson(deps: AgentDeps, applicationId: string, emailMessag
           channel: app.slackChannelId!,
           thread_ts: app.slackMessageTs!,
           text:
-            `:envelope: ${escapeMrkdwn(app.candidate.name)} replied by email and no agent is working on them; someone should ` +
-            'answer from the mailbox.',
+            `:envelope: ${escapeMrkdwn(app.candidate.name)} replied by email and no agent is working on them; ` +
+            'someone should answer from the mailbox.',
         },
       },
     ),

@@ -153,7 +153,7 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     expect(world.messagesIn(hiring.id, { thread: card.ts }).some((m) => /Debrief/.test(textOf(m)))).toBe(false);
   });
 
-  it('Rita holds the debrief without Bea’s: the thread shows who is in, and only those allowed read the rest', async () => {
+  it('Rita holds the debrief without Bea’s: the thread says who is in; only those allowed read the rest', async () => {
     await rita.clicks(await world.dm(rita, /has not written their scorecard/), 'Hold the debrief without it');
     const card = await world.card(hiring.id, 'Grace Hopper');
     const early = await world.message(hiring.id, /Debrief: Grace Hopper · Intro call/, { thread: card.ts });
