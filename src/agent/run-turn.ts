@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../slack/blocks/text.js';
 import { recordEffect } from '../outbox/record-effect.js';
 import type { AgentDeps } from './agent-deps.js';
 import type { AgentEvent } from './agent-event.js';
@@ -260,8 +261,8 @@ async function routeToPerson(deps: AgentDeps, applicationId: string, emailMessag
           channel: app.slackChannelId!,
           thread_ts: app.slackMessageTs!,
           text:
-            `:envelope: ${app.candidate.name} replied by email and no agent is working on them; someone should ` +
-            'answer from the mailbox.',
+            `:envelope: ${escapeMrkdwn(app.candidate.name)} replied by email and no agent is working on them; ` +
+            'someone should answer from the mailbox.',
         },
       },
     ),

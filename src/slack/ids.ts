@@ -54,6 +54,8 @@ export const ACTIONS = {
   readScorecards: 'scorecards_read',
   /** The debrief's Hold (value: the interview id); Advance and Reject are the card's own buttons. */
   debriefHold: 'debrief_hold',
+  /** On a debrief shown without its substance (someone still owes a scorecard): the rest, to who may read it. */
+  readDebrief: 'debrief_read',
   /** On the recruiter's late-scorecard message: hold the debrief without it (value: the interview id). */
   debriefWithout: 'debrief_without',
   /** The card's "Make offer" at the offer stage (value: `<applicationId>:<version>`); the modal submits offerSubmit. */
@@ -61,6 +63,8 @@ export const ACTIONS = {
   offerSubmit: 'offer_submit',
   /** "Edit offer" and "Send offer" (value: `<offerId>:<version>`). */
   editOffer: 'offer_edit',
+  /** "View offer" on the offer's line in the thread (value: the offer id): the terms, privately. */
+  viewOffer: 'offer_view',
   sendOffer: 'offer_send',
   /** An approver's buttons (value: `<approvalId>:<version>`); changes and rejection ask for a comment first. */
   offerApprove: 'offer_approve',

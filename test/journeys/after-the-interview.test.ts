@@ -153,6 +153,17 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     expect(world.messagesIn(hiring.id, { thread: card.ts }).some((m) => /Debrief/.test(textOf(m)))).toBe(false);
   });
 
+  it('Rita holds the debrief without Bea’s: the thread says who is in; only those allowed read the rest', async () => {
+    await rita.clicks(await world.dm(rita, /has not written their scorecard/), 'Hold the debrief without it');
+    const card = await world.card(hiring.id, 'Grace Hopper');
+    const early = await world.message(hiring.id, /Debrief: Grace Hopper · Intro call/, { thread: card.ts });
+    expect(textOf(early)).toMatch(/1 of 2 scorecards in\.[\s\S]*once Bea Interviewer has submitted/);
+    expect(textOf(early)).not.toMatch(/Strong yes|Clear on SQL|Synthesis/);
+    expect(textOf(await (await bea.clicks(early, 'Read the debrief')).modal())).toMatch(/Not yet/);
+    const forHugo = textOf(await (await hugo.clicks(early, 'Read the debrief')).modal());
+    expect(forHugo).toMatch(/Carl Interviewer: Strong yes[\s\S]*Bea Interviewer: not in/);
+  });
+
   it('Bea submits: now she reads Carl’s; the debrief goes to the thread with the split marked', async () => {
     const ask = await world.dm(bea, /Your scorecard: Grace Hopper/);
     const modal = await (await bea.clicks(ask, 'Write scorecard')).modal();
@@ -166,7 +177,10 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     expect(textOf(await bea.opensHome())).toMatch(/Scorecards I owe\s+all caught up/);
 
     const card = await world.card(hiring.id, 'Grace Hopper');
-    const debrief = await world.message(hiring.id, /Debrief: Grace Hopper · Intro call/, { thread: card.ts });
+    // In full now, and the synthesis made again with her notes.
+    const debrief = await world.message(hiring.id, /Debrief: Grace Hopper · Intro call[\s\S]*Bea Interviewer noted/, {
+      thread: card.ts,
+    });
     const said = textOf(debrief);
     expect(said).toMatch(/Recommendations\*? \(2 of 2 in\)/);
     expect(said).toMatch(/Carl Interviewer: \*?Strong yes/);
@@ -188,7 +202,6 @@ describe('after the interview: scorecards, chasing, the debrief and the decision
     await hugo.clicks(debrief, 'Schedule: Technical interview');
     await world.message(hiring.id, /Times for Grace Hopper: Technical interview/);
     await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nScheduling \(step 2 of 2\)/);
-    // The debrief is its own message, refreshed by its own effect: it may say so a moment after the card.
     const decided = await world.message(
       hiring.id,
       /Debrief: Grace Hopper[\s\S]*Decided: the candidate is now at Scheduling \(step 2 of 2\)/,

@@ -88,13 +88,16 @@ describe('an offer left unanswered, then declined', () => {
     await grace.replies('Thank you, but I decline the offer because I accepted a role closer to home.');
     const card = await world.card(hiring.id, 'Grace Hopper');
     const question = await world.message(hiring.id, /replied to the offer and seems to decline/, { thread: card.ts });
-    expect(textOf(question)).toMatch(/Reason given: I accepted a role closer to home/);
+    // Her words stay out of the channel; the reason Justin read is in the form, to confirm or correct.
+    expect(textOf(question)).not.toMatch(/closer to home/);
     const modal = await (await rita.clicks(question, 'Declined')).modal();
+    expect(textOf(modal)).toMatch(/Why they declined\nI accepted a role closer to home/);
     expect((await rita.submits(modal, { reason: 'Accepted a role closer to home.' })).errors).toBeUndefined();
     await world.cardSays(hiring.id, 'Grace Hopper', /Stage\nWithdrawn/);
-    await world.message(hiring.id, /Offer for Grace Hopper[\s\S]*Declined: Accepted a role closer to home\./, {
-      thread: card.ts,
-    });
+    const line = await world.message(hiring.id, /Offer for Grace Hopper[\s\S]*Declined\./, { thread: card.ts });
+    expect(textOf(line)).not.toMatch(/closer to home/);
+    const view = await (await rita.clicks(line, 'View offer')).modal();
+    expect(textOf(view)).toMatch(/Declined: Accepted a role closer to home\./);
     expect(await world.problems()).toEqual([]);
   });
 });

@@ -101,6 +101,11 @@ CREATE INDEX "Scorecard_interviewerId_status_idx" ON "Scorecard"("interviewerId"
 -- CreateIndex
 CREATE INDEX "Scorecard_status_nextNudgeAt_idx" ON "Scorecard"("status", "nextNudgeAt");
 
+-- Those scorecards' history starts with what they say now (version 1).
+INSERT INTO "ScorecardVersion" ("scorecardId", version, recommendation, ratings, notes, "submittedAt")
+SELECT id, 1, recommendation, ratings, notes, COALESCE("submittedAt", "dueAt")
+FROM "Scorecard" WHERE status = 'SUBMITTED' AND recommendation IS NOT NULL;
+
 -- AddForeignKey
 ALTER TABLE "ScorecardVersion" ADD CONSTRAINT "ScorecardVersion_scorecardId_fkey" FOREIGN KEY ("scorecardId") REFERENCES "Scorecard"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

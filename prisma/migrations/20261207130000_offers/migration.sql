@@ -4,6 +4,7 @@
 -- before the chain's unique index. (Postgres 12+ adds several enum values in one transaction.)
 
 ALTER TYPE "ApprovalDecision" ADD VALUE 'CHANGES_REQUESTED';
+ALTER TYPE "ApprovalDecision" ADD VALUE 'SUPERSEDED';
 
 ALTER TYPE "OfferStatus" ADD VALUE 'CHANGES_REQUESTED';
 ALTER TYPE "OfferStatus" ADD VALUE 'NOT_APPROVED';

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 // An offer's terms, read from the offer modal and checked here, purely. Block ids are the
@@ -100,6 +101,9 @@ export function readAmount(
   return { ok: true, amount: fraction ? `${whole}.${fraction}` : whole };
 }
 
+/** A real calendar date as yyyy-mm-dd (not 2027-02-30): what a datepicker sends, or a forged payload does not. */
+const isDate = (d: string) => /^\d{4}-\d\d-\d\d$/.test(d) && DateTime.fromISO(d, { zone: 'UTC' }).isValid;
+
 type ViewValues = Record<
   string,
   | Record<
@@ -130,10 +134,10 @@ export function readOfferForm(
   if (!text(v, 'base_salary')) errors.base_salary = 'What is the base salary?';
   else if (!salary.ok) errors.base_salary = salary.error;
   const startDate = v.start_date?.value?.selected_date ?? '';
-  if (!/^\d{4}-\d\d-\d\d$/.test(startDate)) errors.start_date = 'When do they start?';
+  if (!isDate(startDate)) errors.start_date = 'When do they start?';
   else if (startDate < today) errors.start_date = 'The start date is in the past.';
   const expiryDate = v.expiry_date?.value?.selected_date ?? '';
-  if (!/^\d{4}-\d\d-\d\d$/.test(expiryDate)) errors.expiry_date = 'Until when does the offer stand?';
+  if (!isDate(expiryDate)) errors.expiry_date = 'Until when does the offer stand?';
   else if (expiryDate < today) errors.expiry_date = 'The expiry date is before today.';
   for (const [block, max] of [
     ['level', 60],

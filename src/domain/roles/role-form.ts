@@ -146,6 +146,10 @@ export function readRoleForm(v: ViewValues): FormResult {
  */
 function readOfferPolicy(v: ViewValues, errors: Record<string, string>): OfferPolicy | null {
   const approvers = v.offer_approvers?.value?.selected_users ?? [];
+  if (approvers.length > 10) {
+    errors.offer_approvers = 'At most 10 approvers.';
+    return null;
+  }
   const typed = text(v, 'offer_threshold');
   const extra = v.offer_threshold_approver?.value?.selected_user ?? '';
   if (!typed && !extra) return { approvers, threshold: null };

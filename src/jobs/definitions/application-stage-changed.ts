@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeState, type Stage } from '../../domain/pipeline/stages.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { noteDebriefDecision } from '../../services/debriefs/note-debrief-decision.js';
+import { announceHire } from '../../services/offers/settle-offer.js';
 import { defineJob } from '../definition.js';
 
 /**
@@ -34,6 +35,7 @@ export const applicationStageChanged = defineJob({
       });
       if (!event) return;
       await noteDebriefDecision(tx, deps.boss, { applicationId, event, now: deps.now() });
+      if (event.toStage === 'HIRED') await announceHire(tx, deps.boss, { applicationId });
       await recordEffect(
         { tx, boss: deps.boss },
         {

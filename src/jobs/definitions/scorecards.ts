@@ -24,7 +24,9 @@ export const debriefHold = defineJob({
     const outcome = await holdDebrief(deps, { interviewId, now: deps.now(), without: without === true });
     // Once it is out (now, or by an earlier run that died before this), the meeting if the role wants one.
     const meeting =
-      outcome === 'posted' || outcome === 'already' ? await meetingIfWanted(deps, interviewId) : 'not-wanted';
+      outcome === 'posted' || outcome === 'already' || outcome === 'resynthesized'
+        ? await meetingIfWanted(deps, interviewId)
+        : 'not-wanted';
     log.info({ interviewId, outcome, meeting }, 'debrief');
   },
 });

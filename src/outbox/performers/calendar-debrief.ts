@@ -4,7 +4,7 @@ import type { GoogleAuth } from '../../google/google-auth.js';
 import { DEBRIEF_MINUTES } from '../../services/debriefs/book-debrief-meeting.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { Performer } from './performer.js';
-import { insertOrAdopt } from './calendar-sync.js';
+import { cancelEvent, insertOrAdopt } from './calendar-sync.js';
 
 /**
  * The panel's debrief meeting on the recruiting mailbox's calendar, invitations to the panel and
@@ -44,7 +44,12 @@ export function createCalendarDebriefPerformer({
           },
         },
       });
-      if (!row?.meetingEventId || !row.meetingStartsAt) return { result: { skipped: 'no meeting' } };
+      if (!row?.meetingEventId) return { result: { skipped: 'no meeting' } };
+      // Called off (the candidate was erased): the event is cancelled, and Google tells everyone invited.
+      if (!row.meetingStartsAt) {
+        await cancelEvent(createCalendarApi(auth.as(mailbox), rootUrl), row.meetingEventId);
+        return { externalId: row.meetingEventId, result: { cancelled: true } };
+      }
       const { interview } = row;
       const people = [
         ...interview.interviewers.map((i) => ({ name: i.user.name, email: i.user.calendarId ?? i.user.email })),

@@ -125,7 +125,7 @@ export async function insertOrAdopt(
   return patched.data;
 }
 
-async function cancelEvent(api: ReturnType<typeof createCalendarApi>, eventId: string): Promise<void> {
+export async function cancelEvent(api: ReturnType<typeof createCalendarApi>, eventId: string): Promise<void> {
   try {
     await callGoogle('events.delete', () => api.events.delete({ calendarId: 'primary', eventId, sendUpdates: 'all' }));
   } catch (err) {

@@ -92,6 +92,36 @@ export async function eraseCandidate(
       await tx.scorecard.updateMany({ where: ofThem, data: { notes: '', ratings: {}, nextNudgeAt: null } });
       await tx.scorecardVersion.updateMany({ where: { scorecard: ofThem }, data: { notes: '', ratings: {} } });
       await tx.debrief.updateMany({ where: ofThem, data: { synthesis: null } });
+      // Offers: one in progress ends; the terms, the reason they declined and approvers' comments go.
+      const offers = await tx.offer.findMany({
+        where: { applicationId: { in: appIds } },
+        select: { id: true, status: true },
+      });
+      for (const offer of offers) {
+        const active = ['DRAFT', 'PENDING_APPROVAL', 'CHANGES_REQUESTED', 'APPROVED', 'SENT'].includes(offer.status);
+        await tx.offer.update({
+          where: { id: offer.id },
+          data: { terms: {}, declineReason: null, nextChaseAt: null, ...(active ? { status: 'WITHDRAWN' } : {}) },
+        });
+        await tx.offerApproval.updateMany({ where: { offerId: offer.id }, data: { comment: null } });
+        await refreshNotices(tx, boss, { offerId: offer.id }, new Date());
+      }
+      // A debrief meeting on the calendar names them: it is cancelled (everyone invited is told).
+      const meetings = await tx.debrief.findMany({
+        where: { ...ofThem, meetingEventId: { not: null } },
+        select: { id: true, interviewId: true },
+      });
+      for (const m of meetings) {
+        await tx.debrief.update({ where: { id: m.id }, data: { meetingStartsAt: null } });
+        await recordEffect(
+          { tx, boss },
+          {
+            kind: 'calendar.debrief',
+            idempotencyKey: `debrief-meeting:${m.id}:erased`,
+            payload: { interviewId: m.interviewId },
+          },
+        );
+      }
       await tx.applicationEvent.updateMany({ where: { applicationId: { in: appIds } }, data: { data: {} } });
       report.effectsCancelled = (
         await tx.outboxEffect.updateMany({

@@ -35,7 +35,8 @@ export async function bookDebriefMeeting(
       interview: {
         select: {
           applicationId: true,
-          interviewers: { select: { user: true } },
+          // Those who declined the interview are not on its debrief.
+          interviewers: { where: { response: { not: 'DECLINED' } }, select: { user: true } },
           application: { select: { role: { select: { hiringManager: true } } } },
         },
       },

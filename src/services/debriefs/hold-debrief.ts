@@ -4,13 +4,13 @@ import { afterInterviewPolicyOf } from '../../domain/interviews/after-interview-
 import { ratingsOf } from '../../domain/scorecards/scorecard-form.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
-import { sendNotice } from '../notices/send-notice.js';
+import { refreshNotices, sendNotice } from '../notices/send-notice.js';
 import { lockApplicationOfInterview } from '../pipeline/move-application.js';
 import { synthesizeNotes } from './synthesize-notes.js';
 
 const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'];
 
-export type DebriefOutcome = 'posted' | 'already' | 'not-due' | 'closed';
+export type DebriefOutcome = 'posted' | 'already' | 'not-due' | 'closed' | 'resynthesized';
 
 /**
  * A step's debrief, once its scorecards are all in or the role's deadline has passed: Claude's
@@ -37,7 +37,7 @@ export async function holdDebrief(
     select: {
       status: true,
       endsAt: true,
-      debrief: { select: { postedAt: true } },
+      debrief: { select: { postedAt: true, scorecards: true } },
       stage: { select: { name: true } },
       scorecards: {
         where: { status: 'SUBMITTED' },
@@ -55,8 +55,12 @@ export async function holdDebrief(
     },
   });
   if (!interview || interview.status !== 'COMPLETED') return 'not-due';
-  if (interview.debrief?.postedAt) return 'already';
   if (CLOSED.includes(interview.application.stage)) return 'closed';
+  // Posted already: once more scorecards are in than it was made from, the synthesis is made again.
+  if (interview.debrief?.postedAt) {
+    if (interview.scorecards.length <= interview.debrief.scorecards) return 'already';
+    return resynthesize(deps, { interviewId, interview, now });
+  }
   const policy = afterInterviewPolicyOf(interview.application.role.policy);
   const allIn = interview.scorecards.length === interview._count.scorecards;
   const deadline =
@@ -76,10 +80,13 @@ export async function holdDebrief(
   });
 
   const applicationId = interview.application.id;
-  return deps.prisma.$transaction(async (tx) => {
+  return deps.prisma.$transaction(async (tx): Promise<DebriefOutcome> => {
     await lockApplicationOfInterview(tx, interviewId);
     const again = await tx.debrief.findUnique({ where: { interviewId }, select: { postedAt: true } });
     if (again?.postedAt) return 'already';
+    // Closed while Claude was writing (a rejection meanwhile): no debrief.
+    const stage = await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { stage: true } });
+    if (CLOSED.includes(stage.stage)) return 'closed';
     await tx.debrief.upsert({
       where: { interviewId },
       create: { interviewId, synthesis: synthesis.text, scorecards: interview.scorecards.length, postedAt: now },
@@ -128,5 +135,60 @@ export async function holdDebrief(
       },
     );
     return 'posted';
+  });
+}
+
+/** A scorecard came in after the debrief went out: the synthesis is made again from all of them. */
+async function resynthesize(
+  deps: { prisma: PrismaClient; boss: Boss; ai?: { claude: Claude; modelSmart: string } | undefined },
+  {
+    interviewId,
+    interview,
+    now,
+  }: {
+    interviewId: string;
+    interview: {
+      stage: { name: string };
+      scorecards: Array<{
+        recommendation: string | null;
+        ratings: unknown;
+        notes: string;
+        interviewer: { name: string };
+      }>;
+      application: { id: string };
+    };
+    now: Date;
+  },
+): Promise<DebriefOutcome> {
+  const synthesis = await synthesizeNotes(deps.ai ? { claude: deps.ai.claude, model: deps.ai.modelSmart } : undefined, {
+    step: interview.stage.name,
+    cards: interview.scorecards.map((c) => ({
+      interviewer: c.interviewer.name,
+      recommendation: c.recommendation ?? 'NO',
+      ratings: ratingsOf(c.ratings),
+      notes: c.notes,
+    })),
+  });
+  return deps.prisma.$transaction(async (tx): Promise<DebriefOutcome> => {
+    await lockApplicationOfInterview(tx, interviewId);
+    await tx.debrief.update({
+      where: { interviewId },
+      data: { synthesis: synthesis.text, scorecards: interview.scorecards.length },
+    });
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: interview.application.id,
+        actorType: 'SYSTEM',
+        actorId: 'debrief',
+        type: 'debrief.resynthesized',
+        data: {
+          interviewId,
+          scorecards: interview.scorecards.length,
+          ...(synthesis.text ? { model: synthesis.model, costUsd: synthesis.costUsd } : { none: synthesis.problem }),
+        },
+      },
+    });
+    await refreshNotices(tx, deps.boss, { interviewId }, now);
+    return 'resynthesized';
   });
 }

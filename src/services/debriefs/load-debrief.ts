@@ -35,7 +35,11 @@ export type DebriefView = {
   card: { channel: string | null; ts: string | null };
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function loadDebrief(db: DbOrTx, interviewId: string): Promise<DebriefView | null> {
+  // Ids arrive in button values: anything but a uuid names nothing.
+  if (!UUID.test(interviewId)) return null;
   const row = await db.debrief.findUnique({
     where: { interviewId },
     select: {

@@ -39,7 +39,10 @@ export async function homeData(
       where: {
         interviewer: { slackUserId },
         status: { not: 'SUBMITTED' },
-        interview: { application: { candidate: { erasedAt: null } } },
+        // A closed application (rejected, withdrawn, hired) no longer waits for it.
+        interview: {
+          application: { candidate: { erasedAt: null }, stage: { notIn: ['HIRED', 'REJECTED', 'WITHDRAWN'] } },
+        },
       },
       orderBy: { dueAt: 'asc' },
       take: 15,

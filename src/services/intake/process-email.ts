@@ -223,10 +223,18 @@ async function reply(
   // offer is read for the team to confirm; anything else at that stage goes to a person.
   const offerStage = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
-    select: { stage: true, offers: { where: { status: 'SENT' }, select: { id: true }, take: 1 } },
+    select: {
+      stage: true,
+      candidate: { select: { email: true } },
+      offers: { where: { status: 'SENT' }, select: { id: true }, take: 1 },
+    },
   });
   const sentOffer = offerStage.offers[0];
-  if (sentOffer) {
+  // Only the candidate answers their offer: a reply from anyone else in the thread goes to a person.
+  const fromCandidate = facts.reading.sender?.normalised === offerStage.candidate.email;
+  if (sentOffer && fromCandidate) {
+    // They answered: a person confirms it, and Justin stops reminding them.
+    await tx.offer.update({ where: { id: sentOffer.id }, data: { nextChaseAt: null } });
     await enqueue(
       deps.boss,
       tx,
@@ -236,7 +244,7 @@ async function reply(
     );
     return { kind: 'reply', applicationId, threadId: thread.id, routedTo: 'offer' };
   }
-  if (thread.handedOverAt || offerStage.stage === 'OFFER') {
+  if (thread.handedOverAt || offerStage.stage === 'OFFER' || sentOffer) {
     // After a handover (or at the offer stage) a person answers: tell the card's thread, without quoting the mail.
     const app = await tx.application.findUniqueOrThrow({
       where: { id: applicationId },
@@ -252,9 +260,11 @@ async function reply(
           payload: {
             channel: app.slackChannelId,
             thread_ts: app.slackMessageTs,
-            text:
-              ':envelope: The candidate replied in a thread handed over to the team; someone should answer by ' +
-              'email.',
+            text: sentOffer
+              ? ':envelope: Someone other than the candidate wrote in the thread of their offer; Justin did not ' +
+                'act on it. A person should read it in the mailbox.'
+              : ':envelope: The candidate replied in a thread handed over to the team; someone should answer by ' +
+                'email.',
           },
         },
       );

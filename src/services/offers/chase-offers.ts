@@ -9,6 +9,7 @@ import { sendCandidateEmail } from '../email/send-candidate-email.js';
 import { refreshNotices, sendNotice } from '../notices/send-notice.js';
 import { loadWorkspaceSettings } from '../settings/workspace-settings.js';
 import { loadOffer } from './load-offer.js';
+import { lockOffer } from './lock-offer.js';
 
 export const OFFER_REMINDERS = 2;
 const SENDING_HOURS = { from: '09:00', to: '18:00' };
@@ -34,9 +35,11 @@ export async function chaseOffers(
   let handedOver = 0;
   for (const { id } of due) {
     const done = await prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ status: string; nextChaseAt: Date | null; chasesSent: number }[]>`
-        SELECT status::text AS status, "nextChaseAt", "chasesSent" FROM "Offer" WHERE id = ${id}::uuid FOR UPDATE`;
-      const row = locked[0];
+      await lockOffer(tx, id);
+      const row = await tx.offer.findUnique({
+        where: { id },
+        select: { status: true, nextChaseAt: true, chasesSent: true },
+      });
       if (row?.status !== 'SENT' || !row.nextChaseAt || row.nextChaseAt > now) return 'skip';
       const offer = (await loadOffer(tx, id))!;
       const zone = offer.candidate.timeZone ?? 'UTC';
@@ -92,7 +95,8 @@ export async function chaseOffers(
         await sendNotice(
           tx,
           boss,
-          { key: `offer-outcome:${id}:${offer.version}:${to}`, kind: 'offer.outcome', userId: to, offerId: id },
+          // Its own message (a new one notifies; editing the earlier "ready to send" would not).
+          { key: `offer-handover:${id}:${offer.version}:${to}`, kind: 'offer.outcome', userId: to, offerId: id },
           { now },
         );
       if (offer.application.slackChannelId && offer.application.slackMessageTs)

@@ -3,6 +3,7 @@ import type { Boss } from '../../jobs/boss.js';
 import { sendNotice } from '../notices/send-notice.js';
 import { refreshNotices } from '../notices/send-notice.js';
 import { askApprover, offerChanged } from './draft-offer.js';
+import { lockOffer } from './lock-offer.js';
 
 export type Decision = 'APPROVED' | 'CHANGES_REQUESTED' | 'REJECTED';
 
@@ -29,15 +30,15 @@ export async function decideApproval(
   }: { approvalId: string; version: number; decision: Decision; comment?: string; slackUserId: string; now: Date },
 ): Promise<DecideOutcome> {
   return prisma.$transaction(async (tx): Promise<DecideOutcome> => {
-    const approval = await tx.offerApproval.findUnique({
+    const found = await tx.offerApproval.findUnique({ where: { id: approvalId }, select: { offerId: true } });
+    if (!found) return { ok: false, told: 'That approval no longer exists.' };
+    const offer = await lockOffer(tx, found.offerId);
+    if (!offer) return { ok: false, told: 'That offer no longer exists.' };
+    // Read under the lock: a second click, or a rejection racing an approval, sees the first's decision.
+    const approval = await tx.offerApproval.findUniqueOrThrow({
       where: { id: approvalId },
       select: { offerId: true, offerVersion: true, position: true, decision: true, approver: true },
     });
-    if (!approval) return { ok: false, told: 'That approval no longer exists.' };
-    const locked = await tx.$queryRaw<{ status: string; version: number; applicationId: string }[]>`
-      SELECT status::text AS status, version, "applicationId" FROM "Offer"
-      WHERE id = ${approval.offerId}::uuid FOR UPDATE`;
-    const offer = locked[0]!;
     if (approval.approver.slackUserId !== slackUserId)
       return { ok: false, told: 'This approval is someone else’s to give.' };
     if (approval.offerVersion !== version || offer.version !== version)
@@ -104,18 +105,10 @@ export async function decideApproval(
         },
       });
       const role = people.application.role;
-      for (const userId of new Set([people.createdById, role.recruiterId ?? role.hiringManagerId].filter(Boolean))) {
-        await sendNotice(
-          tx,
-          boss,
-          {
-            key: `offer-outcome:${approval.offerId}:${version}:${userId}`,
-            kind: 'offer.outcome',
-            userId,
-            offerId: approval.offerId,
-          },
-          { now },
-        );
+      const told = [people.createdById, role.recruiterId ?? role.hiringManagerId].filter((u): u is string => !!u);
+      for (const userId of new Set(told)) {
+        const key = `offer-outcome:${approval.offerId}:${version}:${userId}`;
+        await sendNotice(tx, boss, { key, kind: 'offer.outcome', userId, offerId: approval.offerId }, { now });
       }
     }
     await refreshNotices(tx, boss, { offerId: approval.offerId }, now);

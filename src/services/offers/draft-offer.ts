@@ -97,9 +97,20 @@ export async function draftOffer(
     const chain = approvalChain(offerPolicyOf(app.role.policy), terms, {
       hiringManager: app.role.hiringManager?.slackUserId ?? null,
     });
-    const status = chain.length ? 'PENDING_APPROVAL' : 'APPROVED';
+    // Nobody to approve (no approvers set, and the hiring manager left): never approved by default.
+    if (!chain.length)
+      return {
+        ok: false,
+        refused: 'Nobody can approve this offer: set the role’s hiring manager or approvers with /hire role edit.',
+      };
+    const status = 'PENDING_APPROVAL';
     const drafter = await userFor(tx, slackTeamId, actorSlackId);
     if (offer.id) {
+      // The earlier version's steps still waiting will never be asked: they are superseded.
+      await tx.offerApproval.updateMany({
+        where: { offerId: offer.id, offerVersion: { lt: offer.version }, decision: 'PENDING' },
+        data: { decision: 'SUPERSEDED' },
+      });
       await tx.offer.update({
         where: { id: offer.id },
         data: { terms, version: offer.version, status, expiresAt },

@@ -20,7 +20,7 @@ export type ChainView = {
   position: number;
   approver: { id: string; slackUserId: string; name: string };
   reason: string;
-  decision: 'PENDING' | 'APPROVED' | 'CHANGES_REQUESTED' | 'REJECTED';
+  decision: 'PENDING' | 'APPROVED' | 'CHANGES_REQUESTED' | 'REJECTED' | 'SUPERSEDED';
   comment: string | null;
   decidedAt: Date | null;
 };

@@ -74,7 +74,7 @@ export async function readOfferReply(
         data: {
           offerId,
           emailMessageId,
-          ...(read?.reading ? { intent: read.reading.intent } : { unread: true }),
+          ...(read?.reading ? { intent: read.reading.intent, reason: read.reading.reason } : { unread: true }),
           ...(read ? { model: deps.ai!.modelFast, costUsd: read.cost } : {}),
         },
       },

@@ -7,6 +7,7 @@ import { refreshNotices } from '../notices/send-notice.js';
 import { loadWorkspaceSettings } from '../settings/workspace-settings.js';
 import { offerChanged } from './draft-offer.js';
 import { loadOffer } from './load-offer.js';
+import { lockOffer } from './lock-offer.js';
 
 /**
  * Sends an approved offer: the email is written by code from the approved terms and signed with
@@ -25,15 +26,17 @@ export async function sendOffer(
       told: 'Justin has no email signature to sign the offer with: an admin sets it with `/hire settings`.',
     };
   return prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string; version: number }[]>`
-      SELECT status::text AS status, version FROM "Offer" WHERE id = ${offerId}::uuid FOR UPDATE`;
+    const locked = await lockOffer(tx, offerId);
     const offer = await loadOffer(tx, offerId);
-    if (!locked[0] || !offer?.terms) return { ok: false, told: 'That offer no longer exists.' };
-    if (locked[0].version !== version)
-      return { ok: false, told: `This offer was changed since (it is at version ${locked[0].version}).` };
-    if (locked[0].status === 'SENT') return { ok: false, told: 'This offer was sent already.' };
-    if (locked[0].status !== 'APPROVED') return { ok: false, told: 'Only an approved offer can be sent.' };
+    if (!locked || !offer?.terms) return { ok: false, told: 'That offer no longer exists.' };
+    if (locked.version !== version)
+      return { ok: false, told: `This offer was changed since (it is at version ${locked.version}).` };
+    if (locked.status === 'SENT') return { ok: false, told: 'This offer was sent already.' };
+    if (locked.status !== 'APPROVED') return { ok: false, told: 'Only an approved offer can be sent.' };
     if (offer.candidate.erased) return { ok: false, told: 'This candidate was erased.' };
+    // An offer whose date has passed would say it stands until yesterday, and be chased at once.
+    if (!locked.expiresAt || locked.expiresAt.getTime() <= now.getTime())
+      return { ok: false, told: 'The date this offer is open until has passed: edit it (and it is approved again).' };
     const text = offerEmail(offer.terms, {
       firstName: firstName(offer.candidate.name),
       roleTitle: offer.role.title,

@@ -5,6 +5,9 @@ import { escapeMrkdwn } from '../../slack/blocks/text.js';
 import { refreshNotices } from '../notices/send-notice.js';
 import { moveApplicationInTx } from '../pipeline/move-application.js';
 import { offerChanged } from './draft-offer.js';
+import { ACTIVE_OFFER } from './load-offer.js';
+import { AppError } from '../../errors.js';
+import { lockOffer } from './lock-offer.js';
 
 export type SettleOutcome = { ok: true } | { ok: false; told: string };
 
@@ -26,9 +29,7 @@ export async function settleOffer(
   }: { offerId: string; outcome: 'accepted' | 'declined'; reason?: string; slackUserId: string; now: Date },
 ): Promise<SettleOutcome> {
   return prisma.$transaction(async (tx): Promise<SettleOutcome> => {
-    const found = await tx.$queryRaw<{ status: string; applicationId: string }[]>`
-      SELECT status::text AS status, "applicationId" FROM "Offer" WHERE id = ${offerId}::uuid FOR UPDATE`;
-    const offer = found[0];
+    const offer = await lockOffer(tx, offerId);
     if (!offer) return { ok: false, told: 'That offer no longer exists.' };
     if (offer.status === 'ACCEPTED' || offer.status === 'DECLINED')
       return { ok: false, told: `This offer was ${offer.status.toLowerCase()} already.` };
@@ -60,15 +61,47 @@ export async function settleOffer(
       data,
       now,
     });
-    if (outcome === 'accepted') await announceHire(tx, boss, { applicationId: offer.applicationId });
     await refreshNotices(tx, boss, { offerId }, now);
     await offerChanged(tx, boss, { applicationId: offer.applicationId, offerId, now });
     return { ok: true };
   });
 }
 
-/** The role's channel hears of the hire; the candidate's other open applications' threads are told. */
-async function announceHire(tx: Tx, boss: Boss, { applicationId }: { applicationId: string }): Promise<void> {
+/**
+ * Hired without an offer through Justin (one made outside it): refused while an offer is in
+ * progress here, whose answer is what hires them. Compare-and-set on the card's version.
+ */
+export async function hireWithoutOffer(
+  { prisma, boss }: { prisma: PrismaClient; boss: Boss },
+  {
+    applicationId,
+    expectedVersion,
+    slackUserId,
+    now,
+  }: { applicationId: string; expectedVersion: number; slackUserId: string; now: Date },
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Application" WHERE id = ${applicationId}::uuid FOR UPDATE`;
+    const active = await tx.offer.count({ where: { applicationId, status: { in: ACTIVE_OFFER } } });
+    if (active)
+      throw new AppError('STALE_STATE', `application ${applicationId} has an offer in progress`, {
+        userMessage: 'This candidate has an offer in progress: confirm their answer to it in the thread instead.',
+      });
+    await moveApplicationInTx(tx, boss, {
+      applicationId,
+      command: { type: 'hire' },
+      actor: { type: 'USER', id: slackUserId },
+      expectedVersion,
+      now,
+    });
+  });
+}
+
+/**
+ * The role's channel hears of a hire (once: keyed by the application), and the candidate's other
+ * open applications' threads are told. Run by the stage-change job, whichever way they were hired.
+ */
+export async function announceHire(tx: Tx, boss: Boss, { applicationId }: { applicationId: string }): Promise<void> {
   const app = await tx.application.findUniqueOrThrow({
     where: { id: applicationId },
     select: {

@@ -53,6 +53,15 @@ export async function unwindApplicationInTx(
     await tx.offer.update({ where: { id }, data: { status: 'WITHDRAWN', nextChaseAt: null } });
     await refreshNotices(tx, boss, { offerId: id }, now);
   }
+  // Scorecards still owed are no longer needed: their messages say so and lose their buttons.
+  const owed = await tx.scorecard.findMany({
+    where: { interview: { applicationId }, status: { not: 'SUBMITTED' } },
+    select: { id: true },
+  });
+  for (const { id } of owed) {
+    await tx.scorecard.update({ where: { id }, data: { nextNudgeAt: null } });
+    await refreshNotices(tx, boss, { scorecardId: id }, now);
+  }
   const report = {
     interviewsCancelled: live.length,
     eventsCancelled,

@@ -97,25 +97,26 @@ export async function chaseScorecards({
   return { nudged, told, debriefs: await startDueDebriefs(prisma, boss, at) };
 }
 
-/** Completed interviews with scorecards and no debrief yet, whose role's deadline has passed. */
+/**
+ * Completed interviews with scorecards and no debrief yet, whose role's deadline has passed, oldest
+ * first: only roles that set a deadline, only open applications, so a backlog of others never
+ * crowds out a due one.
+ */
 async function startDueDebriefs(prisma: PrismaClient, boss: Boss, at: Date): Promise<number> {
-  const waiting = await prisma.interview.findMany({
-    where: {
-      status: 'COMPLETED',
-      endsAt: { gte: new Date(at.getTime() - 30 * DAY), lte: at },
-      scorecards: { some: {} },
-      OR: [{ debrief: { is: null } }, { debrief: { is: { postedAt: null } } }],
-    },
-    take: BATCH,
-    select: { id: true, endsAt: true, application: { select: { stage: true, role: { select: { policy: true } } } } },
-  });
-  let started = 0;
-  for (const interview of waiting) {
-    if (CLOSED.includes(interview.application.stage)) continue;
-    const hours = afterInterviewPolicyOf(interview.application.role.policy).debriefDeadlineHours;
-    if (hours === null || interview.endsAt!.getTime() + hours * 3_600_000 > at.getTime()) continue;
-    await enqueue(boss, undefined, 'debrief.hold', { interviewId: interview.id }, { singletonKey: interview.id });
-    started++;
-  }
-  return started;
+  const due = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT i.id FROM "Interview" i
+    JOIN "Application" a ON a.id = i."applicationId"
+    JOIN "Role" r ON r.id = a."roleId"
+    WHERE i.status = 'COMPLETED'
+      AND a.stage NOT IN ('HIRED', 'REJECTED', 'WITHDRAWN')
+      AND i."endsAt" >= ${new Date(at.getTime() - 30 * DAY)}::timestamptz
+      AND jsonb_typeof(r.policy -> 'afterInterview' -> 'debriefDeadlineHours') = 'number'
+      AND i."endsAt" + make_interval(hours => (r.policy -> 'afterInterview' ->> 'debriefDeadlineHours')::int)
+          <= ${at}::timestamptz
+      AND EXISTS (SELECT 1 FROM "Scorecard" s WHERE s."interviewId" = i.id)
+      AND NOT EXISTS (SELECT 1 FROM "Debrief" d WHERE d."interviewId" = i.id AND d."postedAt" IS NOT NULL)
+    ORDER BY i."endsAt"
+    LIMIT ${BATCH}`;
+  for (const { id } of due) await enqueue(boss, undefined, 'debrief.hold', { interviewId: id }, { singletonKey: id });
+  return due.length;
 }

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/prisma.js';
 import { scorecardVisibility } from '../../domain/scorecards/visibility.js';
 import { ratingsOf, type StoredRatings } from '../../domain/scorecards/scorecard-form.js';
-import { mayDecideFor } from '../team/may-act.js';
+import { hasAny, teamRolesOf } from '../team/team-roles.js';
 
 export type ReadableScorecard = {
   interviewer: string;
@@ -63,7 +63,7 @@ export async function readableScorecards(
   if (!app || app.candidate.erasedAt) return null;
   const me = await db.user.findFirst({ where: { slackUserId: who.slackUserId }, select: { id: true } });
   const all = app.interviews.flatMap((i) => i.scorecards.map((c) => ({ ...c, step: i.stage.name })));
-  const decides = await mayDecideFor(db, who, { applicationId });
+  const decides = await readsEveryScorecard(db, who, applicationId);
   const seen = scorecardVisibility({ userId: me?.id ?? null, decides }, all);
   const visible = new Set(seen.visible.map((c) => c.id));
   return {
@@ -84,4 +84,47 @@ export async function readableScorecards(
     hidden: seen.hidden,
     why: seen.why,
   };
+}
+
+/**
+ * Who reads every submitted scorecard of a candidate (once they owe none themselves): the team's
+ * admins and recruiters, and the hiring manager and recruiter named on the candidate's role. Not
+ * every hiring manager: another role's is no reader of this one's.
+ */
+export async function readsEveryScorecard(
+  db: DbOrTx,
+  who: { slackUserId: string; bootstrapAdmins: readonly string[] },
+  applicationId: string,
+): Promise<boolean> {
+  if (hasAny(await teamRolesOf(db, who), ['ADMIN', 'RECRUITER'])) return true;
+  const named = await db.application.count({
+    where: {
+      id: applicationId,
+      role: {
+        OR: [{ hiringManager: { slackUserId: who.slackUserId } }, { recruiter: { slackUserId: who.slackUserId } }],
+      },
+    },
+  });
+  return named > 0;
+}
+
+/**
+ * Whether someone may read a step's debrief in full: not while they owe a scorecard for the
+ * candidate; then if they read every scorecard, or submitted one for this interview.
+ */
+export async function mayReadDebrief(
+  db: DbOrTx,
+  who: { slackUserId: string; bootstrapAdmins: readonly string[] },
+  { applicationId, interviewId }: { applicationId: string; interviewId: string },
+): Promise<boolean> {
+  const me = await db.user.findFirst({ where: { slackUserId: who.slackUserId }, select: { id: true } });
+  const mine = me
+    ? await db.scorecard.findMany({
+        where: { interviewerId: me.id, interview: { applicationId } },
+        select: { interviewId: true, status: true },
+      })
+    : [];
+  if (mine.some((c) => c.status !== 'SUBMITTED')) return false;
+  if (mine.some((c) => c.interviewId === interviewId)) return true;
+  return readsEveryScorecard(db, who, applicationId);
 }

@@ -148,8 +148,11 @@ async function afterSubmission(
     select: { postedAt: true },
   });
   if (debrief?.postedAt) {
-    // A late or edited scorecard after the debrief went out: the debrief shows it too.
+    // A late or edited scorecard after the debrief went out: the debrief shows it too, and a late
+    // one's notes join the synthesis (made again by the debrief job).
     await refreshNotices(tx, boss, { interviewId: card.interview.id }, now);
+    if (version === 1)
+      await enqueue(boss, tx, 'debrief.hold', { interviewId: card.interview.id }, { singletonKey: card.interview.id });
   } else if (done === all.length) {
     await enqueue(boss, tx, 'debrief.hold', { interviewId: card.interview.id }, { singletonKey: card.interview.id });
   }

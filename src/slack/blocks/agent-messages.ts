@@ -24,7 +24,7 @@ export function agentDecisionBlocks(d: {
     d.kind === 'email' ? `Justin wants to email ${d.candidateName}:` : `Justin wants to book for ${d.candidateName}:`;
   const value = JSON.stringify({ runId: d.runId, seq: d.seq });
   return {
-    text: fit(`${title} ${d.body}`, 3000),
+    text: fit(escapeMrkdwn(`${title} ${d.body}`), 3000),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: fit(`*${escapeMrkdwn(title)}*`, LIMITS.sectionText) } },
       {
@@ -60,7 +60,7 @@ export function agentDecisionBlocks(d: {
 /** The agent's question to the team, with a button that opens the answer modal. */
 export function askTeamBlocks(d: { runId: string; candidateName: string; question: string }): Message {
   return {
-    text: fit(`Justin asks about ${d.candidateName}: ${d.question}`, 3000),
+    text: fit(escapeMrkdwn(`Justin asks about ${d.candidateName}: ${d.question}`), 3000),
     blocks: [
       {
         type: 'section',
@@ -179,7 +179,7 @@ export function guardrailBlocks(d: {
   const line =
     `:shield: Justin tried to ${d.tool.replace(/_/g, ' ')} for ${d.candidateName} ` + `and was stopped: ${d.reason}`;
   return {
-    text: fit(line, 3000),
+    text: fit(escapeMrkdwn(line), 3000),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: fit(escapeMrkdwn(line), LIMITS.sectionText) } },
       {

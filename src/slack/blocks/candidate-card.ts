@@ -179,7 +179,7 @@ function actionsFor(d: CardData, value: string): Record<string, unknown>[] {
     forward.push(
       button(ACTIONS.markHired, 'Mark hired', value, undefined, {
         title: 'Mark hired?',
-        text: `${d.candidateName} accepted an offer made outside Justin. This closes the application.`,
+        text: fit(`${d.candidateName} accepted an offer made outside Justin. This closes the application.`, 280),
         yes: 'Mark hired',
       }),
     );

@@ -16,7 +16,7 @@ export function candidateDetailsMessage(d: CandidateDetails): {
   return {
     response_type: 'ephemeral',
     replace_original: false,
-    text: fit(`${d.name} (${d.roleTitle}): ${d.stage}`, 3000),
+    text: fit(escapeMrkdwn(`${d.name} (${d.roleTitle}): ${d.stage}`), 3000),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: fit(`${d.name} · ${d.roleTitle}`, LIMITS.headerText) } },
       {

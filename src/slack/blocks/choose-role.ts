@@ -13,7 +13,7 @@ export function chooseRoleMessage(d: {
     `:inbox_tray: An application from *${escapeMrkdwn(d.senderName)}* ` +
     `(“${escapeMrkdwn(d.subject || 'no subject')}”) does not say which role it is for.`;
   return {
-    text: fit(`An application from ${d.senderName} needs a role.`, 3000),
+    text: fit(`An application from ${escapeMrkdwn(d.senderName)} needs a role.`, 3000),
     blocks: [
       {
         type: 'section',

@@ -30,8 +30,38 @@ const button = (action: string, text: string, value: string, style?: 'primary' |
  * Advance (the card's own button: next step or offer), Reject, Hold, while the candidate is still
  * at this step. Notes themselves are not here: "Read the scorecards" shows them to whoever may
  * read them. Sized for Slack's limits with ten interviewers and eight competencies.
+ *
+ * `full: false` is for readers who may not see the panel's views yet (the thread while someone
+ * still owes a scorecard, or a reader who owes one): who is in and the decision, nothing of what
+ * anyone said; "Read the debrief" shows the rest to whoever may read it.
  */
-export function debriefMessage(d: DebriefView): { text: string; blocks: Record<string, unknown>[] } {
+export function debriefMessage(
+  d: DebriefView,
+  { full = true }: { full?: boolean } = {},
+): { text: string; blocks: Record<string, unknown>[] } {
+  const missing = d.panel.filter((p) => p.status !== 'SUBMITTED');
+  const name = (n: string) => escapeMrkdwn(fit(n, 40));
+  const header = {
+    type: 'header',
+    text: { type: 'plain_text', text: fit(`Debrief: ${d.candidateName} · ${d.step.name}`, LIMITS.headerText) },
+  };
+  const body = full
+    ? debriefDetails(d)
+    : [
+        section(
+          `*${d.panel.length - missing.length} of ${d.panel.length} scorecards in.* What the panel said shows once ` +
+            `${missing.map((p) => name(p.name)).join(', ')} ${missing.length === 1 ? 'has' : 'have'} submitted: ` +
+            'nobody reads the panel’s views before their own is in. Those who may can read it now.',
+        ),
+      ];
+  return {
+    text: fit(`Debrief: ${escapeMrkdwn(d.candidateName)}, ${escapeMrkdwn(d.step.name)}`, 3000),
+    blocks: [header, ...body, ...decisionBlocks(d, { full })],
+  };
+}
+
+/** The debrief's substance: recommendations, ratings per competency, the synthesis, the meeting. */
+export function debriefDetails(d: DebriefView): Record<string, unknown>[] {
   const submitted = d.panel.filter((p) => p.status === 'SUBMITTED');
   const missing = d.panel.filter((p) => p.status !== 'SUBMITTED');
   // Long panels: each name is cut so ten of them fit a line.
@@ -39,10 +69,6 @@ export function debriefMessage(d: DebriefView): { text: string; blocks: Record<s
   const recs = submitted.map((p) => `• ${name(p.name)}: *${recommendationLabel(p.recommendation)}*`);
   const split = recommendationsDisagree(submitted.map((p) => p.recommendation as Recommendation));
   const blocks: Record<string, unknown>[] = [
-    {
-      type: 'header',
-      text: { type: 'plain_text', text: fit(`Debrief: ${d.candidateName} · ${d.step.name}`, LIMITS.headerText) },
-    },
     section(
       [
         `*Recommendations* (${submitted.length} of ${d.panel.length} in)`,
@@ -97,6 +123,12 @@ export function debriefMessage(d: DebriefView): { text: string; blocks: Record<s
         },
       ],
     });
+  return blocks;
+}
+
+/** The decision, while the candidate is at this step; afterwards, where they are now. */
+function decisionBlocks(d: DebriefView, { full }: { full: boolean }): Record<string, unknown>[] {
+  const blocks: Record<string, unknown>[] = [];
   const here = d.application.stage === 'INTERVIEWED' && d.application.planPosition === d.step.position;
   const state = describeState(d.application, d.application.planLength);
   if (here) {
@@ -113,7 +145,9 @@ export function debriefMessage(d: DebriefView): { text: string; blocks: Record<s
         button(ACTIONS.advance, advanceLabel(d.application), value, 'primary'),
         button(ACTIONS.reject, 'Reject', value, 'danger'),
         ...(d.decision === 'HOLD' ? [] : [button(ACTIONS.debriefHold, 'Hold', d.interviewId)]),
-        button(ACTIONS.readScorecards, 'Read the scorecards', d.application.id),
+        full
+          ? button(ACTIONS.readScorecards, 'Read the scorecards', d.application.id)
+          : button(ACTIONS.readDebrief, 'Read the debrief', d.interviewId),
       ],
     });
   } else {
@@ -123,11 +157,12 @@ export function debriefMessage(d: DebriefView): { text: string; blocks: Record<s
     });
     blocks.push({
       type: 'actions',
-      elements: [button(ACTIONS.readScorecards, 'Read the scorecards', d.application.id)],
+      elements: [
+        full
+          ? button(ACTIONS.readScorecards, 'Read the scorecards', d.application.id)
+          : button(ACTIONS.readDebrief, 'Read the debrief', d.interviewId),
+      ],
     });
   }
-  return {
-    text: fit(`Debrief: ${escapeMrkdwn(d.candidateName)}, ${escapeMrkdwn(d.step.name)}`, 3000),
-    blocks,
-  };
+  return blocks;
 }

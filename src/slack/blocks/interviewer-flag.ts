@@ -25,7 +25,7 @@ export function interviewerFlag(d: {
     value: JSON.stringify({ interviewId: d.interviewId, out: d.outUserId, in: f.userId }),
   }));
   return {
-    text: fit(`${d.interviewer} ${what} ${d.stageName} with ${d.candidateName}.`, 3000),
+    text: fit(escapeMrkdwn(`${d.interviewer} ${what} ${d.stageName} with ${d.candidateName}.`), 3000),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: fit(line, LIMITS.sectionText) } },
       swaps.length

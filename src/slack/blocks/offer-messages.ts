@@ -54,14 +54,16 @@ const decisionWord: Record<ChainView['decision'], string> = {
   APPROVED: 'approved',
   CHANGES_REQUESTED: 'asked for changes',
   REJECTED: 'rejected',
+  SUPERSEDED: 'not asked (the offer changed)',
 };
 
-function chainLines(o: OfferView): string {
+/** The chain so far; approvers' comments only where `comments` is asked for (never in a channel). */
+function chainLines(o: OfferView, { comments = true } = {}): string {
   return o.chain
     .map(
       (s, i) =>
         `${i + 1}. <@${s.approver.slackUserId}> (${escapeMrkdwn(s.reason)}): ${decisionWord[s.decision]}` +
-        (s.comment ? ` · “${escapeMrkdwn(fit(s.comment, 300))}”` : ''),
+        (comments && s.comment ? ` · “${escapeMrkdwn(fit(s.comment, 300))}”` : ''),
     )
     .join('\n');
 }
@@ -111,8 +113,8 @@ export function offerApprovalMessage(o: OfferView, approvalId: string, version: 
   return { text, blocks };
 }
 
-/** Where an offer stands, in a sentence. */
-export function statusLine(o: OfferView): string {
+/** Where an offer stands, in a sentence; a decline's reason only where `reason` is asked for. */
+export function statusLine(o: OfferView, { reason = true } = {}): string {
   switch (o.status) {
     case 'PENDING_APPROVAL': {
       const turn = o.chain.find((s) => s.decision !== 'APPROVED');
@@ -135,7 +137,7 @@ export function statusLine(o: OfferView): string {
     case 'ACCEPTED':
       return 'Accepted.';
     case 'DECLINED':
-      return `Declined: ${escapeMrkdwn(o.declineReason ?? 'no reason given')}.`;
+      return reason ? `Declined: ${escapeMrkdwn(o.declineReason ?? 'no reason given')}.` : 'Declined.';
     case 'WITHDRAWN':
       return 'Withdrawn: the application closed.';
     default:
@@ -143,22 +145,29 @@ export function statusLine(o: OfferView): string {
   }
 }
 
-/** The offer's line in the card's thread, kept current, with what can be done next. */
+/**
+ * The offer's line in the card's thread, kept current, with what can be done next. The channel
+ * sees where it stands and who decided, never the terms, comments or a decline's reason: those
+ * are behind "View offer", for the people who may decide about the candidate.
+ */
 export function offerStatusMessage(o: OfferView): Message {
-  const text = fit(`${head(o)}: ${o.status.toLowerCase().replace('_', ' ')}`, 3000);
+  const text = fit(`${head(o)}: ${statusLine(o, { reason: false })}`, 3000);
   if (o.candidate.erased || !o.terms) return { text, blocks: [section('This offer’s candidate was erased.')] };
   const value = `${o.id}:${o.version}`;
   const blocks: Record<string, unknown>[] = [
-    section(`*${head(o)}*\n${termLines(o.terms)}`),
-    ...(o.chain.length ? [section(`*Approvals*\n${chainLines(o)}`)] : []),
-    context(statusLine(o)),
+    section(`*${head(o)}*`),
+    ...(o.chain.length ? [section(`*Approvals*\n${chainLines(o, { comments: false })}`)] : []),
+    context(statusLine(o, { reason: false })),
   ];
-  const actions: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [button(ACTIONS.viewOffer, 'View offer', o.id)];
   if (o.status === 'APPROVED')
     actions.push(
       button(ACTIONS.sendOffer, 'Send offer', value, 'primary', {
         title: 'Send the offer?',
-        text: `${o.candidate.name} gets these terms by email now, in their thread, signed with the team's signature.`,
+        text: fit(
+          `${o.candidate.name} gets these terms by email now, in their thread, signed with the team's signature.`,
+          280,
+        ),
         yes: 'Send',
       }),
     );
@@ -166,6 +175,23 @@ export function offerStatusMessage(o: OfferView): Message {
     actions.push(button(ACTIONS.editOffer, 'Edit offer', value));
   if (actions.length) blocks.push({ type: 'actions', block_id: `offer_status_${o.version}`, elements: actions });
   return { text, blocks };
+}
+
+/** "View offer": the terms, the notes for approvers, the comments and the outcome, in a modal. */
+export function offerViewModal(o: OfferView) {
+  const body = o.terms
+    ? [
+        section(termLines(o.terms, { internal: true })),
+        ...(o.chain.length ? [section(`*Approvals*\n${chainLines(o)}`)] : []),
+        context(statusLine(o)),
+      ]
+    : [section('This offer’s candidate was erased.')];
+  return {
+    type: 'modal' as const,
+    title: { type: 'plain_text' as const, text: 'Offer' },
+    close: { type: 'plain_text' as const, text: 'Close' },
+    blocks: [section(`*${head(o)}*`), ...body],
+  };
 }
 
 /** To whoever drafted it (and the recruiter): the chain's outcome for one version, kept current. */
@@ -216,9 +242,9 @@ export function offerReplyQuestion({
   reading: OfferReply | null;
 }): Message {
   const name = escapeMrkdwn(candidateName);
+  // What they wrote stays out of the channel (a reason for declining goes to the Declined form).
   const said = reading
-    ? `${name} replied to the offer and ${readingWords[reading.intent]}: _${escapeMrkdwn(reading.summary)}_` +
-      (reading.reason ? `\nReason given: ${escapeMrkdwn(reading.reason)}` : '')
+    ? `${name} replied to the offer and ${readingWords[reading.intent]}.`
     : `${name} replied to the offer. Justin could not read it: read it in the mailbox.`;
   const value = `${offerId}:${emailMessageId}`;
   return {
@@ -230,7 +256,7 @@ export function offerReplyQuestion({
         elements: [
           button(ACTIONS.offerAccepted, 'Accepted: mark hired', value, 'primary', {
             title: 'They accepted?',
-            text: `${candidateName} is marked hired, and the role's channel is told.`,
+            text: fit(`${candidateName} is marked hired, and the role's channel is told.`, 280),
             yes: 'Mark hired',
           }),
           button(ACTIONS.offerDeclined, 'Declined', value, 'danger'),

@@ -24,6 +24,14 @@ const erased = (): Message => {
   return { text, blocks: [section(text)] };
 };
 
+const CLOSED = ['HIRED', 'REJECTED', 'WITHDRAWN'];
+
+/** Owed no longer: the application closed before it was written. */
+const closed = (c: ScorecardView): Message => {
+  const text = `${escapeMrkdwn(c.candidateName)}’s application has closed: your scorecard is no longer needed.`;
+  return { text: fit(text, 3000), blocks: [section(text)] };
+};
+
 /** "Grace Hopper · Technical interview · Backend Engineer", escaped. */
 const about = (c: ScorecardView) =>
   `${escapeMrkdwn(c.candidateName)} · ${escapeMrkdwn(c.step.name)} · ${escapeMrkdwn(c.role.title)}`;
@@ -38,6 +46,7 @@ const when = (c: ScorecardView) =>
  */
 export function scorecardRequest(c: ScorecardView): Message {
   if (c.erased) return erased();
+  if (c.status !== 'SUBMITTED' && CLOSED.includes(c.application.stage)) return closed(c);
   const head = `*Your scorecard: ${about(c)}*\nInterview: ${when(c)}`;
   const assesses = c.step.competencies.length
     ? `\nIt assesses: ${c.step.competencies.map((x) => escapeMrkdwn(x.name)).join(', ')}.`
@@ -78,6 +87,7 @@ export function scorecardRequest(c: ScorecardView): Message {
 /** A chase for a late scorecard; once it is in, the same message says so and loses its button. */
 export function scorecardNudge(c: ScorecardView, now: Date): Message {
   if (c.erased) return erased();
+  if (c.status !== 'SUBMITTED' && CLOSED.includes(c.application.stage)) return closed(c);
   if (c.status === 'SUBMITTED')
     return {
       text: fit(`Your scorecard for ${escapeMrkdwn(c.candidateName)} is in. Thank you.`, 3000),

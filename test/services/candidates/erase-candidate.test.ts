@@ -103,6 +103,31 @@ async function fullCandidate(first = 'Zbigniew', last = 'Quarkowski') {
       notes: `${first} was sharp`,
       status: 'SUBMITTED',
       dueAt: new Date(),
+      version: 1,
+      versions: {
+        create: [
+          { version: 1, recommendation: 'YES', ratings: {}, notes: `${first} was sharp`, submittedAt: new Date() },
+        ],
+      },
+    },
+  });
+  await p.debrief.create({
+    data: { interviewId: interview.id, synthesis: `Everyone liked ${first}`, postedAt: new Date() },
+  });
+  // An offer under way: notes for approvers and an approver's comment about them.
+  await p.offer.create({
+    data: {
+      applicationId: application.id,
+      status: 'PENDING_APPROVAL',
+      terms: {
+        title: 'Engineer',
+        baseSalary: '90000',
+        currency: 'EUR',
+        startDate: '2027-05-01',
+        expiryDate: '2027-04-01',
+        notes: `${first} asked for more`,
+      },
+      approvals: { create: [{ approverId: users[0]!.id, comment: `${first} is worth it` }] },
     },
   });
   await p.aiCacheEntry.create({
@@ -138,6 +163,10 @@ async function allText(): Promise<string> {
       (SELECT string_agg(a::text, ' ') FROM "Application" a),
       (SELECT string_agg(s::text, ' ') FROM "AgentStep" s),
       (SELECT string_agg(s::text, ' ') FROM "Scorecard" s),
+      (SELECT string_agg(v::text, ' ') FROM "ScorecardVersion" v),
+      (SELECT string_agg(d::text, ' ') FROM "Debrief" d),
+      (SELECT string_agg(o::text, ' ') FROM "Offer" o),
+      (SELECT string_agg(a::text, ' ') FROM "OfferApproval" a),
       (SELECT string_agg(o.payload::text, ' ') FROM "OutboxEffect" o),
       (SELECT string_agg(r.response::text, ' ') FROM "AiCacheEntry" r),
       (SELECT string_agg(w.word, ' ') FROM "SearchWord" w),
@@ -203,6 +232,10 @@ describe('candidate export and erasure', () => {
       { status: 'CANCELLED', payload: { erased: true } },
     );
     expect(await p.interview.findUniqueOrThrow({ where: { id: interview.id } })).toMatchObject({ status: 'CANCELLED' });
+    expect(await p.offer.findFirstOrThrow({ where: { applicationId: application.id } })).toMatchObject({
+      status: 'WITHDRAWN',
+      terms: {},
+    });
     expect(
       await p.outboxEffect.count({ where: { idempotencyKey: `calendar:${interview.id}:cancel`, status: 'PENDING' } }),
     ).toBe(1);

@@ -5,6 +5,7 @@ import { enqueue, type Boss } from '../../../jobs/boss.js';
 import { loadCandidateDetails } from '../../../services/applications/load-details.js';
 import { moveApplication } from '../../../services/pipeline/move-application.js';
 import { cancelInterview } from '../../../services/scheduling/cancel-interview.js';
+import { hireWithoutOffer } from '../../../services/offers/settle-offer.js';
 import { mayDecideFor, mayViewFor } from '../../../services/team/may-act.js';
 import { closeModal } from '../../blocks/candidate-card.js';
 import { candidateDetailsMessage } from '../../blocks/candidate-details.js';
@@ -70,7 +71,16 @@ export function registerCardButtons(app: App, deps: Deps): void {
     });
 
   decide(ACTIONS.advance, async (target, body) => void (await move(target, body, { type: 'advance' })));
-  decide(ACTIONS.markHired, async (target, body) => void (await move(target, body, { type: 'hire' })));
+  decide(
+    ACTIONS.markHired,
+    async (target, body) =>
+      void (await hireWithoutOffer(deps, {
+        applicationId: target.applicationId,
+        expectedVersion: target.version,
+        slackUserId: body.user.id,
+        now: deps.now(),
+      })),
+  );
 
   // Schedule (again): after "no times found" or a cancelled proposal, look for times now.
   decide(ACTIONS.proposeTimes, async (target) => {

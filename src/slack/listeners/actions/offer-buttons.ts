@@ -7,7 +7,9 @@ import { sendOffer } from '../../../services/offers/send-offer.js';
 import { settleOffer } from '../../../services/offers/settle-offer.js';
 import { mayDecideFor } from '../../../services/team/may-act.js';
 import { offerDecisionModal, offerDeclineModal, offerModal } from '../../blocks/offer-modal.js';
+import { offerViewModal } from '../../blocks/offer-messages.js';
 import { ACTIONS } from '../../ids.js';
+import { escapeMrkdwn } from '../../blocks/text.js';
 import { parseCardValue } from './card-buttons.js';
 
 type Deps = {
@@ -20,9 +22,12 @@ type Deps = {
 
 const NOT_YOURS = 'Sorry, offers are for recruiters, hiring managers and admins, and the people named on the role.';
 
-/** `<uuid>:<number>` or `<uuid>:<uuid>` from a button's value. */
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const PAIR = new RegExp(`^(${UUID}):(${UUID}|[1-9]\\d{0,5})$`, 'i');
+
+/** `<uuid>:<version>` or `<uuid>:<uuid>` from a button's value; anything else (a forged one) is nothing. */
 function pair(value: string | undefined): [string, string] | null {
-  const m = /^([0-9a-f-]{36}):([0-9a-f-]{1,36})$/.exec(value ?? '');
+  const m = PAIR.exec(value ?? '');
   return m ? [m[1]!, m[2]!] : null;
 }
 
@@ -80,6 +85,15 @@ export function registerOfferButtons(app: App, deps: Deps): void {
     await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 
+  app.action<BlockButtonAction>(ACTIONS.viewOffer, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const offer = await loadOffer(deps.prisma, action.value ?? '');
+    if (!offer) return void (await tell(respond, 'That offer no longer exists.'));
+    if (!(await mayDecideFor(deps.prisma, who(body.user.id), { applicationId: offer.application.id })))
+      return void (await tell(respond, NOT_YOURS));
+    await client.views.open({ trigger_id: body.trigger_id, view: offerViewModal(offer) as never });
+  });
+
   app.action<BlockButtonAction>(ACTIONS.sendOffer, async ({ ack, body, action, respond }) => {
     await ack();
     const ids = pair(action.value);
@@ -93,7 +107,7 @@ export function registerOfferButtons(app: App, deps: Deps): void {
       slackUserId: body.user.id,
       now: deps.now(),
     });
-    await tell(respond, sent.ok ? `Sent: ${offer.candidate.name} has the offer by email.` : sent.told);
+    await tell(respond, sent.ok ? `Sent: ${escapeMrkdwn(offer.candidate.name)} has the offer by email.` : sent.told);
   });
 
   app.action<BlockButtonAction>(ACTIONS.offerApprove, async ({ ack, body, action, respond }) => {
@@ -157,7 +171,18 @@ export function registerOfferButtons(app: App, deps: Deps): void {
     await ack();
     const target = await settleTarget(action.value, body.user.id);
     if (!target.offer) return void (await tell(respond, target.told));
-    const view = offerDeclineModal({ offerId: target.offer.id });
+    // The reason Justin read in their reply, if any, for the person to confirm or correct.
+    const emailMessageId = pair(action.value)?.[1];
+    const read = await deps.prisma.applicationEvent.findFirst({
+      where: {
+        applicationId: target.offer.application.id,
+        type: 'offer.reply-read',
+        data: { path: ['emailMessageId'], equals: emailMessageId ?? '' },
+      },
+      select: { data: true },
+    });
+    const reason = (read?.data as { reason?: string } | undefined)?.reason ?? null;
+    const view = offerDeclineModal({ offerId: target.offer.id, reason });
     await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 

@@ -3,7 +3,9 @@ import type { PrismaClient } from '../../../db/prisma.js';
 import { enqueue, type Boss } from '../../../jobs/boss.js';
 import { holdAfterDebrief } from '../../../services/debriefs/hold-after-debrief.js';
 import { loadScorecard } from '../../../services/scorecards/load-scorecard.js';
-import { readableScorecards } from '../../../services/scorecards/readable-scorecards.js';
+import { mayReadDebrief, readableScorecards } from '../../../services/scorecards/readable-scorecards.js';
+import { loadDebrief } from '../../../services/debriefs/load-debrief.js';
+import { debriefDetails } from '../../blocks/debrief.js';
 import { saveScorecard } from '../../../services/scorecards/save-scorecard.js';
 import { mayDecideFor, mayViewFor } from '../../../services/team/may-act.js';
 import { inZone } from '../../blocks/local-time.js';
@@ -77,6 +79,45 @@ export function registerScorecardButtons(app: App, deps: Deps): void {
     const view = readable
       ? scorecardsModal(readable)
       : notice('Scorecards', allowed ? 'That candidate is no longer here.' : 'Scorecards are for the hiring team.');
+    await client.views.open({ trigger_id: body.trigger_id, view: view as never });
+  });
+
+  app.action<BlockButtonAction>(ACTIONS.readDebrief, async ({ ack, body, action, client }) => {
+    await ack();
+    const debrief = await loadDebrief(deps.prisma, action.value ?? '');
+    const allowed =
+      debrief &&
+      (await mayViewFor(deps.prisma, who(body.user.id), { applicationId: debrief.application.id })) &&
+      (await mayReadDebrief(deps.prisma, who(body.user.id), {
+        applicationId: debrief.application.id,
+        interviewId: debrief.interviewId,
+      }));
+    const view =
+      debrief && allowed
+        ? {
+            type: 'modal' as const,
+            title: { type: 'plain_text' as const, text: 'Debrief' },
+            close: { type: 'plain_text' as const, text: 'Close' },
+            blocks: debriefDetails(debrief),
+          }
+        : notice(
+            'Debrief',
+            debrief
+              ? 'Not yet: while you owe a scorecard for this candidate, the panel’s views stay hidden from you; ' +
+                  'the debrief is for the role’s hiring manager and recruiter, and the interviewers who submitted.'
+              : 'That debrief no longer exists.',
+          );
+    if (debrief && allowed)
+      await deps.prisma.auditEntry.create({
+        data: {
+          actorType: 'USER',
+          actorId: body.user.id,
+          action: 'debrief.view',
+          subjectType: 'Application',
+          subjectId: debrief.application.id,
+          data: { interviewId: debrief.interviewId },
+        },
+      });
     await client.views.open({ trigger_id: body.trigger_id, view: view as never });
   });
 

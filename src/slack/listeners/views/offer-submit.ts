@@ -72,6 +72,8 @@ export function registerOfferSubmit(app: App, deps: Deps): void {
     const comment = String(view.state.values.comment?.value?.value ?? '').trim();
     if (meta.data.decision === 'CHANGES_REQUESTED' && comment.length < 3)
       return ack({ response_action: 'errors', errors: { comment: 'Say what should change.' } });
+    if (comment.length > 1000)
+      return ack({ response_action: 'errors', errors: { comment: 'Keep it under 1000 characters.' } });
     const decided = await decideApproval(deps, { ...meta.data, comment, slackUserId: body.user.id, now: deps.now() });
     await ack(decided.ok ? undefined : said(decided.told));
   });
@@ -83,6 +85,8 @@ export function registerOfferSubmit(app: App, deps: Deps): void {
       return ack(said('Offers are for recruiters, hiring managers and admins, and the people named on the role.'));
     const reason = String(view.state.values.reason?.value?.value ?? '').trim();
     if (reason.length < 3) return ack({ response_action: 'errors', errors: { reason: 'Say why, in a few words.' } });
+    if (reason.length > 500)
+      return ack({ response_action: 'errors', errors: { reason: 'Keep it under 500 characters.' } });
     const settled = await settleOffer(deps, {
       offerId: offer.id,
       outcome: 'declined',
