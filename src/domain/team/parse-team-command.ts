@@ -5,6 +5,8 @@ export type TeamCommand =
   | { type: 'grant' | 'revoke'; userId: string; label: string; roles: TeamRole[] }
   | { type: 'invalid'; reason: string };
 
+const PLAIN_WORD = /^[\p{L}\p{N}_-]{1,30}$/u;
+
 const ROLE_WORDS: Record<string, TeamRole> = {
   admin: 'ADMIN',
   recruiter: 'RECRUITER',
@@ -21,7 +23,7 @@ const ROLE_WORDS: Record<string, TeamRole> = {
 export function parseTeamCommand(args: string): TeamCommand {
   const text = args.trim();
   if (!text || text === 'list') return { type: 'list' };
-  const m = /^(add|grant|remove|revoke)\s+<@([UW][A-Z0-9]+)(?:\|([^>]*))?>\s+(.+)$/i.exec(text);
+  const m = /^(add|grant|remove|revoke)\s+<@([UW][A-Z0-9]{2,20})(?:\|([^>]{0,80}))?>\s+(.+)$/i.exec(text);
   if (!m)
     return {
       type: 'invalid',
@@ -32,13 +34,11 @@ export function parseTeamCommand(args: string): TeamCommand {
     .split(/[\s,]+/)
     .filter(Boolean);
   const unknown = words.filter((w) => !ROLE_WORDS[w]);
-  if (unknown.length)
-    return {
-      type: 'invalid',
-      reason:
-        `unknown role ${unknown.map((w) => `\`${w}\``).join(', ')}: use admin, recruiter, hiring-manager or ` +
-        'interviewer',
-    };
+  if (unknown.length) {
+    // Only plain words are repeated back: what was typed may hold NUL, bidi overrides or markup.
+    const named = unknown.every((w) => PLAIN_WORD.test(w)) ? ` ${unknown.map((w) => `\`${w}\``).join(', ')}` : '';
+    return { type: 'invalid', reason: `unknown role${named}: use admin, recruiter, hiring-manager or interviewer` };
+  }
   return {
     type: /^(add|grant)$/i.test(m[1]!) ? 'grant' : 'revoke',
     userId: m[2]!,

@@ -1,6 +1,6 @@
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
@@ -31,7 +31,7 @@ export function agentDecisionBlocks(d: {
         type: 'section',
         text: {
           type: 'plain_text',
-          text: fit(d.body, LIMITS.sectionText, '… (cut here; the full text is what will be sent)'),
+          text: fit(escapePlainText(d.body), LIMITS.sectionText, '… (cut here; the full text is what will be sent)'),
         },
       },
       {

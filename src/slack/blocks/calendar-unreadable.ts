@@ -1,5 +1,5 @@
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeInCode, escapeMrkdwn } from './text.js';
 
 // What a person (and their roles' recruiters) are told when Justin cannot read their calendar:
 // what happened, what it costs, and the one thing to do about it for how Justin reads calendars.
@@ -20,13 +20,13 @@ function fix({ mode, mailbox }: CalendarAccess, calendarId: string, whose: 'your
     'Justin reads calendars through a service account with domain-wide delegation:',
     'a Google Workspace admin should check that its delegation',
     '(Admin console → Security → API controls → Domain-wide delegation) grants the Calendar scopes,',
-    `and that \`${escapeMrkdwn(calendarId)}\` is an account in the domain.`,
+    `and that \`${escapeInCode(calendarId)}\` is an account in the domain.`,
   ].join(' ');
 }
 
 /** The calendar id, and Google's reasons when it gave any. */
 function said(calendarId: string, problems: readonly string[]): string {
-  const id = `\`${escapeMrkdwn(calendarId)}\``;
+  const id = `\`${escapeInCode(calendarId)}\``;
   return problems.length ? `${id}; Google said: ${escapeMrkdwn([...new Set(problems)].join(', '))}` : id;
 }
 

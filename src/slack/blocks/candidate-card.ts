@@ -4,7 +4,7 @@ import { ACTIONS } from '../ids.js';
 import { templatesFor } from '../../domain/email/templates.js';
 import { fit, LIMITS } from './limits.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 export type CardData = {
   applicationId: string;
@@ -135,14 +135,14 @@ const button = (
 ) => ({
   type: 'button',
   action_id: action,
-  text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
+  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
   value,
   ...(style ? { style } : {}),
   ...(confirm
     ? {
         confirm: {
           title: { type: 'plain_text', text: confirm.title },
-          text: { type: 'plain_text', text: confirm.text },
+          text: { type: 'plain_text', text: escapePlainText(confirm.text) },
           confirm: { type: 'plain_text', text: confirm.yes },
           deny: { type: 'plain_text', text: 'Back' },
         },
@@ -203,7 +203,10 @@ export function candidateCard(d: CardData): { text: string; blocks: Record<strin
   const blocks: Record<string, unknown>[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: fit(`${d.candidateName} · ${d.roleTitle}`, LIMITS.headerText) },
+      text: {
+        type: 'plain_text',
+        text: fit(escapePlainText(`${d.candidateName} · ${d.roleTitle}`), LIMITS.headerText),
+      },
     },
     {
       type: 'section',

@@ -1,7 +1,7 @@
 import type { CandidateDetails } from '../../services/applications/load-details.js';
 import { fit, LIMITS } from './limits.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeInCode, escapeMrkdwn, escapePlainText } from './text.js';
 
 /** The private "View details" answer: only the person who clicked sees it. */
 export function candidateDetailsMessage(d: CandidateDetails): {
@@ -18,7 +18,10 @@ export function candidateDetailsMessage(d: CandidateDetails): {
     replace_original: false,
     text: fit(escapeMrkdwn(`${d.name} (${d.roleTitle}): ${d.stage}`), 3000),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: fit(`${d.name} · ${d.roleTitle}`, LIMITS.headerText) } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: fit(escapePlainText(`${d.name} · ${d.roleTitle}`), LIMITS.headerText) },
+      },
       {
         type: 'section',
         fields: [
@@ -71,9 +74,8 @@ export function candidateDetailsMessage(d: CandidateDetails): {
             type: 'mrkdwn',
             text: fit(
               `Latest: ${
-                d.recent
-                  .map((e) => `${e.type}${e.actor ? ` (${e.actor.startsWith('U') ? `<@${e.actor}>` : e.actor})` : ''}`)
-                  .join(' · ') || 'nothing yet'
+                d.recent.map((e) => `${escapeMrkdwn(e.type)}${e.actor ? ` (${actor(e.actor)})` : ''}`).join(' · ') ||
+                'nothing yet'
               }`,
               1000,
             ),
@@ -89,6 +91,9 @@ export function candidateDetailsMessage(d: CandidateDetails): {
  * CV's own asterisks and underscores stay as written. Its budget keeps the whole answer under
  * Slack's total for block text.
  */
+/** A Slack member id becomes a mention we write; anything else is shown as text. */
+const actor = (a: string) => (/^[UW][A-Z0-9]{2,20}$/.test(a) ? `<@${a}>` : escapeMrkdwn(a));
+
 function cvText(cv: { filename: string; text: string }): string {
   const text = cv.text
     .replace(/[ \t]+/g, ' ')
@@ -96,5 +101,5 @@ function cvText(cv: { filename: string; text: string }): string {
     .trim()
     .replaceAll('```', "'''");
   const head = `*CV* (${fit(escapeMrkdwn(cv.filename), 100)})\n`;
-  return `${head}\`\`\`${fit(escapeMrkdwn(text), 2300)}\`\`\``;
+  return `${head}\`\`\`${fit(escapeInCode(text), 2300)}\`\`\``;
 }

@@ -66,5 +66,5 @@ export function candidateResults({
       ],
     });
   }
-  return { response_type: 'ephemeral' as const, text: `${hits.length} candidates match “${q}”`, blocks };
+  return { response_type: 'ephemeral' as const, text: `${hits.length} candidates match “${escapeMrkdwn(q)}”`, blocks };
 }

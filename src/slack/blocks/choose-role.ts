@@ -1,6 +1,6 @@
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 /** "Which role is this application for?" with a menu of open roles. */
 export function chooseRoleMessage(d: {
@@ -26,7 +26,7 @@ export function chooseRoleMessage(d: {
                 action_id: ACTIONS.chooseIntakeRole,
                 placeholder: { type: 'plain_text', text: 'Choose the role' },
                 options: d.roles.slice(0, LIMITS.staticOptions).map((r) => ({
-                  text: { type: 'plain_text', text: fit(r.title, LIMITS.optionText) },
+                  text: { type: 'plain_text', text: fit(escapePlainText(r.title), LIMITS.optionText) },
                   value: `${d.inboundId}:${r.id}`,
                 })),
               },

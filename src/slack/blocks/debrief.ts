@@ -6,7 +6,7 @@ import { ACTIONS } from '../ids.js';
 import { advanceLabel } from './candidate-card.js';
 import { fit, LIMITS } from './limits.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 const short = (r: number | null | undefined) =>
   r == null ? 'n/a' : (RATINGS.find((x) => x.value === r)?.short ?? 'n/a');
@@ -19,7 +19,7 @@ const section = (text: string, max: number = LIMITS.sectionText) => ({
 const button = (action: string, text: string, value: string, style?: 'primary' | 'danger') => ({
   type: 'button',
   action_id: action,
-  text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
+  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
   value,
   ...(style ? { style } : {}),
 });
@@ -43,7 +43,10 @@ export function debriefMessage(
   const name = (n: string) => escapeMrkdwn(fit(n, 40));
   const header = {
     type: 'header',
-    text: { type: 'plain_text', text: fit(`Debrief: ${d.candidateName} · ${d.step.name}`, LIMITS.headerText) },
+    text: {
+      type: 'plain_text',
+      text: fit(escapePlainText(`Debrief: ${d.candidateName} · ${d.step.name}`), LIMITS.headerText),
+    },
   };
   const body = full
     ? debriefDetails(d)

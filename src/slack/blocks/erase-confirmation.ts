@@ -17,7 +17,7 @@ export function eraseConfirmation({
   const who = fit(`${escapeMrkdwn(name)} (${escapeMrkdwn(email)})`, 500);
   return {
     response_type: 'ephemeral' as const,
-    text: `Erase ${name}?`,
+    text: fit(`Erase ${escapeMrkdwn(name)}?`, 500),
     blocks: [
       {
         type: 'section',

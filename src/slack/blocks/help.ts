@@ -1,4 +1,5 @@
 import { fit, LIMITS } from './limits.js';
+import { escapeControl, escapeInCode } from './text.js';
 
 type Message = { response_type: 'ephemeral'; text: string; blocks: Record<string, unknown>[] };
 
@@ -34,14 +35,17 @@ const USAGE = [
 /** `/hire help`, and the answer to anything we do not understand (with what was typed). */
 export function helpMessage({ unknown }: { unknown?: string } = {}): Message {
   const intro = unknown
-    ? `I don't know \`${fit(unknown, 200)}\` yet. Here is what I can do:`
+    ? `I don't know \`${fit(escapeInCode(unknown), 200)}\` yet. Here is what I can do:`
     : "I'm Justin. I run your hiring in Slack and talk to candidates by email. Here is what you can ask me:";
   return {
     response_type: 'ephemeral',
     text: intro,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: fit(intro, LIMITS.sectionText) } },
-      { type: 'section', text: { type: 'mrkdwn', text: USAGE.map(([cmd, what]) => `${cmd}: ${what}`).join('\n') } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: USAGE.map(([cmd, what]) => escapeControl(`${cmd}: ${what}`)).join('\n') },
+      },
     ],
   };
 }
@@ -56,7 +60,7 @@ export function refusalMessage(what: string): Message {
 export function noAdminYetMessage(): Message {
   const text =
     'Justin has no admin yet. Whoever runs Justin finds a one-time code in its start log, or on its status page ' +
-    'opened on that machine, and types `/hire claim <code>` here: they become the first admin and add everyone ' +
+    'opened on that machine, and types `/hire claim &lt;code&gt;` here: they become the first admin and add everyone ' +
     'else with `/hire team add`.';
   return { response_type: 'ephemeral', text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

@@ -2,12 +2,12 @@ import { DateTime } from 'luxon';
 import type { HomeData } from '../../services/home/home-data.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 function section(title: string, lines: string[], empty: string): Record<string, unknown>[] {
   const body = lines.length ? lines.join('\n') : `_${empty}_`;
   return [
-    { type: 'header', text: { type: 'plain_text', text: title } },
+    { type: 'header', text: { type: 'plain_text', text: escapePlainText(title) } },
     { type: 'section', text: { type: 'mrkdwn', text: fit(body, LIMITS.sectionText, '\n…and more') } },
   ];
 }

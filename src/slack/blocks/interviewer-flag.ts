@@ -1,7 +1,7 @@
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 /** "Bea declined…" / "Bea has not answered…", with a swap button per free pool member. */
 export function interviewerFlag(d: {
@@ -21,7 +21,7 @@ export function interviewerFlag(d: {
   const swaps = d.free.slice(0, 5).map((f) => ({
     type: 'button',
     action_id: `${ACTIONS.swapInterviewer}_${f.userId.slice(0, 8)}`,
-    text: { type: 'plain_text', text: fit(`Swap in ${f.name}`, LIMITS.buttonText) },
+    text: { type: 'plain_text', text: fit(`Swap in ${escapePlainText(f.name)}`, LIMITS.buttonText) },
     value: JSON.stringify({ interviewId: d.interviewId, out: d.outUserId, in: f.userId }),
   }));
   return {

@@ -8,9 +8,9 @@ import {
 import { WEEKDAYS, type Weekday } from '../../domain/scheduling/slot-query.js';
 import { ACTIONS } from '../ids.js';
 import { fit } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: escapePlainText(text) });
 const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',

@@ -37,7 +37,18 @@ export function fit(text: string, max: number, pointer = '…'): string {
   const chars = Array.from(text);
   if (chars.length <= budget) return text;
   const ptr = Array.from(pointer);
-  return chars.slice(0, Math.max(0, budget - ptr.length)).join('') + pointer;
+  return whole(chars.slice(0, Math.max(0, budget - ptr.length)).join('')) + pointer;
+}
+
+/**
+ * A cut must not leave half of what escaping made: a code span opened and not closed (the
+ * defused link after it would become a live one) or an entity cut short ("&am").
+ */
+function whole(cut: string): string {
+  let s = cut.replace(/&[a-z]{0,3}$/, '');
+  const spans = s.replace(/```/g, '').match(/`/g)?.length ?? 0;
+  if (spans % 2 === 1 && !s.includes('```')) s = s.slice(0, s.lastIndexOf('`'));
+  return s;
 }
 
 const length = (s: unknown) => (typeof s === 'string' ? Array.from(s).length : 0);

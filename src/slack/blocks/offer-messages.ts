@@ -5,7 +5,7 @@ import type { ChainView, OfferView } from '../../services/offers/load-offer.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
@@ -20,14 +20,14 @@ const button = (
 ) => ({
   type: 'button',
   action_id: action,
-  text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
+  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
   value,
   ...(style ? { style } : {}),
   ...(confirm
     ? {
         confirm: {
           title: { type: 'plain_text', text: confirm.title },
-          text: { type: 'plain_text', text: confirm.text },
+          text: { type: 'plain_text', text: escapePlainText(confirm.text) },
           confirm: { type: 'plain_text', text: confirm.yes },
           deny: { type: 'plain_text', text: 'Back' },
         },

@@ -1,9 +1,9 @@
 import { CURRENCIES, type OfferTerms } from '../../domain/offers/offer-terms.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: escapePlainText(text) });
 const option = (text: string, value: string) => ({ text: plain(text), value });
 const currencyOptions = CURRENCIES.map((c) => option(c, c));
 

@@ -5,8 +5,9 @@ import { DEBRIEF_DEADLINE_VALUES, DURATIONS, KINDS, MAX_STAGES, NUDGE_LIMITS } f
 import type { RoleForEdit } from '../../services/roles/edit-role.js';
 import { ACTIONS } from '../ids.js';
 import { fit } from './limits.js';
+import { escapePlainText } from './text.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: escapePlainText(text) });
 const opt = (text: string, value: string) => ({ text: plain(text), value });
 
 function input(block_id: string, label: string, element: Record<string, unknown>, optional = false, hint?: string) {

@@ -3,14 +3,14 @@ import { recommendationLabel } from '../../domain/scorecards/scale.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { inZone } from './local-time.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
 const button = (action: string, text: string, value: string, style?: 'primary') => ({
   type: 'button',
   action_id: action,
-  text: { type: 'plain_text', text: fit(text, LIMITS.buttonText) },
+  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
   value,
   ...(style ? { style } : {}),
 });

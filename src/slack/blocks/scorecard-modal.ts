@@ -4,9 +4,9 @@ import type { ScorecardView } from '../../services/scorecards/load-scorecard.js'
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
 import { inZone } from './local-time.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: escapePlainText(text) });
 const option = (text: string, value: string) => ({ text: plain(fit(text, LIMITS.optionText)), value });
 
 const ratingOptions = [

@@ -1,7 +1,7 @@
 import { ratingLabel, recommendationLabel } from '../../domain/scorecards/scale.js';
 import type { Readable } from '../../services/scorecards/readable-scorecards.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 import { ACTIONS } from '../ids.js';
 
 const HIDDEN = {
@@ -44,7 +44,10 @@ export function scorecardsModal(r: Readable) {
     title: { type: 'plain_text' as const, text: 'Scorecards' },
     close: { type: 'plain_text' as const, text: 'Close' },
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: fit(`Scorecards: ${r.candidateName}`, LIMITS.headerText) } },
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: fit(escapePlainText(`Scorecards: ${r.candidateName}`), LIMITS.headerText) },
+      },
       ...blocks,
     ],
   };

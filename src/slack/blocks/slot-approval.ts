@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { NoSlotReport } from '../../domain/scheduling/no-slot-report.js';
 import { ACTIONS } from '../ids.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 // The proposal the team approves: one line per time, shown to each reader in their own
 // Slack time zone (<!date^…>), with the candidate's local time spelled out with its zone and
@@ -39,7 +39,7 @@ export function slotApprovalMessage(d: {
     // The notification text is mrkdwn too: names from outside are escaped there as well.
     text: fit(`${escapeMrkdwn(title)}. Approve before Justin offers them.`, 3000),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: fit(title, LIMITS.headerText) } },
+      { type: 'header', text: { type: 'plain_text', text: fit(escapePlainText(title), LIMITS.headerText) } },
       ...(d.moving
         ? [
             {
@@ -117,7 +117,7 @@ export function decidedApprovalMessage(d: {
   return {
     text: fit(`${escapeMrkdwn(title)}: ${d.decision}`, 3000),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: fit(title, LIMITS.headerText) } },
+      { type: 'header', text: { type: 'plain_text', text: fit(escapePlainText(title), LIMITS.headerText) } },
       ...d.slots.map((slot) => ({
         type: 'section',
         text: {

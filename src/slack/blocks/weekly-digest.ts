@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { describeHours, type StageRow, type WeeklyFigures } from '../../domain/digest/weekly-figures.js';
 import { stageLabel } from '../../domain/pipeline/stages.js';
 import { fit, LIMITS } from './limits.js';
-import { escapeMrkdwn } from './text.js';
+import { escapeMrkdwn, escapePlainText } from './text.js';
 
 /** Names in the digest's lists are cut to this (code points), so no one name crowds out the rest. */
 const NAME = 80;
@@ -29,7 +29,10 @@ export function weeklyDigestMessage({ title, figures, zone }: { title: string; f
     1000,
   );
   const blocks = [
-    { type: 'header', text: { type: 'plain_text', text: fit(`Weekly digest · ${title}`, LIMITS.headerText) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: fit(escapePlainText(`Weekly digest · ${title}`), LIMITS.headerText) },
+    },
     {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `${weekLabel(figures, zone)} · ${closedLine(figures)}` }],

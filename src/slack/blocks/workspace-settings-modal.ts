@@ -1,8 +1,9 @@
 import { WEEKDAY_NAMES, type DigestSchedule } from '../../domain/digest/digest-schedule.js';
 import type { WorkspaceSettings } from '../../services/settings/workspace-settings.js';
 import { ACTIONS } from '../ids.js';
+import { escapePlainText } from './text.js';
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
+const plain = (text: string) => ({ type: 'plain_text' as const, text: escapePlainText(text) });
 
 /** The modal's fields, by block id: the submission's field errors name these. */
 export const SETTINGS_FIELDS = {

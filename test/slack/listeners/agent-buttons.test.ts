@@ -164,7 +164,7 @@ describe("the agent's buttons", () => {
       false,
     );
     expect((await command('agent stop nobody@example.com')).text).toBe(
-      'No candidate with the address nobody@example.com.',
+      'No candidate with the address `nobody@example.com.`',
     );
     expect((await command('agent')).text).toMatch(/^Usage: `\/hire agent stop all`/);
   });

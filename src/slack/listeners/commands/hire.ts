@@ -23,7 +23,7 @@ import { isZoneName } from '../../../domain/time/zone-name.js';
 import { workspaceSettingsModal } from '../../blocks/workspace-settings-modal.js';
 import { claimAnswer } from './hire-claim.js';
 import { teamMessage } from '../../blocks/team.js';
-import { teamRoleLabel } from '../../blocks/text.js';
+import { escapeControl, escapeMrkdwn, teamRoleLabel } from '../../blocks/text.js';
 import { COMMANDS } from '../../ids.js';
 import { agentSwitch } from '../../../agent/team-input.js';
 import type { Boss } from '../../../jobs/boss.js';
@@ -83,7 +83,7 @@ export function registerHireCommand(
       const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
       if (!hasAny(mine, CAN_MANAGE_ROLES)) return ack(refusalMessage('managing roles (recruiters and admins)'));
       const parsed = parseRoleCommand(rest.join(' '));
-      if (parsed.verb === 'invalid') return ack(plainMessage(`Sorry, ${parsed.reason}.`));
+      if (parsed.verb === 'invalid') return ack(plainMessage(`Sorry, ${escapeControl(parsed.reason)}.`));
       if (parsed.verb === 'new') {
         await ack();
         // trigger_id lives for 3 s: the modal opens now, not through a job.
@@ -107,9 +107,9 @@ export function registerHireCommand(
           actorSlackId: command.user_id,
           now: now(),
         });
-        return ack(plainMessage(`“${done.title}” is now ${done.status.toLowerCase()}.`));
+        return ack(plainMessage(`“${escapeMrkdwn(done.title)}” is now ${done.status.toLowerCase()}.`));
       } catch (err) {
-        if (err instanceof AppError) return ack(plainMessage(err.userMessage));
+        if (err instanceof AppError) return ack(plainMessage(escapeMrkdwn(err.userMessage)));
         throw err;
       }
     }
@@ -173,7 +173,9 @@ export function registerHireCommand(
         },
       });
       if (!found || found.erasedAt)
-        return ack(plainMessage(`No candidate with the address ${address}${found ? ' (already erased)' : ''}.`));
+        return ack(
+          plainMessage(`No candidate with the address ${escapeMrkdwn(address)}${found ? ' (already erased)' : ''}.`),
+        );
       return ack(
         eraseConfirmation({
           candidateId: found.id,
@@ -210,7 +212,7 @@ export function registerHireCommand(
           ),
         );
       } catch (err) {
-        if (err instanceof AppError) return ack(plainMessage(err.userMessage));
+        if (err instanceof AppError) return ack(plainMessage(escapeMrkdwn(err.userMessage)));
         throw err;
       }
     }
@@ -218,7 +220,7 @@ export function registerHireCommand(
 
     const mine = await teamRolesOf(prisma, { slackUserId: command.user_id, bootstrapAdmins: admins });
     const parsed = parseTeamCommand(rest.join(' '));
-    if (parsed.type === 'invalid') return ack(plainMessage(`Sorry, ${parsed.reason}.`));
+    if (parsed.type === 'invalid') return ack(plainMessage(`Sorry, ${escapeControl(parsed.reason)}.`));
     if (parsed.type === 'list') {
       if (!hasAny(mine, CAN_VIEW_CANDIDATES)) return ack(refusalMessage('the team list'));
       const members = await prisma.user.findMany({
