@@ -100,7 +100,7 @@ async function createOrAdopt(
         client.chat.postMessage({
           channel: payload.requestedBy,
           text:
-            `I could not create the role's channel: ${why}. Run \`/hire role edit <title>\` and pick a channel ` +
+            `I could not create the role's channel: ${why}. Run \`/hire role edit &lt;title&gt;\` and pick a channel ` +
             'or another name.',
         }),
       );

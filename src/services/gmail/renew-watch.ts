@@ -3,6 +3,7 @@ import type { GmailApi } from '../../gmail/gmail-api.js';
 import { callGoogle } from '../../google/map-google-error.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { escapeMrkdwn } from '../../slack/blocks/text.js';
 import { INTAKE_CHANNEL_SETTING } from '../intake/ask-team-for-role.js';
 
 /**
@@ -56,7 +57,7 @@ export async function renewWatch(deps: {
             idempotencyKey: `gmail-watch-failed:${deps.mailbox}:${day}`,
             payload: {
               channel,
-              text: `:warning: ${message}. Justin keeps polling the inbox every minute meanwhile; see the status page.`,
+              text: `:warning: ${escapeMrkdwn(message)}. Justin keeps polling the inbox every minute meanwhile; see the status page.`,
             },
           },
         );

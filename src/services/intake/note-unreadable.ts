@@ -2,6 +2,7 @@ import type { Tx } from '../../db/prisma.js';
 import type { DocumentText } from '../../documents/extract-text.js';
 import type { Boss } from '../../jobs/boss.js';
 import { recordEffect } from '../../outbox/record-effect.js';
+import { escapeMrkdwn } from '../../slack/blocks/text.js';
 
 type Unreadable = Exclude<DocumentText, { status: 'EXTRACTED' }>;
 
@@ -45,7 +46,7 @@ export async function noteUnreadable(
         channel: app.slackChannelId,
         thread_ts: app.slackMessageTs,
         text:
-          `:warning: ${filename}: ${result.reason}. The file is kept; you may want to ask the candidate for ` +
+          `:warning: ${escapeMrkdwn(filename)}: ${escapeMrkdwn(result.reason)}. The file is kept; you may want to ask the candidate for ` +
           `${ask}.`,
       },
     },
