@@ -12,7 +12,8 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev --no-fund --no-audit
 
 FROM node:24-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=3000
+# Inside a container the port must be reachable from outside it; elsewhere HOST defaults to 127.0.0.1.
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 # The weekly digest's chart is drawn by resvg, which writes text only with fonts it finds on the
 # machine: the slim image has none. DejaVu covers Latin, Greek and Cyrillic.

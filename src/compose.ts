@@ -193,6 +193,8 @@ export async function startJustin(
     metrics,
     status,
     surface: runsWeb ? 'full' : 'ops',
+    limits: config.http.limits,
+    tokens: { status: config.http.statusToken, metrics: config.http.metricsToken },
     plugins: [
       ...(slackApp?.receiver ? [slackApp.receiver.plugin] : []),
       ...(config.google
@@ -308,6 +310,7 @@ async function startSlackApp({
     signingSecret: config.signingSecret!,
     log: log.child({ component: 'slack-receiver' }),
     firstDelivery: (eventId) => recordSlackDelivery(prisma, eventId),
+    apiUrl: config.apiUrl,
   });
   return { app: createSlackApp({ ...common, receiver }), receiver };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HttpLimits } from './http/limits.js';
 
 // The only reader of process.env (serve.ts passes it in). Each integration is all-or-nothing:
 // every variable absent means the integration is off (the status page says how to turn it
@@ -12,7 +13,43 @@ export type Integration = 'core' | 'slack' | 'google' | 'anthropic';
 export const VARIABLES: Record<string, VarDoc> = {
   ROLE: { integration: 'core', purpose: 'which part runs: all (default), web or worker', where: 'your deployment' },
   PORT: { integration: 'core', purpose: 'HTTP port of the web process (default 3000)', where: 'your deployment' },
-  HOST: { integration: 'core', purpose: 'interface to listen on (default 0.0.0.0)', where: 'your deployment' },
+  HOST: {
+    integration: 'core',
+    purpose: 'interface to listen on (default 127.0.0.1, this machine only; the Docker image sets 0.0.0.0)',
+    where: 'your deployment',
+  },
+  HTTP_REQUEST_TIMEOUT_MS: {
+    integration: 'core',
+    purpose: 'longest time a client may take to send one whole request, headers and body (default 10000)',
+    where: 'your choice',
+  },
+  HTTP_IDLE_TIMEOUT_MS: {
+    integration: 'core',
+    purpose: 'a connection that sends nothing for this long is closed (default 30000)',
+    where: 'your choice',
+  },
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: {
+    integration: 'core',
+    purpose: 'an idle keep-alive connection is closed after this long (default 72000, above most load balancers)',
+    where: 'your choice',
+  },
+  HTTP_MAX_UNVERIFIED_BODIES: {
+    integration: 'core',
+    purpose: 'Slack and Pub/Sub bodies read at once before their signature is checked; more are refused (default 64)',
+    where: 'your choice',
+  },
+  STATUS_TOKEN: {
+    integration: 'core',
+    purpose:
+      'optional: the status page and /status.json then need it (Authorization: Bearer <token> or ?token=); set it ' +
+      'when they are reachable from outside',
+    where: 'generate: node -e "console.log(crypto.randomBytes(24).toString(\'base64url\'))"',
+  },
+  METRICS_TOKEN: {
+    integration: 'core',
+    purpose: 'optional: /metrics then needs it (Authorization: Bearer <token>, as Prometheus sends it, or ?token=)',
+    where: 'generate it as STATUS_TOKEN',
+  },
   LOG_LEVEL: {
     integration: 'core',
     purpose: 'pino level: fatal, error, warn, info (default), debug, trace',
@@ -174,7 +211,13 @@ const nonEmpty = z.string().trim().min(1);
 const ZEnv = z.object({
   ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: nonEmpty.default('0.0.0.0'),
+  HOST: nonEmpty.default('127.0.0.1'),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
+  HTTP_MAX_UNVERIFIED_BODIES: z.coerce.number().int().min(1).max(10_000).default(64),
+  STATUS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z
     .string()
@@ -244,7 +287,15 @@ type Env = z.infer<typeof ZEnv>;
 
 export type Config = {
   role: Env['ROLE'];
-  http: { port: number; host: string; publicUrl: string | undefined };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string | undefined;
+    limits: HttpLimits;
+    /** When set, the status page (and its JSON) and /metrics need these. */
+    statusToken?: string | undefined;
+    metricsToken?: string | undefined;
+  };
   logLevel: Env['LOG_LEVEL'];
   database: { url: string | undefined; dataDir: string; poolSize: number };
   encryptionKey: Buffer | undefined;
@@ -346,7 +397,19 @@ function isTuningDefault(key: string): boolean {
 function toConfig(env: Env): Config {
   return {
     role: env.ROLE,
-    http: { port: env.PORT, host: env.HOST, publicUrl: env.PUBLIC_URL },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      publicUrl: env.PUBLIC_URL,
+      limits: {
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        idleTimeoutMs: env.HTTP_IDLE_TIMEOUT_MS,
+        keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+        maxUnverifiedBodies: env.HTTP_MAX_UNVERIFIED_BODIES,
+      },
+      statusToken: env.STATUS_TOKEN,
+      metricsToken: env.METRICS_TOKEN,
+    },
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE },
     encryptionKey: env.ENCRYPTION_KEY ? Buffer.from(env.ENCRYPTION_KEY, 'base64') : undefined,

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       role: 'all',
-      http: { port: 3000, host: '0.0.0.0' },
+      http: { port: 3000, host: '127.0.0.1' },
       database: { url: undefined, dataDir: '.data' },
     });
     expect(config.slack).toBeUndefined();

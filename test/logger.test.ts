@@ -48,3 +48,15 @@ describe('logger', () => {
     expect(out).toContain('"id":"c1"');
   });
 });
+
+describe('tokens inside logged text', () => {
+  it('are scrubbed from messages, error messages and nested strings', () => {
+    const { log, lines } = capture();
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJlbWFpbCI6ImF0dGFja2VyQGV2aWwuZXhhbXBsZSJ9.c2lnbmF0dXJl';
+    log.warn({ reason: `Token used too late: ${jwt}`, nested: { note: 'xoxb-123-abc' } }, `refused ${jwt}`);
+    log.error({ err: new Error(`bad ya29.a0AfH6SMBx sk-ant-api03-xyz ${jwt}`) }, 'failed');
+    const out = JSON.stringify(lines);
+    for (const secret of [jwt, 'xoxb-123', 'ya29.a0', 'sk-ant-api03']) expect(out).not.toContain(secret);
+    expect(out).toContain('Token used too late');
+  });
+});

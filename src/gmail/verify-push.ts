@@ -32,9 +32,23 @@ export function createPushVerifier({
         return { ok: false, reason: 'not the push subscription’s service account' };
       return { ok: true };
     } catch (err) {
-      return { ok: false, reason: (err as Error).message.split('\n')[0]! };
+      return { ok: false, reason: whyRefused(err) };
     }
   };
+}
+
+/**
+ * google-auth-library's message for a refused token, without what follows its first colon:
+ * there it quotes the token's payload (or the token), which is the caller's to choose.
+ */
+function whyRefused(err: unknown): string {
+  const first = String((err as Error)?.message ?? err).split(/[:\n{]/)[0]!;
+  return (
+    first
+      .replace(/[^\w .,'’-]/g, '')
+      .slice(0, 80)
+      .trim() || 'invalid token'
+  );
 }
 
 /** A Pub/Sub push body; `data` is base64 JSON from Gmail: { emailAddress, historyId }. */

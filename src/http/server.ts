@@ -4,9 +4,12 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { StatusDeps } from '../services/status/get-status.js';
+import { BODY_LIMITS, DEFAULT_LIMITS, type HttpLimits } from './limits.js';
+import { requireToken } from './ops-token.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoute } from './routes/metrics.js';
 import { statusRoutes } from './routes/status.js';
+import { UnverifiedBodies } from './unverified-bodies.js';
 
 export type ServerDeps = {
   log: Logger;
@@ -16,11 +19,30 @@ export type ServerDeps = {
   surface?: 'full' | 'ops';
   /** Routes from integrations (the Slack receiver …), each registered in its own encapsulated plugin. */
   plugins?: FastifyPluginAsync[];
+  /** Timeouts and the bound on unverified bodies (config's HTTP_* settings); defaults otherwise. */
+  limits?: HttpLimits;
+  /** When set, the status page (/, /status.json) and /metrics need these tokens. */
+  tokens?: { status?: string | undefined; metrics?: string | undefined };
 };
 
 /** Builds the web app; never listens (serve.ts does, tests use inject). */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const limits = deps.limits ?? DEFAULT_LIMITS;
   const app = Fastify({
+    // A slow or silent client cannot hold a connection (and what it sent) for ever: the whole
+    // request must arrive within requestTimeout, a silent socket is closed after idleTimeout.
+    // Node checks those timeouts every connectionsCheckingInterval (30 s by default): often
+    // enough here that a short timeout is kept to.
+    http: {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(limits.requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 4))),
+    },
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Routes that take a body say how much (BODY_LIMITS); the rest take next to nothing.
+    bodyLimit: BODY_LIMITS.default,
     loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
     // Fastify's own per-request lines are off: the onResponse hook below logs one line without
     // the URL's query (it can carry an OAuth code) and skips health checks.
@@ -29,6 +51,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     trustProxy: true,
   });
+
+  app.decorate('unverifiedBodies', new UnverifiedBodies(limits.maxUnverifiedBodies));
+  requireToken(app, { paths: ['/metrics'], token: deps.tokens?.metrics });
+  requireToken(app, { paths: ['/', '/status.json'], token: deps.tokens?.status });
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';

@@ -1,6 +1,16 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { FastifyPluginAsync } from 'fastify';
+import { BODY_LIMITS } from '../http/limits.js';
+import { guardUnverifiedBodies } from '../http/unverified-bodies.js';
 import type { Logger } from '../logger.js';
+import {
+  parseSlackBody,
+  responseUrlOrigins,
+  responseUrlsAllowed,
+  slackHeaderProblem,
+  slackRetry,
+  type TSlackBody,
+} from './slack-request.js';
 import { verifySlackRequest } from './verify-request.js';
 
 export type FastifyReceiverOptions = {
@@ -12,6 +22,8 @@ export type FastifyReceiverOptions = {
   firstDelivery: (eventId: string) => Promise<boolean>;
   /** Reply this long after a request if no listener has acked (Slack gives up at 3 s). */
   ackTimeoutMs?: number;
+  /** The configured Slack API URL: replies go only to response_urls on Slack's host (or this one's, in tests). */
+  apiUrl?: string;
 };
 
 type Reply = { status: number; body?: unknown };
@@ -26,7 +38,15 @@ type Reply = { status: number; body?: unknown };
 export class FastifyReceiver implements Receiver {
   private app: App | undefined;
 
-  constructor(private readonly options: FastifyReceiverOptions) {}
+  private readonly replyOrigins: string[];
+
+  constructor(private readonly options: FastifyReceiverOptions) {
+    this.replyOrigins = responseUrlOrigins(options.apiUrl ?? 'https://slack.com/api/');
+  }
+
+  private nowSeconds(): number {
+    return (this.options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))();
+  }
 
   init(app: App): void {
     this.app = app;
@@ -37,11 +57,16 @@ export class FastifyReceiver implements Receiver {
 
   /** Register on the server. Content-type parsers are encapsulated in this plugin only. */
   readonly plugin: FastifyPluginAsync = async (fastify) => {
+    // Before a byte of the body is read: the signature headers must be there, well formed and fresh.
+    guardUnverifiedBodies(fastify, {
+      what: 'Slack',
+      checkHeaders: (req) => slackHeaderProblem(req.headers, this.nowSeconds()),
+    });
     fastify.removeAllContentTypeParsers();
-    fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) =>
+    fastify.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMITS.slack }, (_req, body, done) =>
       done(null, body),
     );
-    fastify.post('/slack/events', async (req, reply) => {
+    fastify.post('/slack/events', { bodyLimit: BODY_LIMITS.slack }, async (req, reply) => {
       const result = await this.handle(String(req.body ?? ''), req.headers as Record<string, string | undefined>);
       if (result.body === undefined) return reply.status(result.status).send();
       if (typeof result.body === 'string') return reply.status(result.status).type('text/plain').send(result.body);
@@ -56,18 +81,22 @@ export class FastifyReceiver implements Receiver {
       timestamp: headers['x-slack-request-timestamp'],
       signature: headers['x-slack-signature'],
       rawBody,
-      nowSeconds: (this.options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)))(),
+      nowSeconds: this.nowSeconds(),
     });
     if (!verdict.ok) {
       log.warn({ reason: verdict.reason }, 'refused an unsigned or stale Slack request');
       return { status: 401, body: { error: 'invalid_signature' } };
     }
 
-    let body: Record<string, unknown>;
-    try {
-      body = parseBody(rawBody, headers['content-type'] ?? '');
-    } catch {
-      return { status: 400, body: { error: 'unparseable body' } };
+    const parsed = parseSlackBody(rawBody, headers['content-type'] ?? '');
+    if (!parsed.ok) {
+      log.warn('refused a signed Slack request whose body is not a Slack payload');
+      return { status: 400, body: { error: 'invalid_payload' } };
+    }
+    const body = parsed.body;
+    if (!responseUrlsAllowed(body, this.replyOrigins)) {
+      log.warn('refused a signed Slack request whose response_url is not on Slack');
+      return { status: 400, body: { error: 'invalid_response_url' } };
     }
     if (body.ssl_check) return { status: 200 };
     if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
@@ -85,7 +114,7 @@ export class FastifyReceiver implements Receiver {
     return this.dispatch(body, headers);
   }
 
-  private dispatch(body: Record<string, unknown>, headers: Record<string, string | undefined>): Promise<Reply> {
+  private dispatch(body: TSlackBody, headers: Record<string, string | undefined>): Promise<Reply> {
     return new Promise((resolve) => {
       let settled = false;
       const settle = (reply: Reply) => {
@@ -101,22 +130,17 @@ export class FastifyReceiver implements Receiver {
         body,
         ack: async (response?: unknown) =>
           settle({ status: 200, body: response === undefined || response === '' ? undefined : response }),
-        ...(headers['x-slack-retry-num']
-          ? { retryNum: Number(headers['x-slack-retry-num']), retryReason: headers['x-slack-retry-reason'] ?? '' }
-          : {}),
+        ...slackRetry(headers),
       };
-      this.app!.processEvent(event).catch((err: unknown) => {
-        this.options.log.error({ err }, 'Slack listener failed');
-        settle({ status: 200 });
-      });
+      // Bolt resolves once every matching listener has finished: if none acked by then, none will
+      // (no listener matched: an unknown action, a shape we do not handle), so the answer goes now.
+      this.app!.processEvent(event).then(
+        () => settle({ status: 200 }),
+        (err: unknown) => {
+          this.options.log.error({ err }, 'Slack listener failed');
+          settle({ status: 200 });
+        },
+      );
     });
   }
-}
-
-function parseBody(raw: string, contentType: string): Record<string, unknown> {
-  if (contentType.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
-  const params = new URLSearchParams(raw);
-  const payload = params.get('payload');
-  if (payload) return JSON.parse(payload) as Record<string, unknown>;
-  return Object.fromEntries(params);
 }

@@ -2,6 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { PrismaClient } from '../../db/prisma.js';
 import { decodeNotification, type PushVerdict } from '../../gmail/verify-push.js';
 import { enqueue, type Boss } from '../../jobs/boss.js';
+import { BODY_LIMITS } from '../limits.js';
+import { guardUnverifiedBodies } from '../unverified-bodies.js';
+
+/** An OIDC token's shape (three base64url parts, of sane sizes): anything else is refused unread. */
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{0,4096}$/;
 
 /**
  * POST /gmail/push: Pub/Sub's push of a Gmail change. Verified (OIDC token), then answered at
@@ -21,7 +26,12 @@ export function gmailPushRoute({
   verify: (authorization: string | undefined) => Promise<PushVerdict>;
 }): FastifyPluginAsync {
   return async (app) => {
-    app.post('/gmail/push', async (request, reply) => {
+    guardUnverifiedBodies(app, {
+      what: 'Pub/Sub',
+      checkHeaders: (req) =>
+        BEARER_JWT.test(String(req.headers.authorization ?? '')) ? undefined : 'no bearer token of a JWT’s shape',
+    });
+    app.post('/gmail/push', { bodyLimit: BODY_LIMITS.gmailPush }, async (request, reply) => {
       const verdict = await verify(request.headers.authorization);
       if (!verdict.ok) {
         request.log.warn({ reason: verdict.reason }, 'gmail push refused');
