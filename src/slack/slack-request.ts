@@ -72,6 +72,9 @@ export const ZSlackBody = z
   })
   .refine((b) => b.type !== 'event_callback' || (b.event_id !== undefined && b.event !== undefined), {
     message: 'an event_callback needs event_id and event',
+  })
+  .refine((b) => b.command === undefined || [b.text, b.user_id, b.team_id].every((v) => typeof v === 'string'), {
+    message: 'a slash command comes with its text, user and team',
   });
 
 export type TSlackBody = z.infer<typeof ZSlackBody>;
