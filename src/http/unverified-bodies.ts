@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /** A count of bodies being read before their signature is checked, shared by every signed route. */
 export class UnverifiedBodies {
   private count = 0;
+  private highest = 0;
 
   constructor(readonly max: number) {}
 
@@ -16,10 +17,16 @@ export class UnverifiedBodies {
     return this.count;
   }
 
+  /** The most ever read at once (for tests and a look at load). */
+  get peak(): number {
+    return this.highest;
+  }
+
   /** Takes a place, or says no when all are taken; the release is idempotent. */
   enter(): (() => void) | undefined {
     if (this.count >= this.max) return undefined;
     this.count++;
+    this.highest = Math.max(this.highest, this.count);
     let held = true;
     return () => {
       if (!held) return;
@@ -45,9 +52,16 @@ export function guardUnverifiedBodies(
   app: FastifyInstance,
   { checkHeaders, what }: { checkHeaders: (req: FastifyRequest) => string | undefined; what: string },
 ): void {
-  const refuse = (reply: FastifyReply, status: number, error: string) =>
-    // Connection: close, so Node drops the socket after the answer instead of reading the rest of the body.
-    reply.code(status).header('connection', 'close').send({ error });
+  const refuse = (reply: FastifyReply, status: number, error: string) => {
+    // Connection: close, and the socket ended once the answer is out: Node would otherwise read
+    // (and throw away) the rest of the body for as long as the client cares to send it.
+    const socket = reply.raw.socket;
+    reply.raw.once('finish', () => {
+      socket?.end();
+      setTimeout(() => socket?.destroy(), 1000).unref();
+    });
+    return reply.code(status).header('connection', 'close').send({ error });
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     const problem = checkHeaders(req);
