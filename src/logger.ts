@@ -42,8 +42,17 @@ export const REDACT_PATHS = [
 ];
 
 /** Shapes of bearer secrets: JWTs, Slack, Anthropic and Google tokens. */
-const TOKEN_SHAPES =
-  /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\bxox[abposre]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+|\bsk-ant-[A-Za-z0-9_-]+|\bya29\.[A-Za-z0-9_.-]+|\b1\/\/[A-Za-z0-9_-]{20,}/g;
+const TOKEN_SHAPES = new RegExp(
+  [
+    'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
+    '\\bxox[abposre]-[A-Za-z0-9-]+',
+    '\\bxapp-[A-Za-z0-9-]+',
+    '\\bsk-ant-[A-Za-z0-9_-]+',
+    '\\bya29\\.[A-Za-z0-9_.-]+',
+    '\\b1//[A-Za-z0-9_-]{20,}',
+  ].join('|'),
+  'g',
+);
 
 /** A copy of a log argument with token shapes in its strings replaced (objects to a few levels). */
 export function scrubTokens(value: unknown, depth = 0): unknown {

@@ -57,7 +57,9 @@ export async function renewWatch(deps: {
             idempotencyKey: `gmail-watch-failed:${deps.mailbox}:${day}`,
             payload: {
               channel,
-              text: `:warning: ${escapeMrkdwn(message)}. Justin keeps polling the inbox every minute meanwhile; see the status page.`,
+              text:
+                `:warning: ${escapeMrkdwn(message)}. Justin keeps polling the inbox every minute meanwhile; ` +
+                'see the status page.',
             },
           },
         );

@@ -46,8 +46,8 @@ export async function noteUnreadable(
         channel: app.slackChannelId,
         thread_ts: app.slackMessageTs,
         text:
-          `:warning: ${escapeMrkdwn(filename)}: ${escapeMrkdwn(result.reason)}. The file is kept; you may want to ask the candidate for ` +
-          `${ask}.`,
+          `:warning: ${escapeMrkdwn(filename)}: ${escapeMrkdwn(result.reason)}. The file is kept; ` +
+          `you may want to ask the candidate for ${ask}.`,
       },
     },
   );
