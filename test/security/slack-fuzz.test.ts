@@ -10,7 +10,7 @@ import { useEdgeService } from './support/edge-service.js';
 // ids that reach real listeners (an admin, real action ids). Never a 500, and the process
 // answers its health check afterwards. CI runs a modest number; FUZZ_RUNS=5000 for a long run
 // (FUZZ_SEED=<n> replays one).
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const edge = useEdgeService();
 
