@@ -71,7 +71,7 @@ describe('slack.channel performer', () => {
     });
     await expect(performer.perform(attempt('general'))).rejects.toMatchObject({ code: 'EXTERNAL_PERMANENT' });
     const told = fake.messages.filter((m) => m.channel === 'U0REC');
-    expect(told.at(-1)?.text).toMatch(/#general already exists\. Run `\/hire role edit <title>`/);
+    expect(told.at(-1)?.text).toMatch(/#general already exists\. Run `\/hire role edit &lt;title&gt;`/);
     expect(fake.channels.get('general')!.members).toEqual([]);
   });
 });
