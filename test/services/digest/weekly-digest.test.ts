@@ -142,7 +142,7 @@ describe('the weekly digest', () => {
     const [message, chart] = posted;
     expect(message!.metadata).toEqual({ event_type: OUTBOX_EVENT_TYPE, event_payload: { key: effect.idempotencyKey } });
     const said = JSON.stringify(message!.blocks);
-    expect(said).toContain('Weekly digest · Backend <Engineer>');
+    expect(said).toContain('Weekly digest · Backend &lt;Engineer&gt;');
     expect(said).toContain('Screening: *2* (+1)');
     expect(said).toContain('Mon 8 Mar – Mon 15 Mar 2027, 09:00 (America/New_York)');
     expect(message!.text).toContain('Backend &lt;Engineer&gt;');

@@ -149,7 +149,7 @@ describe('syncPerson', () => {
       /I can't read your calendar \(`cem@example\.com`; Google said: notFound\)/,
     );
     expect((toCem!.payload as { text: string }).text).toContain(
-      `add ${MAILBOX} with *See only free/busy (hide details)*`,
+      `add \`${MAILBOX}\` with *See only free/busy (hide details)*`,
     );
     const toRecruiter = await toldTo(recruiter);
     expect(toRecruiter).toHaveLength(1);
