@@ -8,6 +8,10 @@ describe('/hire team refuses what is not a Slack id', () => {
     expect(parseTeamCommand(`add <@U${'A'.repeat(100_000)}> recruiter`).type).toBe('invalid');
   });
 
+  it('a label with control characters is kept without them', () => {
+    expect(parseTeamCommand('add <@U0ADA|a\u0000d\u202Ea> recruiter')).toMatchObject({ label: 'ada' });
+  });
+
   it('a real id with a label is taken', () => {
     expect(parseTeamCommand('add <@U0ADA|ada> recruiter')).toMatchObject({ type: 'grant', userId: 'U0ADA' });
   });

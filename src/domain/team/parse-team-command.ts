@@ -42,7 +42,8 @@ export function parseTeamCommand(args: string): TeamCommand {
   return {
     type: /^(add|grant)$/i.test(m[1]!) ? 'grant' : 'revoke',
     userId: m[2]!,
-    label: m[3] || m[2]!,
+    // The name Slack put in the mention, without control or bidi characters (it is stored in the audit).
+    label: (m[3] || m[2]!).replace(/\p{C}/gu, '') || m[2]!,
     roles: [...new Set(words.map((w) => ROLE_WORDS[w]!))],
   };
 }
