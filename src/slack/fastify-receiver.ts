@@ -30,9 +30,11 @@ type Reply = { status: number; body?: unknown };
 
 /**
  * Serves Slack's Events API, slash commands, interactivity and options requests from our
- * Fastify server and hands them to Bolt. Verifies the signature over the raw body, answers
- * ssl_check and url_verification itself, and drops Events API retries it has already
- * taken in. The HTTP reply goes out as soon as a listener acks; listeners ack first and
+ * Fastify server and hands them to Bolt. Refuses requests whose signature headers cannot be
+ * Slack's before reading their body, verifies the signature over the raw body, parses the
+ * payload (slack-request.ts: 400 for anything not shaped like Slack's, or whose response_url
+ * is not on Slack), answers ssl_check and url_verification itself, and drops Events API
+ * retries it has already taken in. The HTTP reply goes out as soon as a listener acks; listeners ack first and
  * leave real work to jobs. Never call Bolt's app.start(): Fastify owns the port.
  */
 export class FastifyReceiver implements Receiver {
