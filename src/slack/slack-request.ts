@@ -73,9 +73,26 @@ export const ZSlackBody = z
   .refine((b) => b.type !== 'event_callback' || (b.event_id !== undefined && b.event !== undefined), {
     message: 'an event_callback needs event_id and event',
   })
+  // Slack sends a submission with its form's state, and a click on a message with the
+  // message's response_url (clicks in App Home and modals come with their view instead):
+  // listeners rely on both, so a body without them is not Slack's.
+  .refine((b) => b.type !== 'view_submission' || isObject(stateValues(b.view)), {
+    message: 'a view_submission comes with its state',
+  })
+  .refine((b) => b.type !== 'block_actions' || b.response_url !== undefined || b.view !== undefined, {
+    message: 'a click comes with a response_url or its view',
+  })
   .refine((b) => b.command === undefined || [b.text, b.user_id, b.team_id].every((v) => typeof v === 'string'), {
     message: 'a slash command comes with its text, user and team',
   });
+
+function stateValues(view: unknown): unknown {
+  return isObject(view) && isObject(view.state) ? view.state.values : undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
 
 export type TSlackBody = z.infer<typeof ZSlackBody>;
 

@@ -77,12 +77,12 @@ describe('signed payloads no listener takes are acknowledged at once', () => {
       }),
     ],
     [
-      'a view submission with no state',
+      'a view submission for a view nobody listens to',
       form({
         type: 'view_submission',
         user: { id: 'U0ADMIN' },
         team: { id: 'T0TEAM' },
-        view: { id: 'V1', callback_id: 'nobody_listens' },
+        view: { id: 'V1', callback_id: 'nobody_listens', state: { values: {} } },
       }),
     ],
     ['an event nobody subscribed to', json({ type: 'event_callback', event_id: 'Ev0NOBODY', event: { type: 'x' } })[0]],
@@ -91,6 +91,16 @@ describe('signed payloads no listener takes are acknowledged at once', () => {
     const res = await signed(payload, payload.startsWith('{') ? 'application/json' : undefined);
     expect(res.statusCode).toBe(200);
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('signed payloads our listeners could not act on are refused', () => {
+  it.each([
+    ['a view submission with no state', { type: 'view_submission', view: { id: 'V1', callback_id: 'role_submit' } }],
+    ['a click on a message with no response_url', { type: 'block_actions', actions: [{ action_id: 'card_reject' }] }],
+  ])('%s: 400', async (_label, payload) => {
+    const res = await signed(form({ user: { id: 'U0ADMIN' }, team: { id: 'T0TEAM' }, ...payload }));
+    expect(res.statusCode).toBe(400);
   });
 });
 
