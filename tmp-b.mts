@@ -1,8 +1,6 @@
 import EmailForwardParser from 'email-forward-parser';
 const p = new EmailForwardParser();
-for (const body of [
- 'Hi\n\n---------- Forwarded message ---------\nFrom: someone@example.com\nDate: Mon, 1 Dec 2016\nSubject: Application\nTo: jobs@x.com\n\nMy CV attached.\n',
- 'Begin forwarded message:\n\n> From: Ada Lovelace <ada@example.com>\n> Subject: Application\n> Date: 1 Dec 2016\n> To: rec@x.com\n> \n> My CV attached.\n',
- '---------- Forwarded message ---------\nFrom: Ada <ada@example.com [ada@example.com]>\nDate: Mon, 1 Dec 2016\nSubject: Application\nTo: jobs@x.com\n\nMy CV attached.\n',
- '---------- Forwarded message ---------\nFrom: Ada <notanaddress>\nDate: Mon, 1 Dec 2016\nSubject: Application\nTo: jobs@x.com\n\nMy CV attached.\n',
-]) console.log(JSON.stringify(p.read(body, 'Fwd: Application')));
+const t1 = "@team, can you have a look at this email below?\n\nFrom: Some One [mailto:some@one.com]\nTo: Ba Bar <ba@bar.com>\nDate: Mon, 1 Dec 2016 00:13:37 +0100\nSubject: Discoursing much?\n\nHello Ba Bar,\n\nDiscoursing much today?\n\nXoXo\n";
+for (const s of ['Tr: Discoursing much?', 'Fwd: Discoursing much?', 'TR: Discoursing much?', 'FW: Discoursing much?'])
+  for (const t of [t1, t1.replace('Some One [mailto:some@one.com]', 'Some One <some@one.com>')])
+    console.log(s, JSON.stringify(p.read(t, s)).slice(0, 200));

@@ -37,8 +37,18 @@ function tidyLinkedAddresses(text: string): string {
     .replace(/([^\s<>[\]:]+) \[mailto:([^\s\]]+@[^\s\]]+)\]/gi, '$1 <$2>');
 }
 
+/**
+ * Outlook writes "TR:", "WG:", "RV:"; the parser knows them in capitals only, and people and
+ * other clients write "Tr:" or "Wg:". The subject is tried as written, then with its prefix in capitals.
+ */
+function readForward(body: string, subject: string) {
+  const first = parser.read(body, subject);
+  const shouted = subject.replace(/^(\s*)([\p{L}]{1,8})(\s*:)/u, (_m, a, p: string, c) => a + p.toUpperCase() + c);
+  return first.forwarded || shouted === subject ? first : parser.read(body, shouted);
+}
+
 function fromText(text: string, subject: string, how: 'inline-text' | 'inline-html'): ForwardedOriginal | undefined {
-  const result = parser.read(tidyLinkedAddresses(text.replace(/\r\n?/g, '\n').slice(0, MAX_FORWARD_CHARS)), subject);
+  const result = readForward(tidyLinkedAddresses(text.replace(/\r\n?/g, '\n').slice(0, MAX_FORWARD_CHARS)), subject);
   if (!result.forwarded) return undefined;
   const { from } = result.email;
   // Never guessed: an address that does not parse whole is no address (a bare name, a
