@@ -38,7 +38,8 @@ export function looksLikeAutoSubject(subject: string): 'vendor' | 'weak' | undef
 
 /** Subjects of non-delivery reports and delay warnings, in the servers' common wordings and languages. */
 const BOUNCE_SUBJECT = new RegExp(
-  '(undeliver|undelivered|failure delivery|non-?deliver|delivery (status|failure|failed|has failed|notification|problem|' +
+  '(undeliver|undelivered|failure delivery|non-?deliver|' +
+    'delivery (status|failure|failed|has failed|notification|problem|' +
     'warning|delayed|incomplete|report)|failure notice|delivery to the following|returned mail|mail returned|' +
     'could not be delivered|couldn.t be delivered|not delivered|mail delivery|rejected|delayed mail|' +
     'mail system error|unzustellbar|nicht zustellbar|non remis|non recapitabile|onbestelbaar|' +

@@ -71,12 +71,12 @@ export function appleMailForward({
     '> ',
     `> ${body}`,
   ];
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const html = [
-    `<html><body><div>${escape(note)}</div><div><br><div>Begin forwarded message:</div><br>`,
-    `<blockquote type="cite"><div><b>From: </b>${escape(original.from)}</div>`,
-    `<div><b>Subject: </b>${escape(original.subject)}</div><div><b>Date: </b>9 March 2026 at 09:00:00 CET</div>`,
-    `<div><b>To: </b>${escape(forwarder)}</div><br><div>${escape(body)}</div></blockquote></div></body></html>`,
+    `<html><body><div>${escapeHtml(note)}</div><div><br><div>Begin forwarded message:</div><br>`,
+    `<blockquote type="cite"><div><b>From: </b>${escapeHtml(original.from)}</div>`,
+    `<div><b>Subject: </b>${escapeHtml(original.subject)}</div><div><b>Date: </b>9 March 2026 at 09:00:00 CET</div>`,
+    `<div><b>To: </b>${escapeHtml(forwarder)}</div><br><div>${escapeHtml(body)}</div></blockquote></div></body></html>`,
   ].join('\r\n');
   return Buffer.from(
     [

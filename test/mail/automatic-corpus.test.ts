@@ -55,7 +55,8 @@ describe.skipIf(!HAS_CORPUS)('automatic mail in the corpus', () => {
       automatic += t.automatic;
       found += t.found;
       console.log(
-        `automatic mail, ${source}: ${t.found}/${t.automatic} recognised; ${t.flagged.length}/${t.people} people flagged`,
+        `automatic mail, ${source}: ${t.found}/${t.automatic} recognised; ` +
+          `${t.flagged.length}/${t.people} people flagged`,
       );
     }
     console.log(`automatic mail, all sources: ${found}/${automatic}; missed: ${missed.join(', ') || 'none'}`);
