@@ -32,7 +32,7 @@ export async function forwardsFromAppleMail(
   );
 }
 
-/** iCloud's vacation reply to the latest mail Justin sent: In-Reply-To set, only X-Apple-Action says it is automatic. */
+/** iCloud's vacation reply to a mail Justin sent: In-Reply-To set; only X-Apple-Action says it is automatic. */
 export async function icloudVacationReply(world: JourneyWorld, candidate: Candidate, to: SentMail): Promise<void> {
   await world.google.deliver(
     crlf([
@@ -54,7 +54,7 @@ export async function icloudVacationReply(world: JourneyWorld, candidate: Candid
   );
 }
 
-/** Gmail returns a mail Justin sent: a DSN (multipart/report) from the mailer daemon, null return path, in the thread. */
+/** Gmail returns a mail Justin sent: a DSN (multipart/report) from the mailer daemon, in the mail's thread. */
 export async function gmailBounces(world: JourneyWorld, sent: SentMail): Promise<void> {
   const b = `000000000000${randomUUID().slice(0, 12)}`;
   await world.google.deliver(
