@@ -257,7 +257,7 @@ describe('intake', () => {
     expect(await q.boss.findJobs('agent.turn', { data: { applicationId: first.outcome.applicationId } })).toEqual([]);
   });
 
-  it('a forward whose original sender has no readable address is flagged, never filed under the forwarder', async () => {
+  it('a forward whose original sender has no readable address is flagged, not filed under the forwarder', async () => {
     const r = await role('Site Reliability Engineer');
     const forward = await deliver(
       applicationEmail({
