@@ -72,6 +72,8 @@ const HEADER_START = /^(on|am|le|el|em|il|op|den|dne|w dniu|dnia|στις|في|k
 // JavaScript's \\b knows ASCII letters only: "написал:" needs a lookahead for any letter.
 const WROTE_AT_END = new RegExp(`(${WROTE})(?!\\p{L})[^\\n]{0,100}:\\s*(>|$)`, 'iu');
 const WROTE_ANYWHERE = new RegExp(`(^|\\s)(${WROTE})(\\s|:|$)`, 'iu');
+/** A quote header in a language we have no verb for: one line with a time and an address, ending in ":". */
+const ANY_LANGUAGE_HEADER = /^(?=[^\n]*\d{1,2}[:.]\d{2})(?=[^\n]*@)[^\n]{10,250}:$/;
 /** The verb alone on its line, the client having wrapped the header before it ("…<q@x.com>\nha scritto:"). */
 const WROTE_ALONE = new RegExp(`^\\s*(${WROTE})\\s*:\\s*$`, 'iu');
 
@@ -83,7 +85,7 @@ const WROTE_ALONE = new RegExp(`^\\s*(${WROTE})\\s*:\\s*$`, 'iu');
 function wroteHeaderAt(line: string): boolean {
   const t = line.replace(/[\u200e\u200f\u202a-\u202e]/g, '').trim();
   if (t.length > 300 || !/[\d@]/.test(t)) return false;
-  if (WROTE_AT_END.test(t)) return true;
+  if (WROTE_AT_END.test(t) || ANY_LANGUAGE_HEADER.test(t)) return true;
   return HEADER_START.test(t) && WROTE_ANYWHERE.test(t);
 }
 
@@ -115,7 +117,8 @@ const SEPARATORS: Array<[RegExp, string]> = [
  */
 function answeredBelow(lines: string[], i: number): boolean {
   let quoted = false;
-  for (let j = i + 1; j < lines.length; j++) {
+  // Bounded, so that a mail of nothing but quote headers stays linear.
+  for (let j = i + 1; j < Math.min(lines.length, i + ANSWER_LOOKAHEAD); j++) {
     const line = lines[j]!;
     if (line.startsWith('>')) {
       quoted = true;
@@ -128,6 +131,9 @@ function answeredBelow(lines: string[], i: number): boolean {
   }
   return false;
 }
+
+/** How far below a quote header an answer is looked for (lines). */
+const ANSWER_LOOKAHEAD = 400;
 
 /** Text of the reply's own: not a quote, not a header line, not a quote header. */
 const ownText = (line: string) => !!line.trim() && !line.startsWith('>') && !labelOf(line) && !wroteHeaderAt(line);

@@ -8,11 +8,6 @@ import { cutAfterSignOff, isDeviceLine } from './sign-offs.js';
 // phone lines, what follows a sign-off) cut first; crisp-oss's email-reply-parser (GitHub's
 // algorithm with quote headers in many languages) then hides ">" quotes and "-- " signatures.
 
-const CUT_MARKERS: RegExp[] = [
-  // Any language's quote header: one line with a time and an address, ending in ":".
-  /^(?=[^\n]*\d{1,2}[:.]\d{2})(?=[^\n]*@)[^\n]{10,250}:[ \t]*$/m,
-];
-
 /** Mail gateways put a warning above the text ("CAUTION: EXTERNAL SENDER …", "… originated from outside …"). */
 const BANNER =
   /(external (sender|e-?mail)|(originated|came|was sent) from outside|outside (of )?(the|your|our) organi[sz]ation)/i;
@@ -34,8 +29,9 @@ function dropDeviceLines(lines: string[]): string[] {
   let out = lines;
   if (firstText >= 0 && isDeviceLine(lines[firstText]!) && lines.slice(firstText + 1).some((l) => l.trim()))
     out = lines.slice(firstText + 1);
-  const device = out.findIndex((l, i) => isDeviceLine(l) && out.slice(0, i).some((x) => x.trim()));
-  return device >= 0 ? out.slice(0, device) : out;
+  const text = out.findIndex((l) => l.trim());
+  const device = out.findIndex((l, i) => i > text && isDeviceLine(l));
+  return text >= 0 && device >= 0 ? out.slice(0, device) : out;
 }
 
 const parser = new EmailReplyParser();
@@ -89,13 +85,7 @@ export function visibleReply(text: string, options: { sender?: string | undefine
   let lines = dropBanner(text.replace(/\r\n?/g, '\n').split('\n'));
   const history = historyStart(lines);
   if (history) lines = lines.slice(0, history.line);
-  let body = dropDeviceLines(lines).join('\n');
-  for (const marker of CUT_MARKERS) {
-    const match = marker.exec(body);
-    // A marker at the very top means the whole message is history (a forward): keep it.
-    if (match && match.index > 0 && body.slice(0, match.index).trim()) body = body.slice(0, match.index);
-  }
-  body = compactQuotes(body).slice(0, MAX_PARSED_CHARS);
+  const body = compactQuotes(dropDeviceLines(lines).join('\n')).slice(0, MAX_PARSED_CHARS);
   const visible = parser
     .read(body)
     .getVisibleText()

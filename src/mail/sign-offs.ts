@@ -45,11 +45,11 @@ function nameLike(line: string): boolean {
  */
 export function cutAfterSignOff(text: string): string {
   const lines = text.split('\n');
-  for (let i = 1; i < lines.length; i++) {
+  const firstText = lines.findIndex((l) => l.trim());
+  for (let i = firstText + 1; i > 0 && i < lines.length; i++) {
     const line = lines[i]!.trim();
     const combined = SIGN_OFF_AND_NAME.test(line);
     if (!combined && !SIGN_OFF.test(line)) continue;
-    if (!lines.slice(0, i).some((l) => l.trim())) continue;
     let end = i;
     if (!combined) {
       let j = i + 1;

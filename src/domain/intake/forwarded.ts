@@ -25,6 +25,8 @@ const parser = new EmailForwardParser();
 
 /** Far longer than any forward's header block; the library's patterns are not all linear. */
 const MAX_FORWARD_CHARS = 64_000;
+/** HTML is longer than its text; converting a megabyte of it for a forward header is not worth it. */
+const MAX_FORWARD_HTML = 256_000;
 
 /**
  * mailparser writes an HTML link as `name <a@b.example [a@b.example]>` (and Outlook writes
@@ -80,7 +82,9 @@ export function forwardedOriginal(
 ): ForwardedOriginal | undefined {
   const inText = email.text ? fromText(email.text, email.subject, 'inline-text') : undefined;
   if (inText?.from) return inText;
-  const inHtml = email.html ? fromText(htmlToText(email.html), email.subject, 'inline-html') : undefined;
+  const inHtml = email.html
+    ? fromText(htmlToText(email.html.slice(0, MAX_FORWARD_HTML)), email.subject, 'inline-html')
+    : undefined;
   if (inHtml?.from) return inHtml;
   const attached = email.attachedMessages.find((m) => m.from && wholeAddress(m.from.address));
   if (attached?.from)
