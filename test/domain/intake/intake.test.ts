@@ -145,6 +145,26 @@ describe('describeMessage', () => {
     expect(reading.documents.map((d) => d.filename)).toEqual(['cv.pdf']);
   });
 
+  it('an Outlook reply quoting us under "-----Original Message-----" is a reply, not a forward', async () => {
+    const email = await parseMessage(
+      applicationEmail({
+        subject: 'RE: Your interview',
+        headers: ['In-Reply-To: <ours@example.com>'],
+        text:
+          'Tuesday works.\n\n-----Original Message-----\nFrom: Justin <jobs@example.com>\n' +
+          'Sent: Monday, March 9, 2026 10:00 AM\nTo: Ada Lovelace <ada.lovelace@example.org>\n' +
+          'Subject: Your interview\n\nWhich day suits you?',
+      }),
+    );
+    const reading = describeMessage(email, { mailbox: 'jobs@example.com', roles: [] });
+    expect(reading).toMatchObject({
+      sender: { address: 'ada.lovelace@example.org' },
+      forwardedBy: undefined,
+      isReply: true,
+      replyText: 'Tuesday works.',
+    });
+  });
+
   it('knows our own mail when it comes back', async () => {
     const email = await parseMessage(applicationEmail({ from: 'Justin <jobs@example.com>' }));
     expect(describeMessage(email, { mailbox: 'jobs@example.com', roles: [] }).ownMessage).toBe(true);
