@@ -72,6 +72,15 @@ describe.skipIf(!HAS_CORPUS)('forwards in the corpus', () => {
     expect(got).toBeDefined();
     expect(got?.from).toBeUndefined();
   });
+
+  it('reads the reply suites’ pathological and 767 KB mails in time (the parser runs without RE2)', () => {
+    for (const file of ['pathological.txt', 'email_long_quote.txt']) {
+      const text = read(CORPUS, 'email-replies/github-email_reply_parser/emails', file);
+      const started = performance.now();
+      forwardedOriginal({ text, html: `<p>${text}</p>`, subject: 'Fwd: x', attachedMessages: [] });
+      expect(performance.now() - started, file).toBeLessThan(3_000);
+    }
+  });
 });
 
 if (!HAS_CORPUS) describe('forwards in the corpus', () => it.skip(NO_CORPUS_MESSAGE, () => {}));
