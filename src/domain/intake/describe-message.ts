@@ -3,7 +3,7 @@ import { htmlReplyText } from '../../mail/html-reply.js';
 import type { Attachment, ParsedEmail } from '../../mail/parse-message.js';
 import { visibleReply } from '../../mail/reply-text.js';
 import { sniffKind } from '../../documents/extract-text.js';
-import { forwardedOriginal, type ForwardedOriginal } from './forwarded.js';
+import { FORWARD_SUBJECT, forwardedOriginal, type ForwardedOriginal } from './forwarded.js';
 import { normaliseEmail } from './normalise-email.js';
 import { resolveRole, type OpenRole, type RoleChoice } from './resolve-role.js';
 
@@ -45,9 +45,6 @@ export function documentAttachments(attachments: Attachment[]): Attachment[] {
     return !a.inline && (DOCUMENT_TYPES.test(a.contentType) || DOCUMENT_NAMES.test(a.filename));
   });
 }
-
-/** A subject that says "forwarded" in one of the common clients' languages (Fwd:, FW:, WG:, TR:, RV:, VS: …). */
-const FORWARD_SUBJECT = /^\s*(\[?(fwd?|fw|wg|tr|rv|vs|vb|enc|i|pd|rif|doorst|továbbítás|ilt|пересл|пер|転送)\]?\s*:)/iu;
 
 export function describeMessage(
   email: ParsedEmail,

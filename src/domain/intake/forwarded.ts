@@ -21,10 +21,16 @@ export type ForwardedOriginal = {
   attachedMessage: ParsedEmail | undefined;
 };
 
+/** A subject that says "forwarded" in one of the common clients' languages (Fwd:, FW:, WG:, TR:, RV:, VS: …). */
+export const FORWARD_SUBJECT =
+  /^\s*(\[?(fwd?|fw|wg|tr|rv|vs|vb|enc|i|pd|rif|doorst|továbbítás|ilt|пересл|пер|転送)\]?\s*:)/iu;
+
 const parser = new EmailForwardParser();
 
 /** Far longer than any forward's header block; the library's patterns are not all linear. */
 const MAX_FORWARD_CHARS = 64_000;
+/** A forwarder's note above a message attached whole is short. */
+const MAX_NOTE_WORDS = 40;
 /** HTML is longer than its text; converting a megabyte of it for a forward header is not worth it. */
 const MAX_FORWARD_HTML = 256_000;
 
@@ -86,7 +92,14 @@ export function forwardedOriginal(
     ? fromText(htmlToText(email.html.slice(0, MAX_FORWARD_HTML)), email.subject, 'inline-html')
     : undefined;
   if (inHtml?.from) return inHtml;
-  const attached = email.attachedMessages.find((m) => m.from && wholeAddress(m.from.address));
+  // A message attached whole is a forward when the mail says so (Outlook's and Gmail's "forward
+  // as attachment" write "FW:"/"Fwd:") or carries no more than a note: an applicant who attaches
+  // an old mail to a long letter is still the applicant.
+  const note = (email.text ?? '').split(/\s+/).filter(Boolean).length;
+  const attached =
+    FORWARD_SUBJECT.test(email.subject) || note <= MAX_NOTE_WORDS
+      ? email.attachedMessages.find((m) => m.from && wholeAddress(m.from.address))
+      : undefined;
   if (attached?.from)
     return {
       from: { address: wholeAddress(attached.from.address)!, name: attached.from.name },

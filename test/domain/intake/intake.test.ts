@@ -107,6 +107,49 @@ describe('forwarded applications', () => {
     expect(forwardedOriginal(email)?.from).toEqual({ address: 'grace@navy.example', name: 'Grace Hopper' });
   });
 
+  const withAttachedMessage = (subject: string, text: string) =>
+    Buffer.from(
+      [
+        'From: Rita <rita@acme.example>',
+        'To: jobs@example.com',
+        `Subject: ${subject}`,
+        'Message-ID: <outer@acme.example>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '--b1',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: attachment; filename="application.eml"',
+        '',
+        'From: Grace Hopper <grace@navy.example>',
+        'To: rita@acme.example',
+        'Subject: Application: Backend Engineer',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello, I am applying.',
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it('reads a message forwarded as an attachment (Outlook, Gmail)', async () => {
+    const original = forwardedOriginal(await parseMessage(withAttachedMessage('FW: Application', 'See attached.')));
+    expect(original).toMatchObject({
+      from: { address: 'grace@navy.example', name: 'Grace Hopper' },
+      subject: 'Application: Backend Engineer',
+      how: 'attached-message',
+    });
+  });
+
+  it('a long letter with an old mail attached is not a forward: its writer is the applicant', async () => {
+    const letter = `Dear team, ${'I would love to join you and here is why. '.repeat(8)}`;
+    expect(forwardedOriginal(await parseMessage(withAttachedMessage('Application', letter)))).toBeUndefined();
+  });
+
   it.each([
     ['someone@example.com', 'someone@example.com'],
     ['<someone@example.com>', 'someone@example.com'],
