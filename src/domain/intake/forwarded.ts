@@ -15,7 +15,7 @@ export type ForwardedOriginal = {
   from: Address | undefined;
   subject: string | undefined;
   body: string;
-  /** Where the original was found, for the dry run and the application's event. */
+  /** Where the original was found (shown by the dry run). */
   how: 'inline-text' | 'inline-html' | 'attached-message';
   /** The original's own attachments (a forward-as-attachment carries the CV inside). */
   attachedMessage: ParsedEmail | undefined;
