@@ -32,10 +32,34 @@ export const SIGN_OFF = new RegExp(`^${WORDS}[ ,.!]*$`, 'iu');
 /** A sign-off and a short name on one line ("LG, Eva", "Best, Paul", "Thanks! -Ana"). */
 const SIGN_OFF_AND_NAME = new RegExp(`^${WORDS}[,!]\\s+-?\\p{Lu}[\\p{L}.'-]*( \\p{Lu}[\\p{L}.'-]*)?$`, 'iu');
 
-/** A line that could be a person's name under a sign-off: one to four words, no sentence in it. */
+/** Lower-case words inside names ("Vincent van Gogh", "Ana de Souza"). */
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'de',
+  'der',
+  'den',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'di',
+  'du',
+  'la',
+  'le',
+  'y',
+  'e',
+]);
+
+/**
+ * A line that could be a person's name under a sign-off: one to four words, capitalised (or one
+ * word, as people sign "ada"), no sentence in it. "Tuesday works" under "Thanks" is not a name.
+ */
 function nameLike(line: string): boolean {
   const t = line.trim();
-  return t.length > 0 && t.length <= 40 && t.split(/\s+/).length <= 4 && !/[?:;@/]|\.\s|^\W/u.test(t);
+  if (!t || t.length > 40 || /[?:;@/]|\.\s|^\W/u.test(t)) return false;
+  const words = t.split(/\s+/);
+  return words.length === 1 || (words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w)));
 }
 
 /**
@@ -76,11 +100,11 @@ export function cutAfterSignOff(text: string): string {
  * "Enviado do meu iPhone", "Wysłane z iPhone'a", "Get Outlook for Android", "Outlook für iOS
  * beziehen", "Sent using the mobile mail app"): a short line with a sending word and a device or app.
  */
-const SENT_WORD = new RegExp(
+const SENT_WORDS =
   '(sent|gesendet|envoyé|enviado|inviato|verzonden|verstuurd|skickat|sendt|wysłane|lähetetty|odesláno|trimis|' +
-    'elküldve|küldve|أُرسلت|ارسلت|отправлено|get|beziehen|obtenir|scarica|descarga|baixe|download)',
-  'iu',
-);
+  'elküldve|küldve|أُرسلت|ارسلت|отправлено|get|beziehen|obtenir|scarica|descarga|descargar|baixe)';
+/** The sending word opens or closes the line ("Sent from …", "Von meinem iPhone gesendet"): never mid-sentence. */
+const SENT_WORD = new RegExp(`(^[^\\p{L}]*${SENT_WORDS}(?!\\p{L}))|((?<!\\p{L})${SENT_WORDS}[^\\p{L}]*$)`, 'iu');
 const DEVICE = new RegExp(
   '(iphone|ipad|android|blackberry|outlook|samsung|galaxy|mobile|mobil|smartphone|mail app|windows mail|' +
     'mail for windows|huawei|xiaomi|pixel|tablet|yahoo mail|aol app|proton ?mail|gmail)',
