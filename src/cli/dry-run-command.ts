@@ -45,7 +45,9 @@ async function explain(raw: Buffer, { mailbox, roles }: { mailbox: string; roles
     : reading.ownMessage
       ? 'ignore: sent by the recruiting mailbox'
       : !reading.sender
-        ? 'keep and flag: no sender address'
+        ? reading.forwardedBy
+          ? 'keep and flag: a forward whose original sender has no readable address'
+          : 'keep and flag: no sender address'
         : reading.isReply
           ? 'attach to its thread if known (In-Reply-To/References), else treat as a new application'
           : reading.role.roleId
@@ -56,12 +58,23 @@ async function explain(raw: Buffer, { mailbox, roles }: { mailbox: string; roles
     action,
     sender: reading.sender ?? null,
     forwardedBy: reading.forwardedBy ?? null,
+    // A forward: who sent the original (the applicant), who forwarded it, and where the original was found.
+    forward: reading.forwardedBy
+      ? {
+          originalSender: reading.sender ? `${reading.sender.name} <${reading.sender.address}>` : null,
+          forwardedBy: reading.forwardedBy,
+          foundIn: reading.forwardFound,
+        }
+      : null,
     subject: reading.subject,
-    autoReply: reading.automatic,
+    // The automatic-mail verdict with the sign it rests on, so a person can check it against the headers.
+    automatic: reading.automatic.automatic
+      ? { verdict: reading.automatic.kind, reason: reading.automatic.reason }
+      : { verdict: 'a person', reason: 'no automatic-mail header, report, null sender or bounce text' },
     role: reading.role,
     replyText: reading.replyText,
     attachments: await Promise.all(
-      email.attachments.map(async (a) => {
+      [...email.attachments, ...email.attachedMessages.flatMap((m) => m.attachments)].map(async (a) => {
         const isDocument = reading.documents.includes(a);
         const text = isDocument ? await extractText({ content: a.content, contentType: a.contentType }) : undefined;
         return {

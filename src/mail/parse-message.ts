@@ -34,12 +34,17 @@ export type ParsedEmail = {
   attachments: Attachment[];
   /** Lower-cased header names, each header's first value as a string. */
   headers: Map<string, string>;
+  /** Messages attached whole (message/rfc822: "forward as attachment", a bounce's returned mail), parsed. */
+  attachedMessages: ParsedEmail[];
   problems: string[];
 };
 
+/** A message inside a message inside …: deeper than this is not read (a loop of bounces, a hostile nesting). */
+const MAX_NESTING = 3;
+
 const stripAngles = (id: string): string => id.trim().replace(/^<|>$/g, '');
 
-export async function parseMessage(raw: Buffer | string): Promise<ParsedEmail> {
+export async function parseMessage(raw: Buffer | string, depth = 0): Promise<ParsedEmail> {
   let mail: ParsedMail;
   try {
     mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
@@ -63,6 +68,11 @@ export async function parseMessage(raw: Buffer | string): Promise<ParsedEmail> {
           .trim(),
       );
   }
+  const attachedMessages: ParsedEmail[] = [];
+  if (depth < MAX_NESTING)
+    for (const a of mail.attachments)
+      if (contentTypeOf(a.contentType) === 'message/rfc822' && a.content.length > 0)
+        attachedMessages.push(await parseMessage(a.content, depth + 1));
   return {
     messageId: mail.messageId ? stripAngles(mail.messageId) : undefined,
     inReplyTo: mail.inReplyTo ? stripAngles(mail.inReplyTo) : undefined,
@@ -100,6 +110,7 @@ export async function parseMessage(raw: Buffer | string): Promise<ParsedEmail> {
       contentId: a.cid ?? undefined,
     })),
     headers,
+    attachedMessages,
     problems,
   };
 }
@@ -156,6 +167,7 @@ function empty(problems: string[]): ParsedEmail {
     contentType: undefined,
     attachments: [],
     headers: new Map(),
+    attachedMessages: [],
     problems,
   };
 }

@@ -1,37 +1,38 @@
 import EmailReplyParser from 'email-reply-parser';
+import { historyStart } from './quote-markers.js';
 import { stripSignature } from './signature.js';
+import { cutAfterSignOff, isDeviceLine } from './sign-offs.js';
 
-// The new text of a reply, without the quoted history and the signature. crisp-oss's
-// email-reply-parser (a port of GitHub's, with quote headers in many languages) does the
-// heavy lifting; a few client formats it does not cut are cut here first.
+// The new text of a reply, without the quoted history and the signature. Our own line rules
+// (quote-markers.ts: localised quote headers and header tables, separators; sign-offs.ts:
+// phone lines, what follows a sign-off) cut first; crisp-oss's email-reply-parser (GitHub's
+// algorithm with quote headers in many languages) then hides ">" quotes and "-- " signatures.
 
-const CUT_MARKERS: RegExp[] = [
-  // Outlook: a rule of underscores, or the header block that starts its quote.
-  /^_{20,}\s*$/m,
-  /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
-  new RegExp(
-    "^-{2,}\\s*(Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|" +
-      'Oorspronkelijk bericht)\\s*-{2,}\\s*$',
-    'im',
-  ),
-  /^\s*-{20,}\s*$/m,
-  new RegExp(
-    '^(\\*?From|\\*?De|\\*?Von|\\*?Van|\\*?Da|\\*?Från|\\*?Fra|\\*?От)\\s*:\\*?\\s.+\\n(\\*?(Sent|Date|Envoyé|' +
-      'Gesendet|Verzonden|Inviato|Enviado|Skickat|Sendt|Отправлено)\\s*:\\*?\\s.+\\n)',
-    'm',
-  ),
-  // Any language's quote header: one line with a time and an address, ending in ":".
-  /^(?=[^\n]*\d{1,2}[:.]\d{2})(?=[^\n]*@)[^\n]{10,250}:[ \t]*$/m,
-  // Forwarded blocks are history too, for the purpose of "what did they just say".
-  /^-{5,}\s*Forwarded message\s*-{5,}\s*$/im,
-  /^Begin forwarded message:\s*$/m,
-  // "Sent from my iPhone" and friends end the reply.
-  new RegExp(
-    '^(Sent from my (iPhone|iPad|Android|BlackBerry|mobile)|Get Outlook for (iOS|Android)|Envoyé de mon iPhone|' +
-      'Von meinem iPhone gesendet)\\b.*$',
-    'im',
-  ),
-];
+/** Mail gateways put a warning above the text ("CAUTION: EXTERNAL SENDER …", "… originated from outside …"). */
+const BANNER =
+  /(external (sender|e-?mail)|(originated|came|was sent) from outside|outside (of )?(the|your|our) organi[sz]ation)/i;
+
+function dropBanner(lines: string[]): string[] {
+  const firstText = lines.findIndex((l) => l.trim());
+  if (firstText < 0 || !BANNER.test(lines[firstText]!)) return lines;
+  let end = firstText;
+  while (end < lines.length && lines[end]!.trim()) end++;
+  return end - firstText <= 3 && lines.slice(end).some((l) => l.trim()) ? lines.slice(end) : lines;
+}
+
+/**
+ * "Sent from my iPhone" ends the reply; some phones put it first (EdgeTier's fixtures), where
+ * it is dropped alone.
+ */
+function dropDeviceLines(lines: string[]): string[] {
+  const firstText = lines.findIndex((l) => l.trim());
+  let out = lines;
+  if (firstText >= 0 && isDeviceLine(lines[firstText]!) && lines.slice(firstText + 1).some((l) => l.trim()))
+    out = lines.slice(firstText + 1);
+  const text = out.findIndex((l) => l.trim());
+  const device = out.findIndex((l, i) => i > text && isDeviceLine(l));
+  return text >= 0 && device >= 0 ? out.slice(0, device) : out;
+}
 
 const parser = new EmailReplyParser();
 
@@ -81,13 +82,10 @@ function dropTrailingQuoteHeader(text: string): string {
  * an undelimited signature.
  */
 export function visibleReply(text: string, options: { sender?: string | undefined } = {}): string {
-  let body = text.replace(/\r\n?/g, '\n');
-  for (const marker of CUT_MARKERS) {
-    const match = marker.exec(body);
-    // A marker at the very top means the whole message is history (a forward): keep it.
-    if (match && match.index > 0 && body.slice(0, match.index).trim()) body = body.slice(0, match.index);
-  }
-  body = compactQuotes(body).slice(0, MAX_PARSED_CHARS);
+  let lines = dropBanner(text.replace(/\r\n?/g, '\n').split('\n'));
+  const history = historyStart(lines);
+  if (history) lines = lines.slice(0, history.line);
+  const body = compactQuotes(dropDeviceLines(lines).join('\n')).slice(0, MAX_PARSED_CHARS);
   const visible = parser
     .read(body)
     .getVisibleText()
@@ -95,5 +93,5 @@ export function visibleReply(text: string, options: { sender?: string | undefine
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
-  return stripSignature(dropTrailingQuoteHeader(visible), options.sender).trim();
+  return stripSignature(cutAfterSignOff(dropTrailingQuoteHeader(visible)), options.sender).trim();
 }

@@ -21,8 +21,8 @@ export function senderNames(sender: string): string[] {
 
 export function stripSignature(text: string, sender?: string): string {
   const lines = text.split('\n');
-  // "-Abhishek Kona" as the last line.
-  if (/^-{1,2}\s?\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3}\s*$/u.test(lines.at(-1) ?? ''))
+  // "-Abhishek Kona" (or "—Daniel", "–Daniel": a dash typed as an em or en dash) as the last line.
+  if (/^[-–—]{1,2}\s?\p{Lu}[\p{L}.'-]*( \p{Lu}[\p{L}.'-]*){0,3}\s*$/u.test(lines.at(-1) ?? ''))
     return lines.slice(0, -1).join('\n').trimEnd();
   if (!sender) return text;
   const names = senderNames(sender);

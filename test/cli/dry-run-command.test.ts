@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dryRun } from '../../src/cli/dry-run-command.js';
-import { applicationEmail } from '../factories/mime.js';
-import { scannedPdf } from '../factories/pdf.js';
+import { appleMailForward, applicationEmail } from '../factories/mime.js';
+import { scannedPdf, textPdf } from '../factories/pdf.js';
 import { CORPUS, HAS_CORPUS } from '../setup/corpus.js';
 
 describe('intake dry run', () => {
@@ -38,7 +38,29 @@ describe('intake dry run', () => {
     expect(result[0]!.attachments).toMatchObject([
       { filename: 'scan.pdf', document: true, kind: 'pdf', text: { status: 'IMAGE_ONLY', pages: 1 } },
     ]);
-    expect(result[1]).toMatchObject({ action: 'ignore: auto-reply (Auto-Submitted: auto-replied)' });
+    expect(result[1]).toMatchObject({
+      action: 'ignore: auto-reply (Auto-Submitted: auto-replied)',
+      automatic: { verdict: 'auto-reply', reason: 'Auto-Submitted: auto-replied' },
+    });
+    expect(result[0]).toMatchObject({ automatic: { verdict: 'a person' }, forward: null });
+  });
+
+  it("names a forward's original sender and the forwarder, and reads its inline CV", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'justin-dry-'));
+    await writeFile(path.join(dir, 'fwd.eml'), appleMailForward({ pdf: textPdf(['Grace Hopper', 'Compilers']) }));
+    const [result] = (await dryRun({ target: dir, mailbox: 'jobs@example.com' })) as Array<Record<string, any>>;
+    expect(result).toMatchObject({
+      sender: { address: 'grace@navy.example', name: 'Grace Hopper' },
+      forward: {
+        originalSender: 'Grace Hopper <grace@navy.example>',
+        forwardedBy: 'rita@acme.example',
+        foundIn: 'inline-text',
+      },
+      automatic: { verdict: 'a person' },
+    });
+    expect(result!.attachments).toMatchObject([
+      { filename: 'CV Grace Hopper.pdf', document: true, kind: 'pdf', text: { status: 'EXTRACTED' } },
+    ]);
   });
 
   it.skipIf(!HAS_CORPUS)('runs over a whole corpus folder of real mail', async () => {

@@ -82,6 +82,15 @@ describe('autoReplyVerdict', () => {
     ['null sender with an out-of-office subject', ['Return-Path: <>'], 'Out of Office: Interview', 'auto-reply'],
     ['an out-of-office subject alone is a person', [], 'Out of office next week, can we do Monday?', undefined],
     ['a plain reply', [], 'Re: Interview', undefined],
+    ['an iCloud vacation reply', ['X-Apple-Action: VACATION', 'In-Reply-To: <a@b>'], 'Re: Interview', 'auto-reply'],
+    ['X-Autorespond (cPanel)', ['X-Autorespond: Interview'], 'Re: Interview', 'auto-reply'],
+    ['Exchange: X-Auto-Response-Suppress: All', ['X-Auto-Response-Suppress: All'], 'Re: Interview', 'auto-reply'],
+    ['a null return path alone', ['Return-Path: <>'], 'Re: Interview', 'bounce'],
+    ['a relay that wrote the null sender out', ['Return-Path: <MAILER-DAEMON@mx.example>'], 'Hi', 'bounce'],
+    ["an Exchange client's automatic-reply subject", [], 'Automatic reply: Interview', 'auto-reply'],
+    ["Lotus Notes' AUTO: subject", [], 'AUTO: Jane Doe is out of the office (returning 05/01)', 'auto-reply'],
+    ['Latvian Exchange', [], 'Ārpus biroja automātiskā atbilde: Interview', 'auto-reply'],
+    ['a candidate who is out of the office', [], 'Re: Interview (I am out of office on Monday)', undefined],
   ];
   it.each(cases)('%s', async (_label, headers, subject, kind) => {
     const verdict = autoReplyVerdict(await message(headers, subject));
@@ -93,5 +102,35 @@ describe('autoReplyVerdict', () => {
       crlf(['From: Mail Delivery Subsystem <MAILER-DAEMON@example.com>', 'Subject: Undelivered', '', 'x']),
     );
     expect(autoReplyVerdict(parsed)).toMatchObject({ automatic: true, kind: 'bounce' });
+  });
+
+  it.each([
+    ['post_master@carrier.example', 'Delivery failure'],
+    ['Mail.Delivery.System@mx.example', 'Delivery status notification'],
+    ['no-reply@carrier.example', 'Undeliverable: Interview'],
+  ])('a bounce subject from a server mailbox (%s)', async (from, subject) => {
+    const parsed = await parseMessage(crlf([`From: ${from}`, `Subject: ${subject}`, '', 'x']));
+    expect(autoReplyVerdict(parsed)).toMatchObject({ automatic: true, kind: 'bounce' });
+  });
+
+  it("a person's mail from an address called MAILER-DAEMON is a person's (the name alone is weak)", async () => {
+    const parsed = await parseMessage(
+      crlf(['From: MAILER-DAEMON@example.com', 'Subject: I like turtles', '', 'I was writing you this long email.']),
+    );
+    expect(autoReplyVerdict(parsed)).toEqual({ automatic: false });
+  });
+
+  it("a bounce's text at the top, without any header saying so (Postfix)", async () => {
+    const parsed = await parseMessage(
+      crlf([
+        'From: someone@mx.example',
+        'Subject: hello',
+        '',
+        'This is the mail system at host mx.example.',
+        '',
+        "I'm sorry to have to inform you that your message could not be delivered.",
+      ]),
+    );
+    expect(autoReplyVerdict(parsed)).toMatchObject({ kind: 'bounce', reason: expect.stringContaining('Postfix') });
   });
 });

@@ -1,29 +1,113 @@
+import EmailForwardParser from 'email-forward-parser';
+import { htmlToText } from '../../mail/html-reply.js';
+import type { Address, ParsedEmail } from '../../mail/parse-message.js';
+import { wholeAddress } from './whole-address.js';
+
 // A recruiter forwards an application from their own mailbox: the candidate is the original
-// sender, not the recruiter. Inline forwards (Gmail, Outlook, Apple Mail) carry the original
-// headers in the body; this finds them.
+// sender, not the recruiter. Forwarding is not standardised; each client writes its own block
+// ("---------- Forwarded message ---------", Apple's "Begin forwarded message:" quoted with ">",
+// Outlook's header table, in the client's language). crisp-oss's email-forward-parser knows
+// dozens of clients and languages and is used on a million mails a day; we give it the text,
+// and, when the text has no forward, the HTML as text, then the message attached whole.
 
-const FORWARD_MARKERS = [
-  /^-{5,}\s*Forwarded message\s*-{5,}\s*$/im,
-  /^Begin forwarded message:\s*$/im,
-  /^-{2,}\s*Original Message\s*-{2,}\s*$/im,
-];
+export type ForwardedOriginal = {
+  /** The original sender; undefined when the forward names one without a readable address. */
+  from: Address | undefined;
+  subject: string | undefined;
+  body: string;
+  /** Where the original was found (shown by the dry run). */
+  how: 'inline-text' | 'inline-html' | 'attached-message';
+  /** The original's own attachments (a forward-as-attachment carries the CV inside). */
+  attachedMessage: ParsedEmail | undefined;
+};
 
-export type ForwardedOriginal = { from: { address: string; name: string }; subject: string | undefined; body: string };
+/** A subject that says "forwarded" in one of the common clients' languages (Fwd:, FW:, WG:, TR:, RV:, VS: …). */
+export const FORWARD_SUBJECT =
+  /^\s*(\[?(fwd?|fw|wg|tr|rv|vs|vb|enc|i|pd|rif|doorst|továbbítás|ilt|пересл|пер|転送)\]?\s*:)/iu;
 
-export function forwardedOriginal(text: string | undefined): ForwardedOriginal | undefined {
-  if (!text) return undefined;
-  const body = text.replace(/\r\n?/g, '\n');
-  const marker = FORWARD_MARKERS.map((m) => m.exec(body)).find(Boolean);
-  if (!marker) return undefined;
-  const after = body.slice(marker.index + marker[0].length).replace(/^\n+/, '');
-  const [headerBlock = '', ...rest] = after.split(/\n\s*\n/);
-  const header = (name: string) => new RegExp(`^\\*?${name}\\*?:\\s*(.+)$`, 'im').exec(headerBlock)?.[1]?.trim();
-  const from = header('From') ?? header('Von') ?? header('De');
-  const match = from ? /^(?:"?([^"<]*?)"?\s*)?<?([^\s<>@]+@[^\s<>]+)>?$/.exec(from) : null;
-  if (!match) return undefined;
+const parser = new EmailForwardParser();
+
+/** Far longer than any forward's header block; the library's patterns are not all linear. */
+const MAX_FORWARD_CHARS = 64_000;
+/** A forwarder's note above a message attached whole is short. */
+const MAX_NOTE_WORDS = 40;
+/** HTML is longer than its text; converting a megabyte of it for a forward header is not worth it. */
+const MAX_FORWARD_HTML = 256_000;
+
+/**
+ * mailparser writes an HTML link as `name <a@b.example [a@b.example]>` (and Outlook writes
+ * `Name [mailto:a@b.example]`); the parser reads the bracket as part of a name. Drop a bracket
+ * that only repeats the address beside it.
+ */
+function tidyLinkedAddresses(text: string): string {
+  return text
+    .replace(/([^\s<>[\]]+@[^\s<>[\]]+) \[(?:mailto:)?\1\]/gi, '$1')
+    .replace(/([^\s<>[\]:]+) \[mailto:([^\s\]]+@[^\s\]]+)\]/gi, '$1 <$2>');
+}
+
+/**
+ * Outlook writes "TR:", "WG:", "RV:"; the parser knows them in capitals only, and people and
+ * other clients write "Tr:" or "Wg:". The subject is tried as written, then with its prefix in capitals.
+ */
+function readForward(body: string, subject: string) {
+  const first = parser.read(body, subject);
+  const shouted = subject.replace(/^(\s*)([\p{L}]{1,8})(\s*:)/u, (_m, a, p: string, c) => a + p.toUpperCase() + c);
+  return first.forwarded || shouted === subject ? first : parser.read(body, shouted);
+}
+
+function fromText(text: string, subject: string, how: 'inline-text' | 'inline-html'): ForwardedOriginal | undefined {
+  const result = readForward(tidyLinkedAddresses(text.replace(/\r\n?/g, '\n').slice(0, MAX_FORWARD_CHARS)), subject);
+  if (!result.forwarded) return undefined;
+  const { from } = result.email;
+  // Never guessed: an address that does not parse whole is no address (a bare name, a
+  // "someone@example.com" cut into a name and a rest).
+  const address = wholeAddress(from.address) ?? wholeAddress(from.name);
+  const name = from.name && !wholeAddress(from.name) ? cleanName(from.name) : '';
   return {
-    from: { address: match[2]!, name: (match[1] ?? '').trim() },
-    subject: header('Subject') ?? header('Betreff'),
-    body: rest.join('\n\n').trim(),
+    from: address ? { address, name } : undefined,
+    subject: result.email.subject?.trim() || undefined,
+    body: (result.email.body ?? '').trim(),
+    how,
+    attachedMessage: undefined,
   };
+}
+
+function cleanName(name: string): string {
+  return name
+    .replace(/^["'\s]+|["'\s]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The original of a forwarded message, if it is one: from its text, its HTML (an HTML-only
+ * forward), or a message attached whole with a readable sender. Undefined for anything else.
+ */
+export function forwardedOriginal(
+  email: Pick<ParsedEmail, 'text' | 'html' | 'subject' | 'attachedMessages'>,
+): ForwardedOriginal | undefined {
+  const inText = email.text ? fromText(email.text, email.subject, 'inline-text') : undefined;
+  if (inText?.from) return inText;
+  const inHtml = email.html
+    ? fromText(htmlToText(email.html.slice(0, MAX_FORWARD_HTML)), email.subject, 'inline-html')
+    : undefined;
+  if (inHtml?.from) return inHtml;
+  // A message attached whole is a forward when the mail says so (Outlook's and Gmail's "forward
+  // as attachment" write "FW:"/"Fwd:") or carries no more than a note: an applicant who attaches
+  // an old mail to a long letter is still the applicant.
+  const note = (email.text ?? '').split(/\s+/).filter(Boolean).length;
+  const attached =
+    FORWARD_SUBJECT.test(email.subject) || note <= MAX_NOTE_WORDS
+      ? email.attachedMessages.find((m) => m.from && wholeAddress(m.from.address))
+      : undefined;
+  if (attached?.from)
+    return {
+      from: { address: wholeAddress(attached.from.address)!, name: attached.from.name },
+      subject: attached.subject || undefined,
+      body: attached.text ?? (attached.html ? htmlToText(attached.html) : ''),
+      how: 'attached-message',
+      attachedMessage: attached,
+    };
+  // A forward whose sender cannot be read is still a forward: the forwarder is not the applicant.
+  return inText ?? inHtml;
 }

@@ -129,7 +129,13 @@ async function decide(tx: Tx, deps: Deps, facts: Facts): Promise<IntakeOutcome> 
     return { kind: 'ignored', reason: `${reading.automatic.kind}: ${reading.automatic.reason}` };
   }
   if (thread) return reply(tx, deps, thread, facts);
-  if (!reading.sender) return { kind: 'failed', reason: email.problems.join('; ') || 'no sender address' };
+  if (!reading.sender)
+    return {
+      kind: 'failed',
+      reason: reading.forwardedBy
+        ? 'a forward whose original sender has no readable address (the forwarder is not the applicant)'
+        : email.problems.join('; ') || 'no sender address',
+    };
 
   const roleId = facts.chosenRole ?? reading.role.roleId;
   if (!roleId) {

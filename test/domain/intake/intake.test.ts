@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeMessage } from '../../../src/domain/intake/describe-message.js';
+import { extractText, sniffKind } from '../../../src/documents/extract-text.js';
+import { describeMessage, documentAttachments } from '../../../src/domain/intake/describe-message.js';
 import { forwardedOriginal } from '../../../src/domain/intake/forwarded.js';
 import { normaliseEmail, plusTag } from '../../../src/domain/intake/normalise-email.js';
 import { resolveRole } from '../../../src/domain/intake/resolve-role.js';
+import { wholeAddress } from '../../../src/domain/intake/whole-address.js';
 import { parseMessage } from '../../../src/mail/parse-message.js';
-import { applicationEmail } from '../../factories/mime.js';
+import { appleMailForward, applicationEmail } from '../../factories/mime.js';
 import { scannedPdf } from '../../factories/pdf.js';
+import { CORPUS, HAS_CORPUS } from '../../setup/corpus.js';
 
 describe('normaliseEmail', () => {
   it.each([
@@ -64,17 +69,97 @@ describe('resolveRole', () => {
 });
 
 describe('forwarded applications', () => {
-  it('finds the original sender of a Gmail forward', () => {
-    const text =
-      'FYI, strong profile.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace@navy.example>\n' +
-      'Date: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\nHi, I am ' +
-      'applying for the backend role.';
-    expect(forwardedOriginal(text)).toEqual({
+  const forward = async (text: string, subject = 'Fwd: Backend Engineer') =>
+    forwardedOriginal(await parseMessage(applicationEmail({ from: 'Rita <rita@acme.example>', subject, text })));
+  const gmail = (from: string) =>
+    'FYI, strong profile.\n\n---------- Forwarded message ---------\n' +
+    `From: ${from}\nDate: Mon, Mar 9, 2026 at 9:00 AM\nSubject: Backend Engineer\nTo: <recruiter@example.com>\n\n` +
+    'Hi, I am applying for the backend role.';
+
+  it('finds the original sender of a Gmail forward', async () => {
+    expect(await forward(gmail('Grace Hopper <grace@navy.example>'))).toMatchObject({
       from: { address: 'grace@navy.example', name: 'Grace Hopper' },
       subject: 'Backend Engineer',
       body: 'Hi, I am applying for the backend role.',
+      how: 'inline-text',
     });
   });
+
+  it('keeps a bare address whole (it once became name "s", address "omeone@example.com")', async () => {
+    expect((await forward(gmail('someone@example.com')))?.from).toEqual({ address: 'someone@example.com', name: '' });
+  });
+
+  it('reads the address mailparser writes for a link in an HTML-only forward', async () => {
+    expect((await forward(gmail('Grace Hopper <grace@navy.example [grace@navy.example]>')))?.from).toEqual({
+      address: 'grace@navy.example',
+      name: 'Grace Hopper',
+    });
+  });
+
+  it('takes no address from a From line that has none, and still knows it is a forward', async () => {
+    const original = await forward(gmail('Grace Hopper <grace at navy>'));
+    expect(original).toBeDefined();
+    expect(original?.from).toBeUndefined();
+  });
+
+  it("reads Apple Mail's quoted form", async () => {
+    const email = await parseMessage(appleMailForward({ pdf: Buffer.from('%PDF-1.4\n') }));
+    expect(forwardedOriginal(email)?.from).toEqual({ address: 'grace@navy.example', name: 'Grace Hopper' });
+  });
+
+  const withAttachedMessage = (subject: string, text: string) =>
+    Buffer.from(
+      [
+        'From: Rita <rita@acme.example>',
+        'To: jobs@example.com',
+        `Subject: ${subject}`,
+        'Message-ID: <outer@acme.example>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        text,
+        '--b1',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: attachment; filename="application.eml"',
+        '',
+        'From: Grace Hopper <grace@navy.example>',
+        'To: rita@acme.example',
+        'Subject: Application: Backend Engineer',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Hello, I am applying.',
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it('reads a message forwarded as an attachment (Outlook, Gmail)', async () => {
+    const original = forwardedOriginal(await parseMessage(withAttachedMessage('FW: Application', 'See attached.')));
+    expect(original).toMatchObject({
+      from: { address: 'grace@navy.example', name: 'Grace Hopper' },
+      subject: 'Application: Backend Engineer',
+      how: 'attached-message',
+    });
+  });
+
+  it('a long letter with an old mail attached is not a forward: its writer is the applicant', async () => {
+    const letter = `Dear team, ${'I would love to join you and here is why. '.repeat(8)}`;
+    expect(forwardedOriginal(await parseMessage(withAttachedMessage('Application', letter)))).toBeUndefined();
+  });
+
+  it.each([
+    ['someone@example.com', 'someone@example.com'],
+    ['<someone@example.com>', 'someone@example.com'],
+    ['mailto:a.b+c@mail.example.co.uk', 'a.b+c@mail.example.co.uk'],
+    ['s omeone@example.com', undefined],
+    ['someone@example', undefined],
+    ['Ada <ada@example.com', undefined],
+    ['ada@example.com [ada@example.com', undefined],
+    ['', undefined],
+  ])('wholeAddress(%j) is %j', (input, address) => expect(wholeAddress(input)).toBe(address));
 });
 
 describe('describeMessage', () => {
@@ -103,8 +188,65 @@ describe('describeMessage', () => {
     expect(reading.documents.map((d) => d.filename)).toEqual(['cv.pdf']);
   });
 
+  it('an Outlook reply quoting us under "-----Original Message-----" is a reply, not a forward', async () => {
+    const email = await parseMessage(
+      applicationEmail({
+        subject: 'RE: Your interview',
+        headers: ['In-Reply-To: <ours@example.com>'],
+        text:
+          'Tuesday works.\n\n-----Original Message-----\nFrom: Justin <jobs@example.com>\n' +
+          'Sent: Monday, March 9, 2026 10:00 AM\nTo: Ada Lovelace <ada.lovelace@example.org>\n' +
+          'Subject: Your interview\n\nWhich day suits you?',
+      }),
+    );
+    const reading = describeMessage(email, { mailbox: 'jobs@example.com', roles: [] });
+    expect(reading).toMatchObject({
+      sender: { address: 'ada.lovelace@example.org' },
+      forwardedBy: undefined,
+      isReply: true,
+      replyText: 'Tuesday works.',
+    });
+  });
+
   it('knows our own mail when it comes back', async () => {
     const email = await parseMessage(applicationEmail({ from: 'Justin <jobs@example.com>' }));
     expect(describeMessage(email, { mailbox: 'jobs@example.com', roles: [] }).ownMessage).toBe(true);
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)('documents whatever their disposition', () => {
+  const cv = () => readFileSync(path.join(CORPUS, 'resumes/resume-matcher/fictional-candidates/harvey_dent_mle.pdf'));
+
+  it('reads the CV of an Apple Mail forward, attached inline, and names the original applicant', async () => {
+    const email = await parseMessage(appleMailForward({ pdf: cv() }));
+    expect(email.attachments).toMatchObject([{ filename: 'CV Grace Hopper.pdf', inline: true }]);
+    const reading = describeMessage(email, { mailbox: 'jobs@example.com', roles: [] });
+    expect(reading.sender).toMatchObject({ address: 'grace@navy.example', name: 'Grace Hopper' });
+    expect(reading.forwardedBy).toBe('rita@acme.example');
+    expect(reading.documents.map((d) => d.filename)).toEqual(['CV Grace Hopper.pdf']);
+    const text = await extractText(reading.documents[0]!);
+    expect(text).toMatchObject({ status: 'EXTRACTED' });
+    expect('text' in text && text.text).toMatch(/Harvey/);
+  });
+
+  it("reads Apple Mail's real inline PDFs, and not its inline pictures", async () => {
+    const apple = await parseMessage(
+      readFileSync(path.join(CORPUS, 'email-automatic/alaveteli/apple-mail-with-attachments.eml')),
+    );
+    expect(documentAttachments(apple.attachments).map((d) => d.filename)).toEqual([
+      '2013-040 Decision.pdf',
+      'FOI Review Rights.pdf',
+    ]);
+    const picture = await parseMessage(readFileSync(path.join(CORPUS, 'email-automatic/enmime/html-only-inline.raw')));
+    expect(documentAttachments(picture.attachments)).toEqual([]);
+  });
+
+  it('finds a PDF with no name and no disposition by its bytes', async () => {
+    const blank = await parseMessage(
+      readFileSync(path.join(CORPUS, 'email-automatic/enmime/mime-blank-media-name.raw')),
+    );
+    // `Content-Type: application/pdf name=""` (no semicolon) is no readable type: the bytes say PDF.
+    const found = documentAttachments(blank.attachments);
+    expect(found.map((d) => sniffKind(d.content, d.contentType))).toEqual(['pdf']);
   });
 });

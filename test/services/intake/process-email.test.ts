@@ -231,6 +231,47 @@ describe('intake', () => {
     });
   });
 
+  it('an iCloud vacation reply in the thread is kept as automatic mail, never routed as the answer', async () => {
+    const r = await role('Data Engineer');
+    const first = await deliver(
+      applicationEmail({ subject: r.title, messageId: '<first@grace.example>', from: 'Grace <grace@example.org>' }),
+    );
+    if (first.outcome.kind !== 'new-application') throw new Error(first.outcome.kind);
+    const away = await deliver(
+      applicationEmail({
+        from: 'Grace <grace@example.org>',
+        subject: `Re: ${r.title}`,
+        headers: ['In-Reply-To: <first@grace.example>', 'X-Apple-Action: VACATION'],
+        text: 'I am away until Monday. Option 1 works.',
+      }),
+    );
+    expect(away.outcome).toMatchObject({
+      kind: 'ignored',
+      reason: expect.stringMatching(/^auto-reply: X-Apple-Action/),
+    });
+    const stored = await db.prisma.emailMessage.findMany({
+      where: { thread: { applicationId: first.outcome.applicationId } },
+      select: { isAutoReply: true },
+    });
+    expect(stored.map((m) => m.isAutoReply).sort()).toEqual([false, true]);
+    expect(await q.boss.findJobs('agent.turn', { data: { applicationId: first.outcome.applicationId } })).toEqual([]);
+  });
+
+  it('a forward whose original sender has no readable address is flagged, not filed under the forwarder', async () => {
+    const r = await role('Site Reliability Engineer');
+    const forward = await deliver(
+      applicationEmail({
+        from: 'Rita <rita@acme.example>',
+        subject: `Fwd: ${r.title}`,
+        text:
+          'Have a look.\n\n---------- Forwarded message ---------\nFrom: Grace Hopper <grace at navy>\n' +
+          `Date: Mon, Mar 9, 2026 at 9:00 AM\nSubject: ${r.title}\nTo: <rita@acme.example>\n\nMy application.`,
+      }),
+    );
+    expect(forward.outcome).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/no readable address/) });
+    expect(await db.prisma.candidate.findUnique({ where: { email: 'rita@acme.example' } })).toBeNull();
+  });
+
   it('a message is processed once, however often Gmail tells us about it or workers pick it up', async () => {
     const sre = await role('Site Reliability Engineer');
     const gmailMessageId = gmailId();
