@@ -20,6 +20,7 @@ import { candidateDetailsMessage } from '../../src/slack/blocks/candidate-detail
 import { candidateResults } from '../../src/slack/blocks/candidate-results.js';
 import { chooseRoleMessage, roleChosenMessage } from '../../src/slack/blocks/choose-role.js';
 import { debriefMessage } from '../../src/slack/blocks/debrief.js';
+import { unreadableForwardMessage } from '../../src/slack/blocks/unreadable-forward.js';
 import { eraseConfirmation } from '../../src/slack/blocks/erase-confirmation.js';
 import { helpMessage } from '../../src/slack/blocks/help.js';
 import { homeView } from '../../src/slack/blocks/home.js';
@@ -228,6 +229,7 @@ const BUILDERS: Record<string, (s: string) => unknown> = {
   noResults: (s) => candidateResults({ query: s, hits: [], timeZone: 'UTC' }),
   chooseRole: (s) => chooseRoleMessage({ inboundId: ID, senderName: s, subject: s, roles: [{ id: ID, title: s }] }),
   roleChosen: (s) => roleChosenMessage({ senderName: s, roleTitle: s, by: U('A') }),
+  unreadableForward: (s) => unreadableForwardMessage({ forwardedBy: s, subject: s }),
   debrief: (s) => debriefMessage(debrief(s)),
   debriefShort: (s) => debriefMessage({ ...debrief(s), decision: null, meeting: 'no-time' }, { full: false }),
   erase: (s) => eraseConfirmation({ candidateId: ID, name: s, email: s, applications: 1 }),

@@ -4,7 +4,7 @@ import { enqueue, type Boss } from '../../jobs/boss.js';
 import { parseMessage, type ParsedEmail } from '../../mail/parse-message.js';
 import { recordEffect } from '../../outbox/record-effect.js';
 import { showCandidateCard } from '../applications/show-card.js';
-import { askTeamForRole } from './ask-team-for-role.js';
+import { askTeamForRole, tellTeamForwardUnreadable } from './ask-team-for-role.js';
 import { storeDocuments } from './store-documents.js';
 import { extractText, type DocumentText } from '../../documents/extract-text.js';
 
@@ -129,13 +129,19 @@ async function decide(tx: Tx, deps: Deps, facts: Facts): Promise<IntakeOutcome> 
     return { kind: 'ignored', reason: `${reading.automatic.kind}: ${reading.automatic.reason}` };
   }
   if (thread) return reply(tx, deps, thread, facts);
-  if (!reading.sender)
+  if (!reading.sender && reading.forwardedBy) {
+    const { inboundId, email: mail } = facts;
+    await tellTeamForwardUnreadable(tx, deps.boss, {
+      inboundId,
+      forwardedBy: reading.forwardedBy,
+      subject: mail.subject,
+    });
     return {
       kind: 'failed',
-      reason: reading.forwardedBy
-        ? 'a forward whose original sender has no readable address (the forwarder is not the applicant)'
-        : email.problems.join('; ') || 'no sender address',
+      reason: 'a forward whose original sender has no readable address (the forwarder is not the applicant)',
     };
+  }
+  if (!reading.sender) return { kind: 'failed', reason: email.problems.join('; ') || 'no sender address' };
 
   const roleId = facts.chosenRole ?? reading.role.roleId;
   if (!roleId) {

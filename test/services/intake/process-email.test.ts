@@ -257,8 +257,13 @@ describe('intake', () => {
     expect(await q.boss.findJobs('agent.turn', { data: { applicationId: first.outcome.applicationId } })).toEqual([]);
   });
 
-  it('a forward whose original sender has no readable address is flagged, not filed under the forwarder', async () => {
+  it('a forward whose original sender has no readable address is flagged to the team, not filed', async () => {
     const r = await role('Site Reliability Engineer');
+    await db.prisma.setting.upsert({
+      where: { key: INTAKE_CHANNEL_SETTING },
+      update: { value: 'C0INTAKE' },
+      create: { key: INTAKE_CHANNEL_SETTING, value: 'C0INTAKE' },
+    });
     const forward = await deliver(
       applicationEmail({
         from: 'Rita <rita@acme.example>',
@@ -270,6 +275,11 @@ describe('intake', () => {
     );
     expect(forward.outcome).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/no readable address/) });
     expect(await db.prisma.candidate.findUnique({ where: { email: 'rita@acme.example' } })).toBeNull();
+    const told = await db.prisma.outboxEffect.findFirstOrThrow({
+      where: { idempotencyKey: `forward-unreadable:${forward.inbound.id}` },
+    });
+    expect(told.payload).toMatchObject({ channel: 'C0INTAKE' });
+    expect(JSON.stringify(told.payload)).toContain('does not show the applicant’s email address');
   });
 
   it('a message is processed once, however often Gmail tells us about it or workers pick it up', async () => {
