@@ -58,4 +58,13 @@ describe('slots command', () => {
     ]);
     expect(JSON.parse(stdout)).toMatchObject({ possible: true, interviewerIds: ['lena', 'nate', 'priya'] });
   });
+
+  it('reads the file named in the documented form, npm run slots -- query.json, not standard input', async () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // Standard input is an open, empty pipe: a command that read it instead of the file would say "not valid JSON".
+    const { stdout } = await promisify(execFile)(npm, ['run', '--silent', 'slots', '--', fixture.pathname], {
+      cwd: new URL('../..', import.meta.url).pathname,
+    });
+    expect(JSON.parse(stdout).slots.length).toBe(2);
+  });
 });
