@@ -66,6 +66,7 @@ export async function startJustin(
     databaseUrl: config.database.url,
     dataDir: `${config.database.dataDir}/pg`,
     log: (line) => log.debug({ component: 'embedded-postgres' }, line),
+    notice: (line) => log.warn({ component: 'embedded-postgres' }, line),
   });
   if (db.embedded) log.info('no DATABASE_URL: started embedded Postgres');
 

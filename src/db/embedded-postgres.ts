@@ -30,6 +30,8 @@ export type EmbeddedPostgresOptions = {
   /** Log what can stall a request (statements over 20 ms, autovacuum, checkpoints, lock waits) to `log`. */
   logStalls?: boolean;
   log?: (line: string) => void;
+  /** What a person should read: an orphaned server stopped. Defaults to `log`. */
+  notice?: (line: string) => void;
 };
 
 export type RunningPostgres = {
@@ -50,6 +52,7 @@ export async function startEmbeddedPostgres({
   statementStats = false,
   logStalls = false,
   log = () => {},
+  notice = log,
 }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   await hydrateLibrarySymlinks();
   const absDir = path.resolve(dataDir);
@@ -89,7 +92,7 @@ export async function startEmbeddedPostgres({
       onError: (m: unknown) => log(String(m).trimEnd()),
     }).initialise();
   }
-  await takeOverDataDir(absDir, log);
+  await takeOverDataDir(absDir, notice);
   return startDetached({ absDir, port, flags, password, log, follow: logStalls });
 }
 
