@@ -59,7 +59,7 @@ async function processes(): Promise<{ node: number; postgres: number }> {
 
 async function expectCleanStop(running: Running, pids: { node: number; postgres: number }): Promise<void> {
   expect(await running.exited).toBe(0);
-  await eventually(() => !processInfo(pids.node) && !processInfo(pids.postgres), { timeoutMs: 10_000 });
+  await eventually(async () => !processInfo(pids.node) && !processInfo(pids.postgres), { timeoutMs: 10_000 });
   expect(await readyz(running.port)).toBe(false);
   expect(errorLines(running.output())).toEqual([]);
   expect(running.output()).toContain('"msg":"stopped"');
