@@ -40,7 +40,7 @@ describe('the holder of a data directory', () => {
     });
   });
 
-  it('is an orphan when the Justin that started its Postgres is gone (reparented to init, or to another parent)', async () => {
+  it('is an orphan when the Justin that started its Postgres is gone (reparented to init or another)', async () => {
     await lock(800);
     expect(await dataDirHolder({ dataDir: dir, ownerPid: 700, inspect: table(postgres(800, 1)) })).toEqual({
       kind: 'orphan',
