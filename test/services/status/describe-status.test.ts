@@ -71,7 +71,8 @@ describe('the status page headline', () => {
     [
       "Slack's circuit breaker open, though its last probe worked",
       status({ breakers: [{ service: 'slack', state: 'open' }] }),
-      'Slack: failing (calls to Slack paused after repeated failures (circuit breaker open); Justin retries on its own)',
+      'Slack: failing (calls to Slack paused after repeated failures (circuit breaker open); ' +
+        'Justin retries on its own)',
     ],
     [
       'Google not answering',
