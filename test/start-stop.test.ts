@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { chmod, mkdtemp, rm, utimes } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,6 +72,25 @@ function errorLines(output: string): string[] {
 }
 
 describe('npm start, and stopping it', () => {
+  it('reports a malformed setting at once, before any build', async () => {
+    const stamp = path.join(root, 'dist', '.built');
+    const before = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+    const now = new Date();
+    await utimes(path.join(root, 'src', 'errors.ts'), now, now); // a build would be due
+    const npm = spawn('npm', ['start'], {
+      cwd: root,
+      env: { ...process.env, PORT: 'eighty', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    npm.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await new Promise((resolve) => npm.once('exit', resolve))).toBe(78);
+    expect(out).toContain('PORT:');
+    expect(out).not.toMatch(/building/i);
+    expect(existsSync(stamp) ? statSync(stamp).mtimeMs : 0).toBe(before);
+  });
+
   it('stops cleanly on Ctrl-C (SIGINT to the whole process group): nothing left running, no errors', async () => {
     const running = await npmStart();
     const pids = await processes();

@@ -189,21 +189,31 @@ async function startDetached({
     pid,
     stop: async () => {
       process.off('exit', onExit);
-      if (!exited) await stopPid(pid);
+      if (!exited) await stopPid(pid, { smart: true });
     },
   };
 }
 
-/** Fast shutdown (SIGINT: sessions end, a checkpoint, exit), then immediate shutdown if it takes over 30 s. */
-async function stopPid(pid: number): Promise<void> {
+/**
+ * Stops the server at `pid`. `smart` (our own, at the end of a stop): SIGTERM, which lets the sessions still closing
+ * end on their own. pg's pool.end() resolves once it has asked each connection to close, not once they have, and a
+ * fast shutdown in that moment answers each with "terminating connection due to administrator command", which
+ * pg-boss logs as an error dump per connection. Then fast shutdown (SIGINT) after 5 s, immediate (SIGQUIT) after 30.
+ * An orphan has no sessions worth waiting for: fast at once.
+ */
+async function stopPid(pid: number, { smart = false }: { smart?: boolean } = {}): Promise<void> {
   const gone = () => processInfo(pid) === undefined;
-  try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return; // already gone
-  }
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal(smart ? 'SIGTERM' : 'SIGINT');
   for (let waited = 0; !gone(); waited += 25) {
-    if (waited === 30_000) process.kill(pid, 'SIGQUIT');
+    if (smart && waited === 5_000) signal('SIGINT');
+    if (waited === 30_000) signal('SIGQUIT');
     if (waited > 40_000) throw new Error(`embedded Postgres (pid ${pid}) does not stop`);
     await sleep(25);
   }

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSettings } from '../../src/http/views/status-page.js';
 import { useJustin } from '../setup/app.js';
 import { slackAppEnv } from '../setup/slack.js';
 
@@ -107,5 +108,11 @@ describe('the status page', () => {
     expect(pill(html, 'Slack')).toEqual(['good', 'working']);
     expect(html).toContain('connected to &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co as @justin');
     expect(html).not.toContain('<script>');
+  });
+
+  it('names the .env file the settings were read from', () => {
+    expect(describeSettings('/srv/justin/.env')).toBe(
+      "Settings were read from /srv/justin/.env, with the environment's variables over it.",
+    );
   });
 });

@@ -4,7 +4,7 @@ import { getStatus, type StatusDeps } from '../../services/status/get-status.js'
 import { appManifest, createAppLink } from '../../slack/app-manifest.js';
 import { adminNames, currentClaimCode } from '../../services/team/first-admin.js';
 import { onTheMachine } from '../on-the-machine.js';
-import { renderStatusPage, type TeamStatus } from '../views/status-page.js';
+import { describeSettings, renderStatusPage, type TeamStatus } from '../views/status-page.js';
 
 /** The status page at / (HTML) and the same facts as JSON at /status.json. */
 export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (app, { status }) => {
@@ -17,10 +17,7 @@ export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (a
     envFileHint: envFile ?? '.env',
     socketMode: !!config.slack?.appToken,
   };
-  const settingsHint = envFile
-    ? `Settings were read from ${envFile}, with the environment's variables over it.`
-    : 'No .env file was found: settings come from the environment only. To keep them in a file, copy ' +
-      '.env.example to .env in the directory Justin starts from.';
+  const settingsHint = describeSettings(envFile);
   app.get('/status.json', async () => getStatus(status));
   app.get('/', async (req, reply) => {
     const [s, team] = await Promise.all([getStatus(status), teamStatus(status, req)]);

@@ -92,6 +92,14 @@ function queueDetails(s: Status): string {
   );
 }
 
+/** Where the settings came from: the .env that was read (the environment over it), or the environment alone. */
+export function describeSettings(envFile: string | undefined): string {
+  return envFile
+    ? `Settings were read from ${envFile}, with the environment's variables over it.`
+    : 'No .env file was found: settings come from the environment only. To keep them in a file, copy ' +
+        '.env.example to .env in the directory Justin starts from.';
+}
+
 /** The page a person sees at /: whether Justin works, what is not set up, and the next step for each part. */
 export function renderStatusPage(
   s: Status,
