@@ -89,10 +89,14 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
   ]);
   // pg-boss's own queues (__pgboss__send-it …) are its plumbing, not Justin's work.
   const queues = allQueues.filter((q) => !q.name.startsWith('__pgboss__'));
-  // Both Google services are checked live; the row fails if either does.
+  // Both Google services are checked live; the row fails if either does, and is still checking if either is.
   const google: Probe = config.google
     ? {
-        state: calendar.state === 'ok' && gmail.state === 'ok' ? 'ok' : 'failing',
+        state: [calendar.state, gmail.state].includes('failing')
+          ? 'failing'
+          : [calendar.state, gmail.state].includes('unchecked')
+            ? 'unchecked'
+            : 'ok',
         detail: `${gmail.detail} · ${calendar.detail}`,
         ...(gmail.checkedAt ? { checkedAt: gmail.checkedAt } : {}),
       }
