@@ -6,17 +6,26 @@ import { describe, expect, it } from 'vitest';
 // whose async-exit-hook called process.exit(0) on 'beforeExit', over the exit code Vitest had set.
 const root = new URL('..', import.meta.url).pathname;
 
-describe('a test run with a failed file', () => {
-  it('exits non-zero', async () => {
-    const run = await promisify(execFile)(
-      process.execPath,
-      ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/fixtures/failing-run/vitest.config.ts'],
-      { cwd: root, env: { ...process.env, CI: '1' } },
-    ).then(
-      () => ({ code: 0, stdout: '' }),
-      (err: { code: number; stdout: string }) => err,
-    );
+const vitest = (file: string) =>
+  promisify(execFile)(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/fixtures/failing-run/vitest.config.ts', file],
+    { cwd: root, env: { ...process.env, CI: '1' } },
+  ).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (err: { code: number; stdout: string }) => err,
+  );
+
+describe('a test run', () => {
+  it('with a failed file exits non-zero', async () => {
+    const run = await vitest('always-fails');
     expect(run.stdout).toMatch(/1 failed/);
     expect(run.code).toBe(1);
+  }, 60_000);
+
+  it('with every file passing exits 0 (the exit hooks throw nothing)', async () => {
+    const run = await vitest('always-passes');
+    expect(run.stdout).toMatch(/1 passed/);
+    expect(run.code).toBe(0);
   }, 60_000);
 });

