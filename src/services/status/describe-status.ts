@@ -207,7 +207,7 @@ function anthropic(i: IntegrationStatus | undefined, ctx: DescribeContext): Part
     name: 'Anthropic',
     state: 'not set up',
     tone: 'warn',
-    detail: 'Claude reads CVs and replies, and drafts emails',
+    detail: "Claude reads CVs and candidates' replies, writes the scheduling emails and sums up debriefs",
     steps: [
       {
         text: `Create an API key, set it in ${ctx.envFileHint} and restart Justin:`,
