@@ -66,6 +66,7 @@ export async function startJustin(
     databaseUrl: config.database.url,
     dataDir: `${config.database.dataDir}/pg`,
     log: (line) => log.debug({ component: 'embedded-postgres' }, line),
+    notice: (line) => log.warn({ component: 'embedded-postgres' }, line),
   });
   if (db.embedded) log.info('no DATABASE_URL: started embedded Postgres');
 
@@ -162,7 +163,7 @@ export async function startJustin(
     breakers,
     expectedMigrations,
     probes: {
-      ...(slack ? { slack: cachedProbe(async () => describeAuth(await slack.auth.test()), { ttlMs: 60_000 }) } : {}),
+      ...(slack ? { slack: cachedProbe(() => probeSlack(slack), { ttlMs: 60_000 }) } : {}),
       ...(config.anthropic
         ? { anthropic: cachedProbe(() => probeAnthropic(config.anthropic!), { ttlMs: 5 * 60_000 }) }
         : {}),
@@ -315,8 +316,17 @@ async function startSlackApp({
   return { app: createSlackApp({ ...common, receiver }), receiver };
 }
 
-function describeAuth(res: { team?: string; user?: string }): string {
-  return `connected to ${res.team ?? 'workspace'} as @${res.user ?? 'bot'}`;
+/** Asks Slack who the bot token belongs to; a refused token says so in words, with the variable to fix. */
+async function probeSlack(slack: WebClient): Promise<string> {
+  try {
+    const res = await slack.auth.test();
+    return `connected to ${res.team ?? 'workspace'} as @${res.user ?? 'bot'}`;
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    if (code && ['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'token_expired'].includes(code))
+      throw new Error(`Slack refused the bot token (${code}): check SLACK_BOT_TOKEN`);
+    throw err;
+  }
 }
 
 async function probeAnthropic({ apiKey, baseUrl }: { apiKey: string; baseUrl: string }): Promise<string> {

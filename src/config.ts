@@ -287,6 +287,8 @@ type Env = z.infer<typeof ZEnv>;
 
 export type Config = {
   role: Env['ROLE'];
+  /** The `.env` file the settings were read from (see env-file.ts), shown on the status page; undefined if none. */
+  envFile: string | undefined;
   http: {
     port: number;
     host: string;
@@ -323,8 +325,12 @@ export type Config = {
 };
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  // A plain field, not a parameter property: the preflight (scripts/preflight.mjs) loads this file with Node's own
+  // type stripping, which accepts only erasable TypeScript.
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`Justin cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
     this.name = 'ConfigError';
   }
 }
@@ -335,7 +341,10 @@ function describe(key: string): string {
 }
 
 /** Parses and cross-checks the environment. Throws ConfigError listing every problem. */
-export function loadConfig(source: Record<string, string | undefined>): Config {
+export function loadConfig(
+  source: Record<string, string | undefined>,
+  { envFile }: { envFile?: string | undefined } = {},
+): Config {
   // An empty value counts as absent, as in most .env tooling.
   const raw = Object.fromEntries(
     Object.keys(VARIABLES)
@@ -377,7 +386,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   }
 
   if (problems.length || !parsed.success) throw new ConfigError(problems);
-  return toConfig(parsed.data);
+  return toConfig(parsed.data, envFile);
 }
 
 /** Base URLs and model names have defaults; setting only them does not turn an integration on. */
@@ -394,9 +403,10 @@ function isTuningDefault(key: string): boolean {
   );
 }
 
-function toConfig(env: Env): Config {
+function toConfig(env: Env, envFile: string | undefined): Config {
   return {
     role: env.ROLE,
+    envFile,
     http: {
       port: env.PORT,
       host: env.HOST,

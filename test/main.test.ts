@@ -61,7 +61,7 @@ describe('the service process', () => {
       await eventually(async () => (await readyz(port)) === 200, { timeoutMs: 60_000, everyMs: 200 });
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('Connect Slack');
+      expect(await page.text()).toContain('Create the Slack app');
       expect(output()).toContain('no DATABASE_URL: started embedded Postgres');
 
       child.kill('SIGTERM');

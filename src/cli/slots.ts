@@ -9,7 +9,8 @@ if (args.includes('--help') || args.includes('-h')) {
 }
 const explainAt = args.indexOf('--explain');
 const explain = explainAt >= 0 ? args[explainAt + 1] : undefined;
-const file = args.filter((_, i) => i !== explainAt && i !== explainAt + 1)[0];
+// Without --explain every argument is a candidate for the file (explainAt + 1 would be 0, the file itself).
+const file = args.filter((_, i) => explainAt < 0 || (i !== explainAt && i !== explainAt + 1))[0];
 if (explainAt >= 0 && !explain) {
   console.error(SLOTS_USAGE);
   process.exit(2);

@@ -8,18 +8,20 @@ export async function resolveDatabase({
   databaseUrl,
   dataDir,
   log,
+  notice = log,
   statementStats = false,
   logStalls = false,
 }: {
   databaseUrl: string | undefined;
   dataDir: string;
   log: (line: string) => void;
+  notice?: (line: string) => void;
   statementStats?: boolean;
   logStalls?: boolean;
 }): Promise<RunningPostgres & { embedded: boolean }> {
   if (databaseUrl) return { url: databaseUrl, stop: async () => {}, embedded: false };
   // Imported only when needed: the module installs process exit hooks.
   const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
-  const pg = await startEmbeddedPostgres({ dataDir, log, statementStats, logStalls });
+  const pg = await startEmbeddedPostgres({ dataDir, log, notice, statementStats, logStalls });
   return { ...pg, embedded: true };
 }

@@ -21,6 +21,7 @@ import { benchAgent } from './agent-bench.js';
 import { benchDebrief } from './debrief-bench.js';
 import { benchDigestChart } from './digest-bench.js';
 import { benchReadPaths } from './read-paths.js';
+import { benchStart } from './start-bench.js';
 import { freshDatabase } from '../setup/fresh-database.js';
 import { countRoundTrips, resetRoundTrips, roundTripReport } from './round-trips.js';
 
@@ -204,6 +205,21 @@ if (!only || only === 'digest') {
   );
   console.log(`\nMeans of ${r.n} drawings after the first.\n`);
   if (only === 'digest') process.exit(0);
+}
+
+// Only when named: it deletes dist/ for its cold start.
+if (only === 'start') {
+  const r = await benchStart();
+  const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+  const warm = r.warm.map((w) => w.readyMs).sort((a, b) => a - b);
+  console.log('## npm start to /readyz (embedded Postgres, no integrations), and Ctrl-C to exit');
+  console.log('| start | ready | stopped after |');
+  console.log('|---|---|---|');
+  console.log(`| cold (no dist/, fresh data directory) | ${s(r.cold.readyMs)} | ${s(r.cold.stopMs)} |`);
+  for (const w of r.warm) console.log(`| warm | ${s(w.readyMs)} | ${s(w.stopMs)} |`);
+  console.log(`| one source touched (incremental build) | ${s(r.touched.readyMs)} | ${s(r.touched.stopMs)} |`);
+  console.log(`\nWarm: median ${s(warm[Math.floor(warm.length / 2)]!)}, worst ${s(warm.at(-1)!)}.\n`);
+  process.exit(0);
 }
 
 if (!only || only === 'slots') {

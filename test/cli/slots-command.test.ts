@@ -58,4 +58,15 @@ describe('slots command', () => {
     ]);
     expect(JSON.parse(stdout)).toMatchObject({ possible: true, interviewerIds: ['lena', 'nate', 'priya'] });
   });
+
+  it('reads the file named in the documented form, npm run slots -- query.json, not standard input', async () => {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    // Standard input is an empty pipe: a command that read it instead of the file would say "not valid JSON".
+    const run = promisify(execFile)(npm, ['run', '--silent', 'slots', '--', fixture.pathname], {
+      cwd: new URL('../..', import.meta.url).pathname,
+    });
+    run.child.stdin?.end();
+    const { stdout } = await run;
+    expect(JSON.parse(stdout).slots.length).toBe(2);
+  });
 });

@@ -37,9 +37,8 @@ describe('web process', () => {
     const res = await get('/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
-    expect(res.body).toContain('Justin is ready');
-    expect(res.body).toContain('Connect Slack');
-    expect(res.body).toContain('manifest.yml');
+    expect(res.body).toContain('Justin needs setup');
+    expect(res.body).toContain('Create the Slack app');
     expect(res.body).toContain('SLACK_BOT_TOKEN');
     expect(res.body).toContain('ANTHROPIC_API_KEY');
   });

@@ -1,17 +1,29 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { describeStatus, type DescribeContext } from '../../services/status/describe-status.js';
 import { getStatus, type StatusDeps } from '../../services/status/get-status.js';
+import { appManifest, createAppLink } from '../../slack/app-manifest.js';
 import { adminNames, currentClaimCode } from '../../services/team/first-admin.js';
 import { onTheMachine } from '../on-the-machine.js';
-import { renderStatusPage, type TeamStatus } from '../views/status-page.js';
+import { describeSettings, renderStatusPage, type TeamStatus } from '../views/status-page.js';
 
 /** The status page at / (HTML) and the same facts as JSON at /status.json. */
 export const statusRoutes: FastifyPluginAsync<{ status: StatusDeps }> = async (app, { status }) => {
+  const { config } = status;
+  const publicUrl = config.http.publicUrl;
+  const envFile = config.envFile;
+  const context: DescribeContext = {
+    publicUrl,
+    createSlackAppLink: createAppLink(appManifest({ publicUrl })),
+    envFileHint: envFile ?? '.env',
+    socketMode: !!config.slack?.appToken,
+  };
+  const settingsHint = describeSettings(envFile);
   app.get('/status.json', async () => getStatus(status));
   app.get('/', async (req, reply) => {
     const [s, team] = await Promise.all([getStatus(status), teamStatus(status, req)]);
     return reply
       .type('text/html; charset=utf-8')
-      .send(renderStatusPage(s, { publicUrl: status.config.http.publicUrl, team }));
+      .send(renderStatusPage(s, describeStatus(s, context), { team, settingsHint }));
   });
 };
 

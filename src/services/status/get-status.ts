@@ -6,10 +6,19 @@ import { outboxCounts } from '../../outbox/outbox-counts.js';
 import type { BreakerRegistry, BreakerState } from '../../resilience/circuit-breaker.js';
 import type { Probe } from './probe.js';
 
-export type IntegrationStatus = { name: string; configured: boolean; probe: Probe; howToEnable: string[] };
+export type IntegrationStatus = {
+  name: string;
+  configured: boolean;
+  probe: Probe;
+  howToEnable: string[];
+  /** Google over OAuth only: whether an admin has connected the mailbox yet (/hire connect google). */
+  connected?: boolean;
+};
 
 export type Status = {
   role: Config['role'];
+  /** The .env file the settings came from (with the environment over it), or undefined for the environment alone. */
+  envFile: string | undefined;
   database: Probe;
   migrations: { applied: number; expected: number };
   queue: Probe;
@@ -57,6 +66,7 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
   const ready = database.state === 'ok' && applied >= deps.expectedMigrations && queue.state === 'ok';
   const base = {
     role: config.role,
+    envFile: config.envFile,
     database,
     migrations: { applied, expected: deps.expectedMigrations },
     queue,
@@ -66,18 +76,27 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
     return { ...base, integrations: [], outbox: {}, queues: [], deadLetters: 0, breakers: deps.breakers.snapshot() };
   }
 
-  const [slack, anthropic, calendar, gmail, outbox, queues] = await Promise.all([
+  const [slack, anthropic, calendar, gmail, outbox, allQueues, googleConnected] = await Promise.all([
     deps.probes.slack?.() ?? off,
     deps.probes.anthropic?.() ?? off,
     deps.probes.calendar?.() ?? off,
     deps.probes.gmail?.() ?? off,
     outboxCounts(prisma),
     queue.state === 'ok' ? boss.getQueues() : Promise.resolve([]),
+    config.google?.oauth
+      ? prisma.googleCredential.count({ where: { subject: config.google.mailbox.toLowerCase() } }).then((n) => n > 0)
+      : Promise.resolve(undefined),
   ]);
-  // Both Google services are checked live; the row fails if either does.
+  // pg-boss's own queues (__pgboss__send-it …) are its plumbing, not Justin's work.
+  const queues = allQueues.filter((q) => !q.name.startsWith('__pgboss__'));
+  // Both Google services are checked live; the row fails if either does, and is still checking if either is.
   const google: Probe = config.google
     ? {
-        state: calendar.state === 'ok' && gmail.state === 'ok' ? 'ok' : 'failing',
+        state: [calendar.state, gmail.state].includes('failing')
+          ? 'failing'
+          : [calendar.state, gmail.state].includes('unchecked')
+            ? 'unchecked'
+            : 'ok',
         detail: `${gmail.detail} · ${calendar.detail}`,
         ...(gmail.checkedAt ? { checkedAt: gmail.checkedAt } : {}),
       }
@@ -91,6 +110,7 @@ export async function getStatus(deps: StatusDeps, { deep = true }: { deep?: bool
         configured: !!config.google,
         probe: google,
         howToEnable: howToEnable('google'),
+        ...(googleConnected === undefined ? {} : { connected: googleConnected }),
       },
       {
         name: 'Anthropic (Claude)',
