@@ -15,7 +15,7 @@ export type EmailFacts = {
   allowedAddresses: readonly string[];
   /** Links we put in the agent's context (a Meet link, the company site); any other is refused. */
   allowedLinks: readonly string[];
-  /** Text the candidate must never see (fit summaries, scorecards, team answers marked internal, other candidates' notes). */
+  /** Text the candidate must never see: fit summaries, scorecards, internal team answers, others' notes. */
   internalTexts: readonly string[];
   /** Names of other people the candidate must not learn about (other candidates). */
   otherPeople: readonly string[];

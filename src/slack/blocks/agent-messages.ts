@@ -20,7 +20,8 @@ export function agentDecisionBlocks(d: {
   candidateName: string;
   body: string;
 }): Message {
-  const title = `Justin wants to ${{ email: 'email', booking: 'book for', cancel: 'cancel the interview of' }[d.kind]} ${d.candidateName}:`;
+  const verb = { email: 'email', booking: 'book for', cancel: 'cancel the interview of' }[d.kind];
+  const title = `Justin wants to ${verb} ${d.candidateName}:`;
   const value = JSON.stringify({ runId: d.runId, seq: d.seq });
   return {
     text: fit(escapeMrkdwn(`${title} ${d.body}`), 3000),
