@@ -40,7 +40,7 @@ const propose = (date = '2026-03-06') => ({
 const hand = answer({ name: 'hand_over', input: { reason: 'stuck' } });
 
 describe('a new round of times needs someone to ask for it', () => {
-  it("the model's own new round (the candidate only asked a question) is refused; the team's options stay", async () => {
+  it("the model's own new round (the candidate asked a question) is refused; the team's options stay", async () => {
     const r = await offered([answer(propose()), hand]);
     const before = await offeredIds(r);
     r.script({ reading: [reading({ intent: 'asks_question', question: 'is it remote?' })] });

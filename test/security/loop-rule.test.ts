@@ -27,7 +27,7 @@ async function offered(agent: object[], policy: object = {}) {
 }
 
 describe('the loop rule and one call per tool per answer', () => {
-  it('five identical send_email calls in one answer: one email, the rest refused and counted; the run stops', async () => {
+  it('five identical send_email calls in one answer: one email, the rest refused and counted; it stops', async () => {
     const hi = email('Hi Ada, just checking in: any of these times?');
     const r = await offered([answer(hi, hi, hi, hi, hi)], { maxEmailsPerDay: 10 });
     r.script({ reading: [reading({ intent: 'asks_question' })] });
@@ -80,7 +80,7 @@ describe('the loop rule and one call per tool per answer', () => {
     expect(await steps(db.prisma, r, 'GUARDRAIL')).toHaveLength(0);
   });
 
-  it('a hand_over followed by an email in one answer: the email never goes, not even when a person resumes', async () => {
+  it('a hand_over then an email in one answer: the email never goes, not even when a person resumes', async () => {
     const r = await offered([answer({ name: 'hand_over', input: { reason: 'unsure' } }, email('Hi Ada, bye!'))]);
     r.script({ reading: [reading({ intent: 'other' })] });
     await r.candidateWrites('Hello');
