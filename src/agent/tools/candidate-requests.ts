@@ -8,6 +8,7 @@ type EventOutput = {
   type?: string;
   hidden?: boolean;
   reading?: { intent?: string; available?: unknown[] };
+  checks?: { withdrawal?: string };
   chosen?: { proposalId: string; option: number };
   /** A booking the team approved, as it turned out. */
   result?: { ok?: boolean };
@@ -17,7 +18,8 @@ const GONE = 'that time is no longer free';
 
 /**
  * Who asked for a new round of times since the agent last offered one: the candidate (their
- * reply read as other times or a reschedule), the team (an answer to the agent's question), or
+ * reply read as other times or a reschedule), the team (an answer to the agent's question, or a
+ * mail read as a withdrawal that a person said was none), or
  * the calendars (the time the candidate chose was gone when booking, or the team's approved
  * booking could not be made). Null: nobody did, and a new
  * round would be the model's own idea.
@@ -39,6 +41,9 @@ export function newRoundAskedBy(steps: readonly StoredStep[]): 'candidate' | 'te
         const reading = e.reading;
         if (reading?.intent === 'proposes_times' || reading?.intent === 'reschedule' || reading?.available?.length)
           return 'candidate';
+        // Read as a withdrawal, and a person who read the mail said it was none: the candidate wants
+        // out of the current times, and the team kept them in the process.
+        if (e.checks?.withdrawal) return 'team';
       }
       if (e.type === 'team_answer') return 'team';
       if (e.type === 'team_decision' && e.result?.ok === false) return 'calendar';
