@@ -76,9 +76,10 @@ describe('slack.card performer', () => {
     clearInterval(watch);
 
     // One card at a time (each waits 100 ms on Slack inside its transaction), and so one
-    // connection; without the limit all four were taken and the query above queued.
+    // connection, plus one for a moment before a first post (its "posting" mark, committed at
+    // once) and the query above; without the limit all four were taken and the query queued.
     expect(slack.mostInFlight).toBe(1);
-    expect(mostTaken).toBeLessThanOrEqual(2);
+    expect(mostTaken).toBeLessThanOrEqual(3);
     expect(mostWaiting).toBe(0);
     expect(performance.now() - started).toBeGreaterThanOrEqual(8 * 100);
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
