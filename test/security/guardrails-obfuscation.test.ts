@@ -102,6 +102,7 @@ describe('guardrails read text the way a person sees it', () => {
     'Hi Ada, your interview is with Bea and lasts 60 minutes. Grace under pressure matters to us.',
     'Hi Ada, I am Justin. Our team uses Node.js, e.g. for the API; the role is hybrid.',
     'Hi Ada, you can also reply to ADA@example.org or Ada@Example.org, whichever you prefer.',
+    'Hi Ada, it is a 1h interview; we answer within 2h, and the 2 h slot is a panel.',
   ])('passes %j', (text) => {
     expect(reasons(text)).toEqual([]);
   });

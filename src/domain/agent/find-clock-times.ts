@@ -6,7 +6,11 @@ import * as chrono from 'chrono-node';
 // forms no parser knows on its own ("23h" in English text) are added by pattern.
 
 const PARSERS = [chrono.en.casual, chrono.de.casual, chrono.fr.casual, chrono.es.casual, chrono.nl.casual];
-const EXTRA = /\b(?:[01]?\d|2[0-4])\s?h(?:[0-5]\d)?\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:noon|midday|midnight)\b/gi;
+const EXTRA = /\b(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:noon|midday|midnight)\b/gi;
+// "23h" is a clock time; "a 1h interview" or "within 2h" is a length, as the words around it say.
+const BARE_HOURS = /^\d{1,2}\s?h$/i;
+const LENGTH_BEFORE = /\b(?:a|an|the|for|within|in|every|each|per|of|about|around|max|under|over)\s+$/i;
+const LENGTH_AFTER = /^\s?(?:interview|call|meeting|session|slot|long|block|window|notice|shift|break|day|week)/i;
 // The date used for parsing does not matter: only which words are a clock time.
 const REF = new Date('2026-01-05T12:00:00Z');
 
@@ -25,9 +29,16 @@ export function findClockTimes(text: string): ClockTime[] {
   }
   for (const m of text.matchAll(EXTRA)) {
     const overlaps = [...found.values()].some(
-      (t) => m.index! < t.index + t.text.length && t.index < m.index! + m[0].length,
+      (t) => m.index < t.index + t.text.length && t.index < m.index + m[0].length,
     );
-    if (!overlaps) found.set(m.index!, { text: m[0], index: m.index! });
+    if (!overlaps) found.set(m.index, { text: m[0], index: m.index });
   }
-  return [...found.values()].sort((a, b) => a.index - b.index);
+  return [...found.values()].filter((t) => !isLength(text, t)).sort((a, b) => a.index - b.index);
+}
+
+function isLength(text: string, { text: said, index }: ClockTime): boolean {
+  const bare = said.trim().replace(/^(?:à|a|at|um|om)\s+/i, '');
+  if (!BARE_HOURS.test(bare)) return false;
+  const at = index + said.length - bare.length;
+  return LENGTH_BEFORE.test(text.slice(Math.max(0, at - 12), at)) || LENGTH_AFTER.test(text.slice(at + bare.length));
 }
