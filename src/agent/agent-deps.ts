@@ -18,11 +18,16 @@ export type AgentDeps = {
   log: Logger;
 };
 
-/** A refused tool call. A violation (a call outside the rules) counts towards stopping the run. */
+/**
+ * A refused tool call. A violation (a call outside the rules) counts towards stopping the run.
+ * The message is for the model and the audit log; `forTeam` is what Slack shows when it differs:
+ * it must quote nothing the model chose (its links, field names, text), which is the attacker's.
+ */
 export class Refused extends Error {
   constructor(
     message: string,
     readonly violation = false,
+    readonly forTeam: string = message,
   ) {
     super(message);
   }

@@ -35,7 +35,8 @@ export function conversationOf(steps: readonly StoredStep[]): Anthropic.Messages
       step.output != null &&
       !(step.output as { hidden?: boolean }).hidden
     ) {
-      const { quiet: _quiet, ...event } = step.output as { quiet?: boolean };
+      // `chosen` is code's record of the candidate's choice (proposal ids), not the model's to read.
+      const { quiet: _quiet, chosen: _chosen, ...event } = step.output as { quiet?: boolean; chosen?: unknown };
       push('user', [{ type: 'text', text: JSON.stringify({ event }) }]);
     } else if (step.kind === 'MODEL_CALL' && step.name === 'agent')
       push('assistant', (step.output as { content: Block[] }).content);

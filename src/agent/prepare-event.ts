@@ -9,7 +9,7 @@ import { handOver } from './hand-over.js';
 import { readReply } from './read-reply.js';
 import { loadRunFacts, teamDestination, type RunFacts } from './run-facts.js';
 import { appendStep } from './run-steps.js';
-import { performBooking } from './tools/booking-tools.js';
+import { performBooking, performCancel } from './tools/booking-tools.js';
 import { queueEmail } from './tools/email-tool.js';
 import { describeOptions, nowLine } from './tools/describe.js';
 import { findSlotsTool } from './tools/offer-tools.js';
@@ -99,10 +99,23 @@ async function decided(
     | {
         draft?: { body: string; includeOptions: boolean };
         booking?: { option: number; proposalId: string; reschedule: boolean };
+        cancel?: { reason: string };
       }
     | undefined;
-  if (!output?.draft && !output?.booking)
+  if (!output?.draft && !output?.booking && !output?.cancel)
     return { hidden: true, type: 'team_decision', error: 'nothing was waiting for that decision' };
+  if (output.cancel) {
+    if (!event.approved)
+      return {
+        type: 'team_decision',
+        ...base,
+        about: 'cancel',
+        approved: false,
+        note: 'The team kept the interview. Do not cancel it; hand over if you cannot continue.',
+      };
+    const result = await performCancel(deps, facts, output.cancel.reason, facts.run.id);
+    return { type: 'team_decision', ...base, about: 'cancel', approved: true, result };
+  }
   if (output.draft) {
     if (!event.approved)
       return {
@@ -216,6 +229,7 @@ async function candidateEmail(
     }),
   );
   const checks: Record<string, unknown> = {};
+  let chosen: { proposalId: string; option: number } | undefined;
   // A withdrawal is the team's to confirm, never the agent's to act on (it would cancel the
   // interview and carry on scheduling): the thread is asked, and the agent stays quiet.
   if (reading?.intent === 'withdraws' && !event.notWithdrawal) {
@@ -258,6 +272,8 @@ async function candidateEmail(
       checks.option = option
         ? { option: reading.option, on_offer: true }
         : { option: reading.option, on_offer: false, note: 'not one of the current options' };
+      // The candidate's choice, bound to the proposal it meant: book_slot books only this.
+      if (option) chosen = { proposalId: option.proposalId, option: option.n };
     }
     if (reading.available.length && zone.status === 'known') {
       const { windows, refused } = windowsFromLocalRanges(reading.available, zone.zone, deps.now());
@@ -278,6 +294,7 @@ async function candidateEmail(
     untrusted_text: text,
     reading: reading ?? { unavailable: true, note: 'Read the text yourself.' },
     checks,
+    ...(chosen ? { chosen } : {}),
   };
 }
 

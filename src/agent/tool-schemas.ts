@@ -123,8 +123,8 @@ export type ToolName = keyof typeof TOOL_INPUTS;
 export type ToolInput<N extends ToolName> = z.output<(typeof TOOL_INPUTS)[N]>;
 export const TOOL_NAMES = Object.keys(TOOL_INPUTS) as ToolName[];
 
-/** Tools after which the agent waits for the outside world: the turn ends without another model call. */
-export const ENDS_TURN: ReadonlySet<ToolName> = new Set(['send_email', 'ask_team', 'hand_over']);
+/** Tools that change nothing: the only ones one model answer may call more than once. */
+export const READ_ONLY: ReadonlySet<ToolName> = new Set(['find_slots']);
 
 /** The tool definitions sent to Claude, generated from the zod schemas; the last carries the cache breakpoint. */
 export function toolDefinitions(): Anthropic.Messages.Tool[] {

@@ -10,6 +10,12 @@ import { optionsList } from './describe.js';
 import type { ToolOutcome } from './tool-outcome.js';
 import { agentDecisionBlocks } from '../../slack/blocks/agent-messages.js';
 import { lockStillScheduling } from '../run-still-wanted.js';
+import { READ_REPLY_SYSTEM } from '../reply-reading.js';
+import { AGENT_SYSTEM } from '../system-prompt.js';
+import { toolDefinitions } from '../tool-schemas.js';
+
+/** Our own instructions: an email repeating them, whole or in chunks, is refused. */
+const OUR_INSTRUCTIONS = [AGENT_SYSTEM, READ_REPLY_SYSTEM, JSON.stringify(toolDefinitions())];
 
 export type EmailInput = { text: string; include_options: boolean };
 type Call = { runId: string; toolUseId: string; name: string; input: unknown };
@@ -64,24 +70,57 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
         'reply or hand over',
       true,
     );
-  const others = await deps.prisma.candidate.findMany({
-    where: { id: { not: facts.candidate.id }, applications: { some: { roleId: facts.role.id } } },
-    select: { name: true },
-    take: 500,
-  });
+  const others = await otherCandidates(deps, facts);
   const internal = await internalTexts(deps, facts);
   const problems = checkOutgoingEmail({
     text: input.text,
     allowedAddresses: [facts.candidate.displayEmail, facts.candidate.email, deps.mailbox],
     allowedLinks: facts.interview?.meetUrl ? [facts.interview.meetUrl] : [],
-    internalTexts: internal,
-    otherPeople: others.map((o) => o.name),
+    internalTexts: [...internal, ...others.notes],
+    otherPeople: others.names,
+    confidentialTexts: OUR_INSTRUCTIONS,
     candidateZone: facts.zone ?? facts.displayZone,
   });
-  if (problems.length) throw new Refused(`email not sent: ${problems.join('; ')}`, true);
+  if (problems.length)
+    throw new Refused(
+      `email not sent: ${problems.map((p) => p.reason).join('; ')}`,
+      true,
+      `email not sent: ${problems.map((p) => p.team).join('; ')}`,
+    );
   return input.include_options
     ? `${input.text.trim()}\n\n${optionsList(facts.options, facts.displayZone)}\n`
     : input.text.trim();
+}
+
+/** The role's other candidates: their names and what the team wrote about them (fit summaries, scorecards). */
+async function otherCandidates(deps: AgentDeps, facts: RunFacts): Promise<{ names: string[]; notes: string[] }> {
+  const others = await deps.prisma.application.findMany({
+    where: { roleId: facts.role.id, candidateId: { not: facts.candidate.id } },
+    select: {
+      fitSummary: true,
+      candidate: { select: { name: true } },
+      interviews: {
+        select: {
+          debrief: { select: { synthesis: true } },
+          scorecards: { select: { notes: true, versions: { select: { notes: true } } } },
+        },
+      },
+    },
+    orderBy: { createdAt: 'desc' },
+    take: 500,
+  });
+  return {
+    names: others.map((o) => o.candidate.name),
+    notes: others
+      .flatMap((o) => [
+        o.fitSummary,
+        ...o.interviews.flatMap((i) => [
+          i.debrief?.synthesis,
+          ...i.scorecards.flatMap((s) => [s.notes, ...s.versions.map((v) => v.notes)]),
+        ]),
+      ])
+      .filter((t): t is string => !!t && t.trim().length > 0),
+  };
 }
 
 /**

@@ -8,6 +8,8 @@ import { loadRunFacts, type RunFacts } from '../run-facts.js';
 import { describeOptions } from './describe.js';
 import { resolvedOnce } from './tool-call-record.js';
 import type { ToolOutcome } from './tool-outcome.js';
+import type { StoredStep } from '../conversation.js';
+import { newRoundAskedBy } from './candidate-requests.js';
 
 /** Candidate ranges to instants in their zone; without a known zone the ranges cannot be read. */
 export function candidateWindows(facts: RunFacts, within: readonly LocalRange[] | undefined, now: Date) {
@@ -52,13 +54,15 @@ export async function findSlotsTool(
 /**
  * New options for the candidate. The first proposal of an interview goes to the team when the
  * role says so (the turn then waits for their click); later rounds and reschedules are approved
- * by the code at once. An offer the candidate did not take is withdrawn first.
+ * by the code at once, but only when the candidate or the team asked for them. An offer the
+ * candidate did not take is withdrawn first.
  */
 export async function proposeSlotsTool(
   deps: AgentDeps,
   facts: RunFacts,
   input: { within?: LocalRange[] | undefined },
   call: { runId: string; toolUseId: string; name: string },
+  history: readonly StoredStep[],
 ): Promise<ToolOutcome> {
   const interview = interviewOf(facts);
   if (!deps.availability) throw new Refused('Google Calendar is not connected, so no times can be proposed; hand over');
@@ -66,6 +70,15 @@ export async function proposeSlotsTool(
   const { windows, refused } = candidateWindows(facts, input.within, now);
   if (input.within?.length && windows.length === 0)
     return { ok: false, result: { error: 'none of those ranges is usable', ranges_refused: refused } };
+  const approval =
+    facts.role.policy.approve.firstProposal && !facts.everApproved && interview.status !== 'BOOKED' ? 'ask' : 'auto';
+  // Times nobody approves are offered only when someone asked for them: otherwise a model could
+  // withdraw the team's options and offer (then book) its own. Checked before anything is withdrawn.
+  if (approval === 'auto' && interview.status !== 'AWAITING_APPROVAL' && !newRoundAskedBy(history))
+    throw new Refused(
+      'new times go out without approval only when the candidate asked for other times (or the team said so): ' +
+        'offer the current options, ask_team, or hand over',
+    );
   // A re-run after a crash must not withdraw the options its first run just made.
   const { rerun } = await resolvedOnce(deps, call, () => ({ windows: windows.length }));
   if (rerun && interview.status !== 'PROPOSING') return reportProposal(deps, facts, refused);
@@ -92,8 +105,6 @@ export async function proposeSlotsTool(
       });
     });
   }
-  const approval =
-    facts.role.policy.approve.firstProposal && !facts.everApproved && interview.status !== 'BOOKED' ? 'ask' : 'auto';
   const result = await proposeSlots(
     { ...deps, availability: deps.availability },
     { interviewId: interview.id, runKey, candidateWindows: windows, approval },

@@ -1,6 +1,13 @@
+import { findClockTimes } from './find-clock-times.js';
+import { findLinks, linkKey } from './find-links.js';
+import { findPhoneNumbers } from './find-phone-numbers.js';
+import { foldedText, plainText, wordsOf } from './normalise-text.js';
+import { indexText, namesPerson, quotesChunk, quotesNote } from './quoted-text.js';
+
 // Checks on an email the agent wants to send, before it is queued. The model is untrusted:
-// whatever the prompt says, these decide. Each problem is a sentence the agent (and the audit
-// log) can read.
+// whatever the prompt says, these decide. Every check reads the text normalised first
+// (normalise-text.ts), so zero-width and bidi characters, fullwidth or styled letters and
+// lookalike letters from other scripts change nothing.
 
 export type EmailFacts = {
   text: string;
@@ -8,19 +15,23 @@ export type EmailFacts = {
   allowedAddresses: readonly string[];
   /** Links we put in the agent's context (a Meet link, the company site); any other is refused. */
   allowedLinks: readonly string[];
-  /** Text the candidate must never see (fit summary, scorecards, team answers marked internal). */
+  /** Text the candidate must never see: fit summaries, scorecards, internal team answers, others' notes. */
   internalTexts: readonly string[];
   /** Names of other people the candidate must not learn about (other candidates). */
   otherPeople: readonly string[];
-  /** The candidate's IANA zone: an email stating a clock time must spell it out. */
+  /** Our own instructions (the system prompt, the tool definitions): never mailed, whole or in chunks. */
+  confidentialTexts?: readonly string[];
+  /** The candidate's IANA zone: every clock time the email states must have it beside it. */
   candidateZone: string | null;
 };
 
-const URL_RE = /\bhttps?:\/\/[^\s<>"')\]]+|\bwww\.[^\s<>"')\]]+/gi;
-const EMAIL_RE = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-const PHONE_RE = /(?:\+\d[\d\s().-]{7,}\d)/g;
-const CLOCK_RE = /\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:1[0-2]|0?[1-9])\s?(?:am|pm)\b/i;
-const SHINGLE = 6;
+/**
+ * One thing wrong with the email. `reason` is for the model and the audit log and may quote what
+ * it found; `team` is what Slack shows, and quotes nothing the model wrote (its links and text are
+ * the attacker's words).
+ */
+export type EmailProblem = { reason: string; team: string };
+
 // Pay and offer terms are a person's to discuss, never the scheduling agent's: words about them,
 // or an amount of money (a currency sign or code beside a number, "95k").
 const OFFER_WORDS = [
@@ -51,65 +62,68 @@ const CURRENCY_WORDS = [
   'INR',
   'euros?',
   'dollars?',
-  'pounds?',
 ];
-const MONEY_RE = new RegExp(`(?:[$€£¥₹]\\s?\\d)|\\b\\d[\\d,.\\s]*\\s?(?:${CURRENCY_WORDS.join('|')})\\b`, 'i');
+const MONEY_RE = new RegExp(
+  `(?:[$€£¥₹]\\s?\\d)|\\b\\d[\\d,.\\s]*\\s?(?:${[...CURRENCY_WORDS, 'pounds?'].join('|')})\\b`,
+  'i',
+);
+/** How far after a clock time its zone may be written, in the same sentence: "14:00–15:00 (Europe/London)". */
+const ZONE_AFTER = 48;
+/** Or right before it: "Europe/London 14:00". */
 
-export function checkOutgoingEmail(facts: EmailFacts): string[] {
-  const problems: string[] = [];
-  const text = facts.text;
-  if (!text.trim()) problems.push('the email is empty');
-  if (text.length > 6000) problems.push('the email is longer than 6000 characters');
+export function checkOutgoingEmail(facts: EmailFacts): EmailProblem[] {
+  const problems: EmailProblem[] = [];
+  const add = (reason: string, team = reason) => {
+    if (!problems.some((p) => p.reason === reason)) problems.push({ reason, team });
+  };
+  const plain = plainText(facts.text);
+  const folded = foldedText(facts.text);
+  if (!plain.trim()) add('the email is empty');
+  if (facts.text.length > 6000) add('the email is longer than 6000 characters');
 
-  const allowedLinks = facts.allowedLinks.map(normaliseLink);
-  for (const link of text.match(URL_RE) ?? []) {
-    if (!allowedLinks.includes(normaliseLink(link))) problems.push(`it links to ${link}, which is not a link we gave`);
+  // Links and addresses in both forms: the plain one keeps a lookalike address different from the
+  // real one; the folded one finds what a lookalike "@" or dot hides.
+  const allowedLinks = new Set(facts.allowedLinks.map(linkKey));
+  const allowedAddresses = new Set(facts.allowedAddresses.map((a) => plainText(a)));
+  for (const found of [...findLinks(plain), ...findLinks(folded)]) {
+    if (found.kind === 'address') {
+      if (!allowedAddresses.has(found.raw))
+        add(
+          `it names the address ${found.raw}, which is not the candidate's`,
+          "it names an address that is not the candidate's",
+        );
+    } else if (!allowedLinks.has(linkKey(found.url))) {
+      add(`it links to ${found.raw}, which is not a link we gave`, 'it contains a link we did not give');
+    }
   }
-  const allowedAddresses = facts.allowedAddresses.map((a) => a.toLowerCase());
-  for (const address of text.match(EMAIL_RE) ?? []) {
-    if (!allowedAddresses.includes(address.toLowerCase()))
-      problems.push(`it names the address ${address}, which is not the candidate's`);
-  }
-  if (PHONE_RE.test(text)) problems.push('it contains a phone number');
-  PHONE_RE.lastIndex = 0;
+  if (findPhoneNumbers(plain).length) add('it contains a phone number');
 
-  const words = wordsOf(text);
-  const shingles = new Set(shinglesOf(words));
-  for (const internal of facts.internalTexts) {
-    if (shinglesOf(wordsOf(internal)).some((s) => shingles.has(s))) problems.push('it quotes an internal note');
-  }
-  const lower = ` ${words.join(' ')} `;
+  const email = indexText(facts.text);
+  if (facts.internalTexts.some((note) => quotesNote(email, note))) add('it quotes an internal note');
   for (const person of facts.otherPeople) {
-    const name = wordsOf(person).join(' ');
-    if (name.includes(' ') && lower.includes(` ${name} `))
-      problems.push(`it names ${person}, who is another candidate`);
+    if (namesPerson(email, person)) add(`it names ${person}, who is another candidate`, 'it names another candidate');
   }
-  if (OFFER_TERMS_RE.test(text) || MONEY_RE.test(text))
-    problems.push('it talks about pay or offer terms, which only a person may discuss: hand over');
-  if (CLOCK_RE.test(text) && facts.candidateZone && !text.includes(facts.candidateZone)) {
-    problems.push(`it states a time without spelling out the zone (${facts.candidateZone})`);
+  for (const text of facts.confidentialTexts ?? []) {
+    if (quotesChunk(email, wordsOf(text))) add('it repeats our own instructions (the system prompt or the tools)');
   }
-  return [...new Set(problems)];
-}
-
-function normaliseLink(link: string): string {
-  return link
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[.,;:!?]+$/, '')
-    .replace(/\/$/, '');
-}
-
-function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-function shinglesOf(words: string[]): string[] {
-  if (words.length < SHINGLE) return words.length >= 3 ? [words.join(' ')] : [];
-  return Array.from({ length: words.length - SHINGLE + 1 }, (_, i) => words.slice(i, i + SHINGLE).join(' '));
+  // Folded for lookalike letters; plain as well, as folding turns currency signs into letters.
+  if ([plain, folded].some((t) => OFFER_TERMS_RE.test(t) || MONEY_RE.test(t)))
+    add('it talks about pay or offer terms, which only a person may discuss: hand over');
+  const zone = facts.candidateZone ? plainText(facts.candidateZone) : null;
+  if (zone) {
+    for (const time of findClockTimes(plain)) {
+      const end = time.index + time.text.length;
+      const after: string = plain.slice(end, end + ZONE_AFTER + zone.length).split(/[?!\n]|\.(?:\s|$)/)[0]!;
+      const before = plain.slice(0, time.index).trimEnd();
+      const beside = after.includes(zone) || before.endsWith(zone) || before.slice(0, -1).trimEnd().endsWith(zone);
+      if (!beside) {
+        add(
+          `it states a time ("${time.text}") without spelling out the zone (${facts.candidateZone}) beside it`,
+          'it states a time without spelling out the zone beside it',
+        );
+        break;
+      }
+    }
+  }
+  return problems;
 }

@@ -6,6 +6,7 @@ import { callSlack as call } from '../../slack/map-slack-error.js';
 import type { EffectPayloads } from '../effect-kinds.js';
 import type { EffectAttempt, PerformOutcome, Performer } from './performer.js';
 import { Bulkhead } from '../../resilience/bulkhead.js';
+import { AppError } from '../../errors.js';
 import { OUTBOX_EVENT_TYPE } from './slack.js';
 import type { ChannelDirectory } from '../../slack/channel-directory.js';
 
@@ -65,6 +66,18 @@ export function createSlackCardPerformer({
             where: { applicationId: payload.applicationId, kind: 'slack.card', attempts: { gt: 0 }, id: { not: id } },
             select: { id: true },
           }));
+        // Another refresh of this card was posting it when its process died (its lock went with it,
+        // its post may still be reaching Slack): looking now could miss that post and make a second
+        // card. Wait until its lease lapses, by when whatever it sent has landed, then look.
+        const [posting] = await tx.$queryRaw<Array<{ ms: number }>>`
+          SELECT CEIL(EXTRACT(EPOCH FROM ("claimedUntil" - now())) * 1000)::int AS ms FROM "OutboxEffect"
+          WHERE "applicationId" = ${payload.applicationId}::uuid AND kind = 'slack.card' AND id <> ${id}::uuid
+            AND status = 'PENDING' AND "claimedUntil" > now() AND result ? 'postingAt'
+          ORDER BY "claimedUntil" DESC LIMIT 1`;
+        if (posting)
+          throw new AppError('BUSY', 'another refresh of this card may still be reaching Slack', {
+            retryAfterMs: posting.ms + 250,
+          });
         let ts: string | undefined;
         if (earlier) {
           const page = await call('conversations.history', () =>
@@ -86,6 +99,12 @@ export function createSlackCardPerformer({
             );
         }
         if (!ts) {
+          // Committed at once (outside this transaction): if this process dies mid-post, the next
+          // refresh knows a post may be on its way (above).
+          await prisma.outboxEffect.updateMany({
+            where: { id },
+            data: { result: { postingAt: new Date().toISOString() } },
+          });
           const res = await call('chat.postMessage', () =>
             client.chat.postMessage({
               channel: card.channel!,

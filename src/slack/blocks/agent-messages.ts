@@ -12,16 +12,16 @@ const stopButton = (applicationId: string) => ({
   style: 'danger',
 });
 
-/** An email draft or a booking the role wants approved, with Approve / Decline. */
+/** An email draft, a booking or a cancellation the role wants approved, with Approve / Decline. */
 export function agentDecisionBlocks(d: {
-  kind: 'email' | 'booking';
+  kind: 'email' | 'booking' | 'cancel';
   runId: string;
   seq: number;
   candidateName: string;
   body: string;
 }): Message {
-  const title =
-    d.kind === 'email' ? `Justin wants to email ${d.candidateName}:` : `Justin wants to book for ${d.candidateName}:`;
+  const verb = { email: 'email', booking: 'book for', cancel: 'cancel the interview of' }[d.kind];
+  const title = `Justin wants to ${verb} ${d.candidateName}:`;
   const value = JSON.stringify({ runId: d.runId, seq: d.seq });
   return {
     text: fit(escapeMrkdwn(`${title} ${d.body}`), 3000),
@@ -42,13 +42,13 @@ export function agentDecisionBlocks(d: {
             type: 'button',
             action_id: ACTIONS.agentApprove,
             style: 'primary',
-            text: { type: 'plain_text', text: d.kind === 'email' ? 'Send' : 'Book' },
+            text: { type: 'plain_text', text: { email: 'Send', booking: 'Book', cancel: 'Cancel it' }[d.kind] },
             value,
           },
           {
             type: 'button',
             action_id: ACTIONS.agentDecline,
-            text: { type: 'plain_text', text: d.kind === 'email' ? 'Discard' : 'Decline' },
+            text: { type: 'plain_text', text: { email: 'Discard', booking: 'Decline', cancel: 'Keep it' }[d.kind] },
             value,
           },
         ],

@@ -46,6 +46,8 @@ export class JourneyWorld {
   readonly publicUrl = 'https://justin.acme.example';
   /** Every log line the service wrote, for a journey's last check and for debugging (JOURNEY_LOG=1 prints them). */
   readonly logs: Array<Record<string, any>> = [];
+  /** The settings the service was started with, for a test that starts more processes of it (other roles). */
+  readonly env: Record<string, string> = {};
   private service: Justin | undefined;
   private database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
   private serviceOrigin = '';
@@ -73,7 +75,7 @@ export class JourneyWorld {
     this.model.agentResponder = journeyAgent;
     this.model.readingResponder = journeyReader;
     this.database = await createEmptyDatabase();
-    const config = loadConfig({
+    Object.assign(this.env, {
       DATABASE_URL: this.database.url,
       HOST: '127.0.0.1',
       PORT: '0',
@@ -98,6 +100,7 @@ export class JourneyWorld {
       ANTHROPIC_BASE_URL: this.model.url,
       ...this.options.env,
     });
+    const config = loadConfig(this.env);
     const log = createLogger({
       level: 'info',
       destination: {

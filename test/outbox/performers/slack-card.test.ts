@@ -76,9 +76,10 @@ describe('slack.card performer', () => {
     clearInterval(watch);
 
     // One card at a time (each waits 100 ms on Slack inside its transaction), and so one
-    // connection; without the limit all four were taken and the query above queued.
+    // connection, plus one for a moment before a first post (its "posting" mark, committed at
+    // once) and the query above; without the limit all four were taken and the query queued.
     expect(slack.mostInFlight).toBe(1);
-    expect(mostTaken).toBeLessThanOrEqual(2);
+    expect(mostTaken).toBeLessThanOrEqual(3);
     expect(mostWaiting).toBe(0);
     expect(performance.now() - started).toBeGreaterThanOrEqual(8 * 100);
     const posts = slack.calls.filter((c) => c.method === 'chat.postMessage');
@@ -89,5 +90,47 @@ describe('slack.card performer', () => {
     });
     expect(stored.every((a) => a.slackMessageTs)).toBe(true);
     expect(outcomes.map((o) => o.externalId).sort()).toEqual(stored.map((a) => a.slackMessageTs).sort());
+  });
+
+  it('does not post a second card while a killed worker may still be posting the first; then adopts it', async () => {
+    const client = createSlackClient({ token: 'xoxb-test', apiUrl: slack.url, log: silentLog });
+    const performer = createSlackCardPerformer({
+      client,
+      prisma,
+      channels: new ChannelDirectory(client),
+      concurrency: 1,
+    });
+    const [applicationId] = await applications(1);
+    // A refresh claimed by a worker that marked its post and died (its lock went with it).
+    const dead = await prisma.outboxEffect.create({
+      data: {
+        idempotencyKey: `card:${applicationId}:dead`,
+        kind: 'slack.card',
+        service: 'slack',
+        payload: { applicationId },
+        attempts: 1,
+        lastAttemptAt: new Date(),
+        claimedUntil: new Date(Date.now() + 60_000),
+        result: { postingAt: new Date().toISOString() },
+        applicationId: applicationId!,
+      },
+    });
+    const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+    const before = posts();
+    await expect(performer.perform(attempt(applicationId!, 99))).rejects.toMatchObject({
+      code: 'BUSY',
+      retryAfterMs: expect.any(Number),
+    });
+    expect(posts()).toBe(before);
+    // Its post lands; its lease lapses: the next refresh finds that post and adopts it.
+    await client.chat.postMessage({
+      channel: 'C0CARDS',
+      text: 'card',
+      metadata: { event_type: 'justin_outbox', event_payload: { key: `card:${applicationId}` } },
+    });
+    await prisma.outboxEffect.update({ where: { id: dead.id }, data: { claimedUntil: new Date(Date.now() - 1) } });
+    const outcome = await performer.perform(attempt(applicationId!, 98));
+    expect(posts()).toBe(before + 1);
+    expect(outcome.externalId).toBe(slack.messages.at(-1)!.ts);
   });
 });
