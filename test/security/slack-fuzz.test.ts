@@ -191,7 +191,7 @@ describe('POST /slack/events, fuzzed with signed payloads', () => {
         // For the long run's report: answers by status, and what the listeners threw (answered 200 regardless).
         const errors = edge.logs
           .filter((l) => l.level === 'error')
-          .map((l) => `${l.msg}: ${String(l.err).slice(0, 120)}`);
+          .map((l) => `${l.msg}: ${String(JSON.stringify(l.err)).slice(0, 300)}`);
         console.log('statuses', Object.fromEntries(statuses), 'listener errors', errors.length);
         console.log([...new Set(errors)].slice(0, 20).join('\n'));
       }
