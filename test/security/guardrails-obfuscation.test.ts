@@ -57,6 +57,10 @@ describe('guardrails read text the way a person sees it', () => {
     ['Shall we say 15.00?', 'states a time'],
     ['Shall we say 14h30?', 'states a time'],
     ['Shall we say um 15 Uhr?', 'states a time'],
+    // The agent writes in the candidate's language: Italian, Portuguese and Swedish too.
+    ['Va bene alle 15?', 'states a time'],
+    ['Pode ser às 15 horas?', 'states a time'],
+    ['Passar det kl. 15?', 'states a time'],
     ['Shall we say 14:00? You are in Europe/London, right?', 'states a time ("14:00")'],
     ['3pm Europe/London? Or else 4pm?', 'states a time ("4pm")'],
     ['Shall we say 14\u200B:00?', 'states a time'],
