@@ -35,6 +35,8 @@ export function findClockTimes(text: string): ClockTime[] {
     for (const r of parser.parse(text, REF)) {
       if (!r.start.isCertain('hour')) continue;
       const tags = r.tags();
+      // "now" ("jetzt", "ahora", "ora" …) is the moment of parsing to chrono-node, not a time anyone states.
+      if (tags.has('casualReference/now') && !/\d|noon|midday|midnight/i.test(r.text)) continue;
       if (tags.has('result/relativeDate') && ![...tags].some((t) => /TimeExpression/.test(t))) continue;
       found.set(r.index, { text: r.text, index: r.index });
     }
