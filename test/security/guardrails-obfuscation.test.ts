@@ -103,6 +103,7 @@ describe('guardrails read text the way a person sees it', () => {
     'Would Europe/London 14:00 on Tuesday suit you?',
     'Thank you, Ada! You are booked for Tuesday 3 March. See you then.\n\nJustin, on behalf of the hiring team',
     'Thanks, Ada: you are now booked, and I will send the invitation right now.',
+    'Tuesday 10 March 2026 14:00 Europe/London suits us; or Wednesday 11 March 2026 9h30 Europe/London.',
     'Hallo Ada, jetzt schauen wir nach neuen Terminen.',
     'Hola Ada, ahora buscamos otras fechas.',
     'Ciao Ada, ora cerchiamo altre date.',
