@@ -17,8 +17,15 @@ const PARSERS = [
   chrono.sv.casual,
 ];
 // "kl. 15" (Swedish, Danish, Norwegian): chrono-node's Swedish parser does not read it.
-const EXTRA =
-  /\b(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:noon|midday|midnight)\b|\bkl\.?\s?(?:[01]?\d|2[0-3])\b/gi;
+const EXTRA = new RegExp(
+  [
+    '\\b(?:[01]?\\d|2[0-3])h(?:[0-5]\\d)?\\b',
+    '\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b',
+    '\\b(?:noon|midday|midnight)\\b',
+    '\\bkl\\.?\\s?(?:[01]?\\d|2[0-3])\\b',
+  ].join('|'),
+  'gi',
+);
 // "23h" is a clock time; "a 1h interview" or "within 2h" is a length, as the words around it say.
 const BARE_HOURS = /^\d{1,2}\s?h$/i;
 const LENGTH_BEFORE = /\b(?:a|an|the|for|within|in|every|each|per|of|about|around|max|under|over)\s+$/i;

@@ -7,8 +7,15 @@ import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/max'
 // A lone time is blanked only as "14:00" or "14h30": "01.23.45.67.89" is how the French write a number.
 
 const NATIONAL_AS: readonly CountryCode[] = ['DE', 'GB', 'US', 'FR', 'IN', 'NL', 'ES', 'IT'];
-const DATES_AND_TIMES =
-  /\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:.h]\d{2}\s*[-–—]\s*\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[:h][0-5]\d\b/g;
+const DATES_AND_TIMES = new RegExp(
+  [
+    '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
+    '\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b',
+    '\\b\\d{1,2}[:.h]\\d{2}\\s*[-–—]\\s*\\d{1,2}[:.h]\\d{2}\\b',
+    '\\b\\d{1,2}[:h][0-5]\\d\\b',
+  ].join('|'),
+  'g',
+);
 
 /** The phone numbers in `text`, as they were written. */
 export function findPhoneNumbers(text: string): string[] {
