@@ -48,6 +48,8 @@ describe('guardrails read text the way a person sees it', () => {
     ['Call me on 015123456789.', 'contains a phone number'],
     ['Call me on 020 7946 0958.', 'contains a phone number'],
     ['Call me on (555) 123-4567.', 'contains a phone number'],
+    ['Appelez le 01.23.45.67.89.', 'contains a phone number'],
+    ['Call me on 030-1234-5678.', 'contains a phone number'],
     ['Call me on +44 20 7946 0958.', 'contains a phone number'],
     ['Call me on ＋４４ ２０ ７９４６ ０９５８.', 'contains a phone number'],
     // Clock times without the zone beside them

@@ -10,7 +10,8 @@ const NATIONAL_AS: readonly CountryCode[] = ['DE', 'GB', 'US', 'FR', 'IN', 'NL',
 const DATES_AND_TIMES = new RegExp(
   [
     '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
-    '\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b',
+    // Not a run of more such groups: "01.23.45.67.89" is a French number, not a date and more.
+    '(?<!\\d[./-])\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}\\b(?![./-]\\d)',
     '\\b\\d{1,2}[:.h]\\d{2}\\s*[-–—]\\s*\\d{1,2}[:.h]\\d{2}\\b',
     '\\b\\d{1,2}[:h][0-5]\\d\\b',
   ].join('|'),
