@@ -19,12 +19,14 @@ export function carriesToken(req: FastifyRequest, token: string): boolean {
   return given !== undefined && timingSafeEqual(digest(given), digest(token));
 }
 
-/** Requires a token on the given paths (exact, without the query), when one is configured. */
+/** Requires a token on the routes with the given paths, when one is configured. */
 export function requireToken(app: FastifyInstance, { paths, token }: { paths: string[]; token: string | undefined }) {
   if (!token) return;
   app.addHook('onRequest', async (req, reply) => {
-    const path = req.url.split('?')[0];
-    if (!paths.includes(path ?? '') || carriesToken(req, token)) return;
+    // The route matched, not the raw URL: the router decodes the path first, so `/%6Detrics`
+    // reaches /metrics while its URL names no protected path.
+    const route = req.routeOptions.url;
+    if (route === undefined || !paths.includes(route) || carriesToken(req, token)) return;
     return reply
       .code(401)
       .header('www-authenticate', 'Bearer')

@@ -77,6 +77,28 @@ describe('autoReplyVerdict', () => {
       'Automatic reply: Interview',
       'auto-reply',
     ],
+    [
+      'Exchange: a weak subject from an inbox rule',
+      ['X-MS-Exchange-Inbox-Rules-Loop: ada@example.com'],
+      'Away from my desk',
+      'auto-reply',
+    ],
+    // Exchange stamps the same headers on mail an inbox rule forwards or redirects: a person's.
+    [
+      'an application an Exchange rule forwarded',
+      [
+        'X-MS-Exchange-Inbox-Rules-Loop: jobs@example.com',
+        'X-MS-Exchange-Generated-Message-Source: Mailbox Rules Agent',
+      ],
+      'FW: Application: Backend engineer',
+      undefined,
+    ],
+    [
+      'a reply an Exchange rule redirected',
+      ['X-MS-Exchange-Inbox-Rules-Loop: jobs@example.com'],
+      'Re: Interview',
+      undefined,
+    ],
     ['Precedence: bulk', ['Precedence: bulk'], 'Newsletter', 'bulk'],
     ['mailing list', ['List-Id: <jobs.lists.example.com>'], 'Digest', 'list'],
     ['null sender with an out-of-office subject', ['Return-Path: <>'], 'Out of Office: Interview', 'auto-reply'],

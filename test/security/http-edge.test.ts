@@ -199,6 +199,11 @@ describe('the ops pages need their tokens when set', () => {
     expect((await get(`${path}?token=${token}`)).statusCode).toBe(200);
   });
 
+  // The router decodes a path before matching it: a check on the raw URL would let these through.
+  it.each(['/%6Detrics', '/metric%73', '/status%2Ejson', '/%73tatus.json'])('%s: 401 without a token', async (url) => {
+    expect((await get(url)).statusCode).toBe(401);
+  });
+
   it('health checks stay open for load balancers', async () => {
     expect((await get('/healthz')).statusCode).toBe(200);
   });

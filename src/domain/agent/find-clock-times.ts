@@ -5,8 +5,27 @@ import * as chrono from 'chrono-node';
 // when it fixes an hour and is not only relative ("in 45 minutes" names no clock time). A few
 // forms no parser knows on its own ("23h" in English text) are added by pattern.
 
-const PARSERS = [chrono.en.casual, chrono.de.casual, chrono.fr.casual, chrono.es.casual, chrono.nl.casual];
-const EXTRA = /\b(?:[01]?\d|2[0-3])h(?:[0-5]\d)?\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b(?:noon|midday|midnight)\b/gi;
+// The agent writes in the candidate's language: each of those chrono-node has a parser for.
+const PARSERS = [
+  chrono.en.casual,
+  chrono.de.casual,
+  chrono.fr.casual,
+  chrono.es.casual,
+  chrono.nl.casual,
+  chrono.it.casual,
+  chrono.pt.casual,
+  chrono.sv.casual,
+];
+// "kl. 15" (Swedish, Danish, Norwegian): chrono-node's Swedish parser does not read it.
+const EXTRA = new RegExp(
+  [
+    '\\b(?:[01]?\\d|2[0-3])h(?:[0-5]\\d)?\\b',
+    '\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b',
+    '\\b(?:noon|midday|midnight)\\b',
+    '\\bkl\\.?\\s?(?:[01]?\\d|2[0-3])\\b',
+  ].join('|'),
+  'gi',
+);
 // "23h" is a clock time; "a 1h interview" or "within 2h" is a length, as the words around it say.
 const BARE_HOURS = /^\d{1,2}\s?h$/i;
 const LENGTH_BEFORE = /\b(?:a|an|the|for|within|in|every|each|per|of|about|around|max|under|over)\s+$/i;
@@ -23,6 +42,8 @@ export function findClockTimes(text: string): ClockTime[] {
     for (const r of parser.parse(text, REF)) {
       if (!r.start.isCertain('hour')) continue;
       const tags = r.tags();
+      // "now" ("jetzt", "ahora", "ora" …) is the moment of parsing to chrono-node, not a time anyone states.
+      if (tags.has('casualReference/now') && !/\d|noon|midday|midnight/i.test(r.text)) continue;
       if (tags.has('result/relativeDate') && ![...tags].some((t) => /TimeExpression/.test(t))) continue;
       found.set(r.index, { text: r.text, index: r.index });
     }
