@@ -88,6 +88,26 @@ describe('a new round of times needs someone to ask for it', () => {
     expect(last.ok).toBe(false);
     expect(r.google.sent).toHaveLength(2);
   });
+  it("an answer to a harmless question is no leave: the model's new round after it is refused", async () => {
+    const ask = { name: 'ask_team', input: { question: 'Is the role remote?' } };
+    const r = await offered([answer(ask), answer(propose()), hand]);
+    const before = await offeredIds(r);
+    r.script({ reading: [reading({ intent: 'asks_question', question: 'is it remote?' })] });
+    await r.candidateWrites('Is the role remote?');
+    const run = await latestRun(db.prisma, r);
+    await answerAgentQuestion(r.deps, {
+      runId: run.id,
+      answer: 'Yes, fully remote.',
+      internal: false,
+      by: 'U0R',
+      key: 'a2',
+    });
+    await r.drain();
+    const last = (await results(db.prisma, r)).filter((x) => x.name === 'propose_slots').at(-1)!;
+    expect(last.ok).toBe(false);
+    expect(await offeredIds(r)).toEqual(before);
+    expect(r.google.sent).toHaveLength(1);
+  });
 });
 
 describe('a booking needs the candidate to have chosen that option', () => {

@@ -1,3 +1,4 @@
+import { answerSpeaksOfTimes } from '../../domain/agent/answer-speaks-of-times.js';
 import type { StoredStep } from '../conversation.js';
 
 // What the candidate (or the team) asked for, as our code recorded it from the stored steps:
@@ -10,6 +11,8 @@ type EventOutput = {
   reading?: { intent?: string; available?: unknown[] };
   checks?: { withdrawal?: string };
   chosen?: { proposalId: string; option: number };
+  /** A person's answer to the agent's question. */
+  answer?: unknown;
   /** A booking the team approved, as it turned out. */
   result?: { ok?: boolean };
 };
@@ -18,11 +21,10 @@ const GONE = 'that time is no longer free';
 
 /**
  * Who asked for a new round of times since the agent last offered one: the candidate (their
- * reply read as other times or a reschedule), the team (an answer to the agent's question, or a
- * mail read as a withdrawal that a person said was none), or
- * the calendars (the time the candidate chose was gone when booking, or the team's approved
- * booking could not be made). Null: nobody did, and a new
- * round would be the model's own idea.
+ * reply read as other times or a reschedule), the team (an answer to the agent's question that
+ * speaks of days or times, or a mail read as a withdrawal that a person said was none), or the
+ * calendars (the time the candidate chose was gone when booking, or the team's approved booking
+ * could not be made). Null: nobody did, and a new round would be the model's own idea.
  */
 export function newRoundAskedBy(steps: readonly StoredStep[]): 'candidate' | 'team' | 'calendar' | null {
   const lastRound = steps.findLastIndex(
@@ -45,7 +47,9 @@ export function newRoundAskedBy(steps: readonly StoredStep[]): 'candidate' | 'te
         // out of the current times, and the team kept them in the process.
         if (e.checks?.withdrawal) return 'team';
       }
-      if (e.type === 'team_answer') return 'team';
+      // An answer counts only when it speaks of times: any answer to any question would let the
+      // model ask something harmless and take the reply as leave.
+      if (e.type === 'team_answer' && typeof e.answer === 'string' && answerSpeaksOfTimes(e.answer)) return 'team';
       if (e.type === 'team_decision' && e.result?.ok === false) return 'calendar';
     }
     if (
