@@ -13,11 +13,12 @@ export function indexText(text: string): IndexedText {
 }
 
 /**
- * A run of words is matched squashed (without its word breaks, so letter-spaced "s t r o n g"
- * still counts) only from this many letters; shorter runs as whole words. Below that, squashed
- * matching finds ordinary words inside longer ones ("looking forward" in any sentence).
+ * A run of words is matched squashed (without its word breaks, so letter-spaced "w.e.a.k o.n
+ * s.y.s.t.e.m d.e.s.i.g.n" still counts) only from this many letters, and only when it has a
+ * word beyond the common ones; shorter runs as whole words. Shorter squashed runs turn up inside
+ * ordinary sentences by chance.
  */
-const SQUASH_FROM = 20;
+const SQUASH_FROM = 15;
 
 /** Which short lines of a note count, and which words say nothing on their own. */
 export type NoteOptions = {
