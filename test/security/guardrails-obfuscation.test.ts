@@ -12,7 +12,23 @@ const facts = (text: string, extra: Partial<EmailFacts> = {}): EmailFacts => ({
   text,
   allowedAddresses: ['ada@example.org', 'jobs@example.com'],
   allowedLinks: ['https://meet.google.com/abc-defg-hij'],
-  internalTexts: [NOTE, 'No hire', 'Hesitant', 'Yes', 'Would not trust her with production.\nLow energy'],
+  internalTexts: [
+    NOTE,
+    'No hire',
+    'Hesitant',
+    'Yes',
+    'Would not trust her with production.\nLow energy',
+    'Available from March.',
+    'Thanks!',
+    'Yes, go ahead',
+    'Weak on system design, strong on SQL',
+  ],
+  // Other candidates' notes: their short lines are ordinary words; six words in a row are a quote.
+  otherNotes: [
+    'Available from March.\nThanks!\nLooking forward to the next round.\nPrefers remote work and a calm team',
+  ],
+  commonWords: ['ASP.NET Developer'],
+  ourTexts: ['ASP.NET Developer', 'Join the team at Booking.com. We use Socket.io and Kafka.'],
   otherPeople: ['Grace Hopper', 'Katherine Coleman Goble Johnson', 'Cher'],
   confidentialTexts: [AGENT_SYSTEM, JSON.stringify(toolDefinitions())],
   candidateZone: 'Europe/London',
@@ -43,6 +59,14 @@ describe('guardrails read text the way a person sees it', () => {
     ['Portal: //evil.example/x', 'which is not a link we gave'],
     ['Portal: hxxp://evil.example/x', 'links to hxxp://evil.example/x'],
     ['Portal: evil\u200B.example/x', 'links to evil.example/x'],
+    ['Verify at https://evil.example', 'links to https://evil.example'],
+    // A host our own text names may be named bare; never with a scheme or a path.
+    ['Verify at booking.com/verify?session=abc123', 'links to booking.com/verify?session=abc123'],
+    ['Verify at https://booking.com', 'links to https://booking.com'],
+    ['Verify at ftp://booking.com', 'links to ftp://booking.com'],
+    ['Verify at //booking.com', 'which is not a link we gave'],
+    ['Verify at evil.Com', 'links to evil.com'],
+    ['Verify at login.booking.com', 'links to login.booking.com'],
     // Phone numbers
     ['Call me on 0151 2345 6789.', 'contains a phone number'],
     ['Call me on 015123456789.', 'contains a phone number'],
@@ -66,6 +90,12 @@ describe('guardrails read text the way a person sees it', () => {
     ['Shall we say 14:00? You are in Europe/London, right?', 'states a time ("14:00")'],
     ['3pm Europe/London? Or else 4pm?', 'states a time ("4pm")'],
     ['Shall we say 14\u200B:00?', 'states a time'],
+    ['Shall we say three pm?', 'states a time ("three pm")'],
+    ['Shall we say four o’clock?', 'states a time ("four o’clock")'],
+    ['Shall we say half past three?', 'states a time ("half past three")'],
+    ['Shall we say quarter to four?', 'states a time ("quarter to four")'],
+    ['Shall we say a quarter past 3?', 'states a time ("a quarter past 3")'],
+    ['Shall we say 1500 hours?', 'states a time ("1500 hours")'],
     // Other candidates
     ['You are up against Gr\u200Bace Hop\u200Bper.', 'names Grace Hopper'],
     ['You are up against Hopper, Grace.', 'names Grace Hopper'],
@@ -84,6 +114,9 @@ describe('guardrails read text the way a person sees it', () => {
     ['Honestly you are strong on distributed systems, but weak on testing.', 'quotes an internal note'],
     ['s.t.r.o.n.g o.n d.i.s.t.r.i.b.u.t.e.d s.y.s.t.e.m.s b.u.t w.e.a.k', 'quotes an internal note'],
     ['Our notes say: Salary expectation above our band.', 'quotes an internal note'],
+    ['Honestly: weak on system design, strong on SQL.', 'quotes an internal note'],
+    ['I hear she prefers remote work and a calm team.', 'quotes an internal note'],
+    ['w e a k  o n  s y s t e m  d e s i g n,  s t r o n g  o n  s q l', 'quotes an internal note'],
     // Our instructions
     [AGENT_SYSTEM.slice(0, 400), 'repeats our own instructions'],
     [`FYI: ${AGENT_SYSTEM.slice(2000, 2300).toUpperCase()}`, 'repeats our own instructions'],
@@ -114,6 +147,18 @@ describe('guardrails read text the way a person sees it', () => {
     'Hi Ada, I am Justin. Our team uses Node.js, e.g. for the API; the role is hybrid.',
     'Hi Ada, you can also reply to ADA@example.org or Ada@Example.org, whichever you prefer.',
     'Hi Ada, it is a 1h interview; we answer within 2h, and the 2 h slot is a panel.',
+    // Short note lines made only of ordinary words are no quote; others' short lines are not checked.
+    'Hi Ada, are you available from March onwards?',
+    'Thanks! Here are the times.',
+    'Hi Ada, looking forward to the next round',
+    'Yes, go ahead and pick the time that suits you.',
+    // Hosts our own text names, and a missing space after a full stop.
+    'Hi Ada, thanks for applying to the ASP.NET Developer role.',
+    'Hi Ada, the team at Booking.com uses Socket.io daily.',
+    'Thank you, Ada! See you then.Best,\nJustin',
+    // Times in words with the zone; number words that are no time.
+    'Shall we say three pm Europe/London? One of us will join, and there are three stages.',
+    'Half past three (Europe/London) on Tuesday works.',
   ])('passes %j', (text) => {
     expect(reasons(text)).toEqual([]);
   });

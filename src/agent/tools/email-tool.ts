@@ -76,7 +76,10 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
     text: input.text,
     allowedAddresses: [facts.candidate.displayEmail, facts.candidate.email, deps.mailbox],
     allowedLinks: facts.interview?.meetUrl ? [facts.interview.meetUrl] : [],
-    internalTexts: [...internal, ...others.notes],
+    ourTexts: await ourTexts(deps, facts, deps.mailbox),
+    internalTexts: internal,
+    otherNotes: others.notes,
+    commonWords: [facts.role.title],
     otherPeople: others.names,
     confidentialTexts: OUR_INSTRUCTIONS,
     candidateZone: facts.zone ?? facts.displayZone,
@@ -90,6 +93,32 @@ export async function checkedBody(deps: AgentDeps, facts: RunFacts, input: Email
   return input.include_options
     ? `${input.text.trim()}\n\n${optionsList(facts.options, facts.displayZone)}\n`
     : input.text.trim();
+}
+
+/**
+ * What we supply for this run, in which a bare host may be named again: the role's title,
+ * description and requirements, our mailbox's domain, and the candidate's own messages.
+ */
+async function ourTexts(deps: AgentDeps, facts: RunFacts, mailbox: string): Promise<string[]> {
+  const [role, inbound] = await Promise.all([
+    deps.prisma.role.findUnique({
+      where: { id: facts.role.id },
+      select: { title: true, description: true, requirements: true },
+    }),
+    deps.prisma.emailMessage.findMany({
+      where: { direction: 'INBOUND', thread: { applicationId: facts.application.id } },
+      select: { strippedText: true, textBody: true },
+      orderBy: { sentAt: 'desc' },
+      take: 50,
+    }),
+  ]);
+  return [
+    role?.title ?? facts.role.title,
+    role?.description ?? '',
+    role?.requirements ?? '',
+    mailbox.split('@')[1] ?? '',
+    ...inbound.map((m) => m.strippedText ?? m.textBody ?? ''),
+  ].filter((t) => t.trim().length > 0);
 }
 
 /** The role's other candidates: their names and what the team wrote about them (fit summaries, scorecards). */

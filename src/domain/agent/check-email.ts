@@ -1,5 +1,6 @@
+import { COMMON_WORDS } from './common-words.js';
 import { findClockTimes } from './find-clock-times.js';
-import { findLinks, linkKey } from './find-links.js';
+import { type FoundLink, findLinks, linkKey } from './find-links.js';
 import { findPhoneNumbers } from './find-phone-numbers.js';
 import { foldedText, plainText, wordsOf } from './normalise-text.js';
 import { indexText, namesPerson, quotesChunk, quotesNote } from './quoted-text.js';
@@ -13,10 +14,20 @@ export type EmailFacts = {
   text: string;
   /** The one address the email may name: the candidate's. Our mailbox may be named too. */
   allowedAddresses: readonly string[];
-  /** Links we put in the agent's context (a Meet link, the company site); any other is refused. */
+  /** Links we put in the agent's context (the Meet link); any other is refused. */
   allowedLinks: readonly string[];
-  /** Text the candidate must never see: fit summaries, scorecards, internal team answers, others' notes. */
+  /**
+   * Text we supply for this run (the role's title, description and requirements, our mailbox's
+   * domain, the candidate's own messages): a bare host named there ("ASP.NET", "Booking.com") may
+   * be named again, without a scheme, path, port or query.
+   */
+  ourTexts?: readonly string[];
+  /** This candidate's notes the candidate must never see: fit summary, scorecards, debriefs, internal answers. */
   internalTexts: readonly string[];
+  /** Other candidates' notes: checked only by six words in a row, as their short lines are too ordinary. */
+  otherNotes?: readonly string[];
+  /** Words that say nothing on their own beyond common-words.ts: the role's title ("Senior Data Engineer"). */
+  commonWords?: readonly string[];
   /** Names of other people the candidate must not learn about (other candidates). */
   otherPeople: readonly string[];
   /** Our own instructions (the system prompt, the tool definitions): never mailed, whole or in chunks. */
@@ -84,22 +95,29 @@ export function checkOutgoingEmail(facts: EmailFacts): EmailProblem[] {
   // Links and addresses in both forms: the plain one keeps a lookalike address different from the
   // real one; the folded one finds what a lookalike "@" or dot hides.
   const allowedLinks = new Set(facts.allowedLinks.map(linkKey));
+  const allowedHosts = new Set((facts.ourTexts ?? []).flatMap((t) => bareHosts(findLinks(plainText(t)))));
   const allowedAddresses = new Set(facts.allowedAddresses.map((a) => plainText(a)));
-  for (const found of [...findLinks(plain), ...findLinks(folded)]) {
+  const linkText = splitJoinedSentences(facts.text);
+  for (const found of [...findLinks(plainText(linkText)), ...findLinks(foldedText(linkText))]) {
     if (found.kind === 'address') {
       if (!allowedAddresses.has(found.raw))
         add(
           `it names the address ${found.raw}, which is not the candidate's`,
           "it names an address that is not the candidate's",
         );
-    } else if (!allowedLinks.has(linkKey(found.url))) {
+    } else if (!allowedLinks.has(linkKey(found.url)) && !bareHosts([found]).some((h) => allowedHosts.has(h))) {
       add(`it links to ${found.raw}, which is not a link we gave`, 'it contains a link we did not give');
     }
   }
   if (findPhoneNumbers(plain).length) add('it contains a phone number');
 
   const email = indexText(facts.text);
-  if (facts.internalTexts.some((note) => quotesNote(email, note))) add('it quotes an internal note');
+  const common = new Set([...COMMON_WORDS, ...(facts.commonWords ?? []).flatMap((w) => wordsOf(w))]);
+  if (
+    facts.internalTexts.some((note) => quotesNote(email, note, { common })) ||
+    (facts.otherNotes ?? []).some((note) => quotesNote(email, note, { common, shortLines: false }))
+  )
+    add('it quotes an internal note');
   for (const person of facts.otherPeople) {
     if (namesPerson(email, person)) add(`it names ${person}, who is another candidate`, 'it names another candidate');
   }
@@ -126,4 +144,28 @@ export function checkOutgoingEmail(facts: EmailFacts): EmailProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The hosts among `links` named bare: no scheme, path, port or query ("booking.com"), as the key
+ * linkKey gives them. Only these may be allowed by appearing in our own text; a link with a
+ * scheme or a path always has to be one we gave.
+ */
+function bareHosts(links: readonly FoundLink[]): string[] {
+  return links
+    .filter((l) => l.kind === 'link' && l.schema === '' && /^[\p{L}\p{N}.-]+$/u.test(l.raw))
+    .map((l) => linkKey(l.url));
+}
+
+/**
+ * "See you then.Best" is a missing space after a full stop, not a link to "then.best" (a real
+ * TLD): a lower-case word, a dot and a capitalised word of four letters or more, standing alone
+ * (nothing joined before it, no path, port, "@" or further label after it), gets its space back before
+ * links are looked for. The common TLDs (.com, .io, country codes) are two or three letters, so
+ * "Booking.Com" is still a link. The cost: "evil.Team" passes as two sentences; the candidate sees
+ * it unlinked or linked by their client, which is why the rule wants the shape of a sentence.
+ */
+const JOINED_SENTENCES = /(?<![\p{L}\p{N}@./:_-])(\p{Ll}+)\.(\p{Lu}\p{Ll}{3,})(?![\p{L}\p{N}@/:?#_-]|\.[\p{L}\p{N}])/gu;
+function splitJoinedSentences(text: string): string {
+  return text.replace(JOINED_SENTENCES, '$1. $2');
 }

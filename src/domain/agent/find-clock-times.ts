@@ -16,13 +16,22 @@ const PARSERS = [
   chrono.pt.casual,
   chrono.sv.casual,
 ];
-// "kl. 15" (Swedish, Danish, Norwegian): chrono-node's Swedish parser does not read it.
+// Hours in words, which chrono-node does not read: "three pm", "four o'clock", "half past three",
+// "quarter to four". A number word alone ("one of us", "at three stages") is no time: it needs
+// am/pm, o'clock or half/quarter past/to beside it.
+const HOUR_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const HOUR = `(?:${HOUR_WORD}|1[0-2]|0?[1-9])`;
+// "kl. 15" (Swedish, Danish, Norwegian): chrono-node's Swedish parser does not read it. "1500 hours".
 const EXTRA = new RegExp(
   [
     '\\b(?:[01]?\\d|2[0-3])h(?:[0-5]\\d)?\\b',
     '\\b(?:[01]?\\d|2[0-3])[:.][0-5]\\d\\b',
     '\\b(?:noon|midday|midnight)\\b',
     '\\bkl\\.?\\s?(?:[01]?\\d|2[0-3])\\b',
+    `\\b${HOUR_WORD}(?:[\\s-]*(?:[ap]\\.?m\\b\\.?)|\\s*o['’]?\\s?clock\\b)`,
+    `\\b(?:half|(?:a\\s+)?quarter)\\s+past\\s+${HOUR}\\b`,
+    `\\b(?:a\\s+)?quarter\\s+to\\s+${HOUR}\\b`,
+    '\\b(?:[01]\\d|2[0-3])[0-5]\\d\\s*hours?\\b',
   ].join('|'),
   'gi',
 );

@@ -12,32 +12,54 @@ export function indexText(text: string): IndexedText {
   return { words, phrase: ` ${words.join(' ')} `, squashed: words.join('') };
 }
 
-/** Runs of words shorter than this (squashed) are matched as whole words, longer ones anywhere. */
-const SQUASH_FROM = 10;
+/**
+ * A run of words is matched squashed (without its word breaks, so letter-spaced "w.e.a.k o.n
+ * s.y.s.t.e.m d.e.s.i.g.n" still counts) only from this many letters, and only when it has a
+ * word beyond the common ones; shorter runs as whole words. Shorter squashed runs turn up inside
+ * ordinary sentences by chance.
+ */
+const SQUASH_FROM = 15;
 
-function contains(email: IndexedText, run: readonly string[]): boolean {
+/** Which short lines of a note count, and which words say nothing on their own. */
+export type NoteOptions = {
+  /** Words of every email (common-words.ts, the role's title): a run made only of them is not a quote. */
+  common?: ReadonlySet<string>;
+  /**
+   * Whether lines shorter than the window count. True for this candidate's own notes and the
+   * team's answers; false for other candidates' notes, of which only `window` words in a row are
+   * checked ("Available from March." about someone else must not refuse "available from March").
+   */
+  shortLines?: boolean;
+  window?: number;
+};
+
+function contains(email: IndexedText, run: readonly string[], common: ReadonlySet<string>): boolean {
+  if (run.every((w) => common.has(w))) return false;
   const squashed = run.join('');
-  return squashed.length >= SQUASH_FROM
-    ? email.squashed.includes(squashed)
-    : email.phrase.includes(` ${run.join(' ')} `);
+  return (
+    email.phrase.includes(` ${run.join(' ')} `) || (squashed.length >= SQUASH_FROM && email.squashed.includes(squashed))
+  );
 }
 
 /**
- * Whether the email quotes any line of `note`: a line of up to `window` words as a whole, a
- * longer one by any `window` consecutive words of it. A line of one word is checked when it has at
- * least six letters ("Hesitant"); "Yes" or "Hire" alone would match every other email.
+ * Whether the email quotes any line of `note`: any `window` consecutive words of it, and (with
+ * `shortLines`) a shorter line or sentence as a whole. A run made only of common words is never a
+ * quote: "Thanks!" or "Yes, go ahead" in a note must not refuse every polite email. A line of one
+ * word counts only from six letters ("Hesitant"); "Hire" alone would match too much.
  */
-export function quotesNote(email: IndexedText, note: string, window = 6): boolean {
+export function quotesNote(email: IndexedText, note: string, options: NoteOptions = {}): boolean {
+  const { common = new Set<string>(), shortLines = true, window = 6 } = options;
   for (const line of note.split(/\n+/)) {
     const words = wordsOf(line);
+    if (words.length < window && !shortLines) continue;
     if (words.length === 0 || (words.length === 1 && words[0]!.length < 6)) continue;
     const k = Math.min(window, words.length);
-    for (let i = 0; i + k <= words.length; i++) if (contains(email, words.slice(i, i + k))) return true;
+    for (let i = 0; i + k <= words.length; i++) if (contains(email, words.slice(i, i + k), common)) return true;
     // A short sentence inside a long line ("Salary too high.") is a line of its own.
-    if (words.length > window) {
+    if (shortLines && words.length > window) {
       for (const sentence of line.split(/[.!?;:•]+/)) {
         const s = wordsOf(sentence);
-        if (s.length >= 3 && s.length < window && contains(email, s)) return true;
+        if (s.length >= 3 && s.length < window && contains(email, s, common)) return true;
       }
     }
   }

@@ -53,4 +53,32 @@ describe('checkOutgoingEmail', () => {
       [],
     );
   });
+
+  it('reads a short line of a note as a quote only when it says something beyond common words', () => {
+    const own = facts(
+      'Hi Ada, thanks for applying to the Senior Data Engineer role. Looking forward to the next round',
+      {
+        internalTexts: ['Senior data engineer', 'Thanks!', 'Yes, go ahead'],
+        otherNotes: ['Looking forward to the next round.', 'Available from March.'],
+      },
+    );
+    expect(checkOutgoingEmail(own).map((p) => p.reason)).toEqual(['it quotes an internal note']);
+    expect(checkOutgoingEmail({ ...own, commonWords: ['Senior Data Engineer'] })).toEqual([]);
+    // Another candidate's note counts from six words in a row that say something.
+    const quote = facts('Hi Ada, the panel said: prefers remote work and a calm team.', {
+      otherNotes: ['Prefers remote work and a calm team'],
+    });
+    expect(checkOutgoingEmail(quote).map((p) => p.reason)).toEqual(['it quotes an internal note']);
+    expect(checkOutgoingEmail({ ...quote, otherNotes: ['Calm team'] })).toEqual([]);
+  });
+
+  it('allows a bare host named in our own text, never with a scheme or a path', () => {
+    const ours = { ourTexts: ['ASP.NET developer at Booking.com'] };
+    expect(checkOutgoingEmail(facts('Hi Ada, the ASP.NET developer role at Booking.com.', ours))).toEqual([]);
+    const without = checkOutgoingEmail(facts('Hi Ada, the ASP.NET developer role at Booking.com.'));
+    expect(without.map((p) => p.reason).join('; ')).toContain('it links to asp.net');
+    expect(checkOutgoingEmail(facts('Log in at https://booking.com/login', ours)).map((p) => p.reason)).toEqual([
+      'it links to https://booking.com/login, which is not a link we gave',
+    ]);
+  });
 });
