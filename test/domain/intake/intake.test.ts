@@ -150,7 +150,7 @@ describe('forwarded applications', () => {
     expect(forwardedOriginal(await parseMessage(withAttachedMessage('Application', letter)))).toBeUndefined();
   });
 
-  it('a short note from an applicant with a mail attached whole is not a forward: its writer is the applicant', async () => {
+  it("an applicant's short note over an attached mail is no forward: its writer is the applicant", async () => {
     const note = "Please find attached my referee's email in support of my application.";
     const from = 'Ada Lovelace <ada@lovelace.example>';
     const email = await parseMessage(withAttachedMessage('Application', note, from));
