@@ -54,19 +54,40 @@ const TOKEN_SHAPES = new RegExp(
   'g',
 );
 
+/** Levels of nesting scrubbed; below them an object is kept as it is and an error (a cause's cause …) is cut. */
+const MAX_DEPTH = 4;
+
 /** A copy of a log argument with token shapes in its strings replaced (objects to a few levels). */
 export function scrubTokens(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.replace(TOKEN_SHAPES, '[redacted]');
-  if (!value || typeof value !== 'object' || depth > 4) return value;
-  if (value instanceof Error) {
-    const copy = Object.assign(Object.create(Object.getPrototypeOf(value)) as Error, value);
-    copy.message = scrubTokens(value.message) as string;
-    if (value.stack) copy.stack = scrubTokens(value.stack) as string;
-    return copy;
-  }
+  // An error too deep (a long or circular cause chain) is cut, never logged unscrubbed.
+  if (value instanceof Error) return depth > MAX_DEPTH ? undefined : scrubError(value, depth);
+  if (!value || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) return value.map((v) => scrubTokens(v, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubTokens(v, depth + 1)]));
+}
+
+/**
+ * An error copied with its prototype (pino's serializer names its type from the constructor) and
+ * every own property scrubbed, enumerable or not: message, stack, cause and an AggregateError's
+ * errors are not enumerable, and pino's serializer reads them by name (the messages and stacks
+ * of the cause chain, "caused by: …"). A getter other than V8's stack is not called.
+ */
+function scrubError(error: Error, depth: number): Error {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const property = Object.getOwnPropertyDescriptor(error, key)!;
+    if (key !== 'stack' && !('value' in property)) continue;
+    const value = key === 'stack' ? error.stack : property.value;
+    Object.defineProperty(copy, key, {
+      value: scrubTokens(value, depth + 1),
+      writable: true,
+      configurable: true,
+      enumerable: property.enumerable ?? false,
+    });
+  }
+  return copy;
 }
 
 /** The root logger; everything else uses `.child()` with its own bindings. */

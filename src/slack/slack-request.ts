@@ -115,15 +115,19 @@ export function parseSlackBody(raw: string, contentType: string): { ok: true; bo
   return parsed.success ? { ok: true, body: parsed.data } : { ok: false };
 }
 
+/** Slack's reply hosts: commercial Slack, and GovSlack (slack-gov.com) for a government install. */
+const SLACK_REPLY_ORIGINS = ['https://hooks.slack.com', 'https://hooks.slack-gov.com'];
+
 /**
- * Bolt POSTs replies to a payload's response_url: only Slack's own origin is taken
- * (https://hooks.slack.com, and a configured SLACK_API_URL's origin when it is not Slack's, as
- * in tests), so a request cannot make us POST to an address of its choosing (169.254.169.254).
+ * Bolt POSTs replies to a payload's response_url: only Slack's own origins are taken
+ * (hooks.slack.com and GovSlack's hooks.slack-gov.com, and a configured SLACK_API_URL's origin when
+ * it is not Slack's, as in tests), so a request cannot make us POST to an address of its choosing
+ * (169.254.169.254).
  */
 export function responseUrlOrigins(apiUrl: string): string[] {
-  const api = new URL(apiUrl);
-  const slack = api.hostname === 'slack.com' || api.hostname.endsWith('.slack.com');
-  return slack ? ['https://hooks.slack.com'] : ['https://hooks.slack.com', api.origin];
+  const host = new URL(apiUrl).hostname;
+  const slack = ['slack.com', 'slack-gov.com'].some((d) => host === d || host.endsWith(`.${d}`));
+  return slack ? [...SLACK_REPLY_ORIGINS] : [...SLACK_REPLY_ORIGINS, new URL(apiUrl).origin];
 }
 
 /** Whether every response_url in a body is on an allowed origin. */

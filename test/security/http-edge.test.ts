@@ -77,6 +77,17 @@ describe('signed payloads no listener takes are acknowledged at once', () => {
       }),
     ],
     [
+      'an unknown action_id clicked in GovSlack (its replies on hooks.slack-gov.com)',
+      form({
+        type: 'block_actions',
+        user: { id: 'U0ADMIN' },
+        team: { id: 'T0TEAM' },
+        actions: [{ action_id: 'nobody_listens', block_id: 'b', type: 'button', value: 'v' }],
+        response_url: 'https://hooks.slack-gov.com/actions/T0TEAM/1/x',
+        trigger_id: '1.2.3',
+      }),
+    ],
+    [
       'a view submission for a view nobody listens to',
       form({
         type: 'view_submission',
@@ -109,6 +120,8 @@ describe('replies go only to Slack', () => {
     'http://169.254.169.254/latest/meta-data/',
     'https://evil.example/hook',
     'https://hooks.slack.com.evil.example/x',
+    'https://hooks.slack-gov.com.evil.example/x',
+    'http://hooks.slack-gov.com/x',
     'https://user@hooks.slack.com/x',
     'not a url',
   ])('a response_url of %s is refused', async (url) => {

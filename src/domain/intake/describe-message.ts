@@ -3,7 +3,7 @@ import { htmlReplyText } from '../../mail/html-reply.js';
 import type { Attachment, ParsedEmail } from '../../mail/parse-message.js';
 import { visibleReply } from '../../mail/reply-text.js';
 import { sniffKind } from '../../documents/extract-text.js';
-import { FORWARD_SUBJECT, forwardedOriginal, type ForwardedOriginal } from './forwarded.js';
+import { FORWARD_SUBJECT, type Forwarders, forwardedOriginal, type ForwardedOriginal } from './forwarded.js';
 import { normaliseEmail } from './normalise-email.js';
 import { resolveRole, type OpenRole, type RoleChoice } from './resolve-role.js';
 
@@ -46,13 +46,44 @@ export function documentAttachments(attachments: Attachment[]): Attachment[] {
   });
 }
 
+/**
+ * Mail providers anyone can sign up at: a recruiting mailbox there (jobs.acme@gmail.com) says
+ * nothing about who else on that domain is on the team.
+ */
+const PUBLIC_MAIL_DOMAINS = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'web.de',
+]);
+
+/** The team's addresses, and the recruiting mailbox's domain unless anyone can have an address there. */
+function teamForwarders(mailbox: string, team: readonly string[]): Forwarders {
+  const domain = normaliseEmail(mailbox).split('@')[1];
+  return { addresses: team, domains: domain && !PUBLIC_MAIL_DOMAINS.has(domain) ? [domain] : [] };
+}
+
+/**
+ * `team` is the addresses of the people Justin knows (the Users): a message attached whole under
+ * a short note counts as a forward only when one of them, or someone on the mailbox's domain, sent it.
+ */
 export function describeMessage(
   email: ParsedEmail,
-  { mailbox, roles }: { mailbox: string; roles: OpenRole[] },
+  { mailbox, roles, team = [] }: { mailbox: string; roles: OpenRole[]; team?: readonly string[] },
 ): MessageReading {
   const fromAddress = email.from?.address.toLowerCase();
   const ownMessage = !!fromAddress && normaliseEmail(fromAddress) === normaliseEmail(mailbox);
-  const forward = realForward(email, mailbox);
+  const forward = realForward(email, mailbox, teamForwarders(mailbox, team));
   const originalFrom = forward ? forward.from : email.from;
   const senderName = originalFrom?.name ?? '';
   const text = forward ? forward.body : (email.text ?? (email.html ? undefined : ''));
@@ -92,8 +123,8 @@ export function describeMessage(
  * "-----Original Message-----" looks like one to the parser, so a forward inside a thread needs
  * a forwarding subject, and an original from the recruiting mailbox itself is our own mail quoted.
  */
-function realForward(email: ParsedEmail, mailbox: string): ForwardedOriginal | undefined {
-  const forward = forwardedOriginal(email);
+function realForward(email: ParsedEmail, mailbox: string, forwarders: Forwarders): ForwardedOriginal | undefined {
+  const forward = forwardedOriginal(email, forwarders);
   if (!forward) return undefined;
   const inThread = !!email.inReplyTo || email.references.length > 0;
   if (inThread && !FORWARD_SUBJECT.test(email.subject)) return undefined;

@@ -1,6 +1,7 @@
 import EmailForwardParser from 'email-forward-parser';
 import { htmlToText } from '../../mail/html-reply.js';
 import type { Address, ParsedEmail } from '../../mail/parse-message.js';
+import { normaliseEmail } from './normalise-email.js';
 import { wholeAddress } from './whole-address.js';
 
 // A recruiter forwards an application from their own mailbox: the candidate is the original
@@ -80,11 +81,27 @@ function cleanName(name: string): string {
 }
 
 /**
+ * Who may forward a message attached whole without a forwarding subject: the team (people
+ * Justin knows) and anyone on the recruiting mailbox's domain. Domains lower-case, without "@".
+ */
+export type Forwarders = { addresses: readonly string[]; domains: readonly string[] };
+
+export const NO_FORWARDERS: Forwarders = { addresses: [], domains: [] };
+
+function isForwarder(address: string | undefined, { addresses, domains }: Forwarders): boolean {
+  const whole = address ? wholeAddress(address) : undefined;
+  if (!whole) return false;
+  const normal = normaliseEmail(whole);
+  return addresses.some((a) => normaliseEmail(a) === normal) || domains.includes(normal.slice(normal.indexOf('@') + 1));
+}
+
+/**
  * The original of a forwarded message, if it is one: from its text, its HTML (an HTML-only
  * forward), or a message attached whole with a readable sender. Undefined for anything else.
  */
 export function forwardedOriginal(
-  email: Pick<ParsedEmail, 'text' | 'html' | 'subject' | 'attachedMessages'>,
+  email: Pick<ParsedEmail, 'text' | 'html' | 'subject' | 'attachedMessages'> & Partial<Pick<ParsedEmail, 'from'>>,
+  forwarders: Forwarders = NO_FORWARDERS,
 ): ForwardedOriginal | undefined {
   const inText = email.text ? fromText(email.text, email.subject, 'inline-text') : undefined;
   if (inText?.from) return inText;
@@ -93,11 +110,12 @@ export function forwardedOriginal(
     : undefined;
   if (inHtml?.from) return inHtml;
   // A message attached whole is a forward when the mail says so (Outlook's and Gmail's "forward
-  // as attachment" write "FW:"/"Fwd:") or carries no more than a note: an applicant who attaches
-  // an old mail to a long letter is still the applicant.
+  // as attachment" write "FW:"/"Fwd:"), or when one of the team sends it with no more than a
+  // note. An applicant who attaches a referee's mail or an old exchange under a short note is
+  // still the applicant: a short note alone does not make a forward.
   const note = (email.text ?? '').split(/\s+/).filter(Boolean).length;
   const attached =
-    FORWARD_SUBJECT.test(email.subject) || note <= MAX_NOTE_WORDS
+    FORWARD_SUBJECT.test(email.subject) || (note <= MAX_NOTE_WORDS && isForwarder(email.from?.address, forwarders))
       ? email.attachedMessages.find((m) => m.from && wholeAddress(m.from.address))
       : undefined;
   if (attached?.from)

@@ -60,7 +60,13 @@ export async function processEmail(
     where: { status: 'OPEN' },
     select: { id: true, title: true, intakeTag: true },
   });
-  const reading = describeMessage(email, { mailbox: deps.mailbox, roles });
+  // The team's addresses: a message attached whole under a short note is a forward only from them.
+  const users = await deps.prisma.user.findMany({
+    where: { email: { not: null }, deactivatedAt: null },
+    select: { email: true },
+  });
+  const team = users.flatMap((u) => (u.email ? [u.email] : []));
+  const reading = describeMessage(email, { mailbox: deps.mailbox, roles, team });
   const texts = new Map<string, DocumentText>();
   // Only mail that may become an application carries a CV worth reading now.
   if (reading.sender && !reading.ownMessage && !reading.automatic.automatic) {

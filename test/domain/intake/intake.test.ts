@@ -107,10 +107,10 @@ describe('forwarded applications', () => {
     expect(forwardedOriginal(email)?.from).toEqual({ address: 'grace@navy.example', name: 'Grace Hopper' });
   });
 
-  const withAttachedMessage = (subject: string, text: string) =>
+  const withAttachedMessage = (subject: string, text: string, from = 'Rita <rita@acme.example>') =>
     Buffer.from(
       [
-        'From: Rita <rita@acme.example>',
+        `From: ${from}`,
         'To: jobs@example.com',
         `Subject: ${subject}`,
         'Message-ID: <outer@acme.example>',
@@ -148,6 +148,34 @@ describe('forwarded applications', () => {
   it('a long letter with an old mail attached is not a forward: its writer is the applicant', async () => {
     const letter = `Dear team, ${'I would love to join you and here is why. '.repeat(8)}`;
     expect(forwardedOriginal(await parseMessage(withAttachedMessage('Application', letter)))).toBeUndefined();
+  });
+
+  it("an applicant's short note over an attached mail is no forward: its writer is the applicant", async () => {
+    const note = "Please find attached my referee's email in support of my application.";
+    const from = 'Ada Lovelace <ada@lovelace.example>';
+    const email = await parseMessage(withAttachedMessage('Application', note, from));
+    expect(forwardedOriginal(email)).toBeUndefined();
+    expect(forwardedOriginal(email, { addresses: ['rita@acme.example'], domains: ['acme.example'] })).toBeUndefined();
+    const reading = describeMessage(email, { mailbox: 'jobs@acme.example', roles: [], team: ['rita@acme.example'] });
+    expect(reading).toMatchObject({ sender: { address: 'ada@lovelace.example' }, forwardedBy: undefined });
+  });
+
+  it('a short note from one of the team with a mail attached whole is a forward, whatever the subject', async () => {
+    const email = await parseMessage(withAttachedMessage('Application', 'See attached.'));
+    const original = { from: { address: 'grace@navy.example' }, how: 'attached-message' };
+    expect(forwardedOriginal(email, { addresses: ['Rita@Acme.example'], domains: [] })).toMatchObject(original);
+    expect(forwardedOriginal(email, { addresses: [], domains: ['acme.example'] })).toMatchObject(original);
+    // Read by describeMessage: a User's address, or the recruiting mailbox's own domain.
+    const byTeam = describeMessage(email, { mailbox: 'jobs@example.com', roles: [], team: ['rita@acme.example'] });
+    expect(byTeam).toMatchObject({ sender: { address: 'grace@navy.example' }, forwardedBy: 'rita@acme.example' });
+    const byDomain = describeMessage(email, { mailbox: 'jobs@acme.example', roles: [] });
+    expect(byDomain).toMatchObject({ sender: { address: 'grace@navy.example' }, forwardedBy: 'rita@acme.example' });
+  });
+
+  it('a recruiting mailbox at a public provider does not make everyone there the team', async () => {
+    const email = await parseMessage(withAttachedMessage('Application', 'See attached.', 'Ada <ada@gmail.com>'));
+    const reading = describeMessage(email, { mailbox: 'acme.jobs@gmail.com', roles: [] });
+    expect(reading).toMatchObject({ sender: { address: 'ada@gmail.com' }, forwardedBy: undefined });
   });
 
   it.each([

@@ -5,7 +5,7 @@ import { INTAKE_CHANNEL_SETTING } from '../../../src/services/intake/ask-team-fo
 import { processEmail } from '../../../src/services/intake/process-email.js';
 import { receiveEmail, receiveEmails } from '../../../src/services/intake/receive-email.js';
 import { applicationEmail } from '../../factories/mime.js';
-import { scannedPdf } from '../../factories/pdf.js';
+import { scannedPdf, textPdf } from '../../factories/pdf.js';
 import { useTestBoss } from '../../setup/boss.js';
 import { useTestDatabase } from '../../setup/database.js';
 
@@ -280,6 +280,81 @@ describe('intake', () => {
     });
     expect(told.payload).toMatchObject({ channel: 'C0INTAKE' });
     expect(JSON.stringify(told.payload)).toContain('does not show the applicant’s email address');
+  });
+
+  /** A mail with a short note, a CV and another person's mail attached whole (message/rfc822). */
+  const withAttachedMail = ({ from, to, cv }: { from: string; to: string; cv: Buffer }) =>
+    Buffer.from(
+      [
+        `From: ${from}`,
+        `To: ${to}`,
+        'Subject: Application',
+        `Message-ID: <${randomBytes(6).toString('hex')}@mail.example.org>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        "Hello, my CV is attached, with my referee's email in support.",
+        '--b1',
+        'Content-Type: application/pdf; name="cv.pdf"',
+        'Content-Disposition: attachment; filename="cv.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        cv.toString('base64').replace(/.{76}/g, '$&\r\n'),
+        '--b1',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: attachment; filename="reference.eml"',
+        '',
+        'From: Prof. Charles Babbage <babbage@university.example>',
+        `To: ${from}`,
+        'Subject: Reference',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'I am glad to recommend Ada for any engineering role.',
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+
+  it("an applicant's short note with a referee's mail attached is filed under the applicant, CV read", async () => {
+    const backend = await role('Backend Engineer', `be${randomBytes(2).toString('hex')}`);
+    await db.prisma.user.create({
+      data: {
+        slackTeamId: 'T0',
+        slackUserId: `U${randomBytes(4).toString('hex')}`,
+        name: 'Rita',
+        email: 'rita@acme.example',
+      },
+    });
+    const cv = textPdf(['Ada Lovelace', 'Analytical engines, 1843 to date']);
+    const { outcome } = await deliver(
+      withAttachedMail({
+        from: 'Ada Lovelace <ada.lovelace@example.org>',
+        to: `jobs+${backend.intakeTag}@example.com`,
+        cv,
+      }),
+    );
+    expect(outcome).toMatchObject({ kind: 'new-application', documents: { stored: 1 } });
+    if (outcome.kind !== 'new-application') return;
+    const app = await db.prisma.application.findUniqueOrThrow({
+      where: { id: outcome.applicationId },
+      include: { candidate: true, documents: true },
+    });
+    expect(app.candidate).toMatchObject({ email: 'ada.lovelace@example.org', name: 'Ada Lovelace' });
+    expect(app.documents).toMatchObject([{ filename: 'cv.pdf', kind: 'CV', textStatus: 'EXTRACTED' }]);
+    expect(app.documents[0]!.extractedText).toMatch(/Analytical engines/);
+    expect(await db.prisma.candidate.findUnique({ where: { email: 'babbage@university.example' } })).toBeNull();
+
+    // The same shape from one of the team is a forward: the attached mail's sender is the applicant.
+    const forwarded = await deliver(
+      withAttachedMail({ from: 'Rita <rita@acme.example>', to: `jobs+${backend.intakeTag}@example.com`, cv }),
+    );
+    expect(forwarded.outcome).toMatchObject({ kind: 'new-application' });
+    if (forwarded.outcome.kind !== 'new-application') return;
+    const filed = await db.prisma.candidate.findUniqueOrThrow({ where: { id: forwarded.outcome.candidateId } });
+    expect(filed.email).toBe('babbage@university.example');
   });
 
   it('a message is processed once, however often Gmail tells us about it or workers pick it up', async () => {
