@@ -25,7 +25,8 @@ describe('docker-compose.yml', () => {
       expect(config.database.url).toBe('postgres://justin:justin@postgres:5432/justin');
       expect(config.http.host).toBe('0.0.0.0'); // reachable from outside its container
     }
-    expect(compose.services.web!.ports).toEqual(['3000:3000']);
+    // Published on this machine only: the status page and /metrics need no token by default.
+    expect(compose.services.web!.ports).toEqual(['127.0.0.1:3000:3000']);
     expect(compose.services.worker!.ports).toBeUndefined();
   });
 });
