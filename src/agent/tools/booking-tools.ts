@@ -1,4 +1,4 @@
-import { recordEffect } from '../../outbox/record-effect.js';
+import { askTeamToDecide, WAITING_FOR_TEAM } from './ask-team-to-decide.js';
 import { describeSlotFor } from '../../domain/agent/candidate-times.js';
 import { bookSlot } from '../../services/scheduling/book-slot.js';
 import { cancelInterview } from '../../services/scheduling/cancel-interview.js';
@@ -146,17 +146,15 @@ async function askToBook(
       candidateName: facts.candidate.name,
       body: `${reschedule ? 'Move the interview to' : 'Book'} ${when}?`,
     });
-    await recordEffect(
-      { tx, boss: deps.boss },
-      {
-        kind: 'slack.post',
-        idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`,
-        applicationId: facts.application.id,
-        payload: { ...where, ...message },
-      },
-    );
+    await askTeamToDecide(tx, deps.boss, {
+      runId: call.runId,
+      toolUseId: call.toolUseId,
+      applicationId: facts.application.id,
+      where,
+      message,
+    });
   });
-  return { ok: true, result: { status: 'waiting_for_team' }, endsTurn: true, recorded: true };
+  return WAITING_FOR_TEAM;
 }
 
 /**
@@ -218,15 +216,13 @@ async function askToCancel(deps: AgentDeps, facts: RunFacts, reason: string, cal
       candidateName: facts.candidate.name,
       body: `Cancel the ${interview.stageName} interview${when}? The agent's reason: ${reason}`,
     });
-    await recordEffect(
-      { tx, boss: deps.boss },
-      {
-        kind: 'slack.post',
-        idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`,
-        applicationId: facts.application.id,
-        payload: { ...where, ...message },
-      },
-    );
+    await askTeamToDecide(tx, deps.boss, {
+      runId: call.runId,
+      toolUseId: call.toolUseId,
+      applicationId: facts.application.id,
+      where,
+      message,
+    });
   });
-  return { ok: true, result: { status: 'waiting_for_team' }, endsTurn: true, recorded: true };
+  return WAITING_FOR_TEAM;
 }

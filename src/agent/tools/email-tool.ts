@@ -1,7 +1,7 @@
 import { addBusinessDays, nextSendingTime } from '../../domain/agent/business-time.js';
 import { checkOutgoingEmail } from '../../domain/agent/check-email.js';
 import type { Tx } from '../../db/prisma.js';
-import { recordEffect } from '../../outbox/record-effect.js';
+import { askTeamToDecide, WAITING_FOR_TEAM } from './ask-team-to-decide.js';
 import { sendCandidateEmail } from '../../services/email/send-candidate-email.js';
 import { Refused, type AgentDeps } from '../agent-deps.js';
 import { teamDestination, type RunFacts } from '../run-facts.js';
@@ -253,15 +253,13 @@ async function askToSend(
       candidateName: facts.candidate.name,
       body,
     });
-    await recordEffect(
-      { tx, boss: deps.boss },
-      {
-        kind: 'slack.post',
-        idempotencyKey: `agent:${call.runId}:${call.toolUseId}:ask`,
-        applicationId: facts.application.id,
-        payload: { ...where, ...message },
-      },
-    );
+    await askTeamToDecide(tx, deps.boss, {
+      runId: call.runId,
+      toolUseId: call.toolUseId,
+      applicationId: facts.application.id,
+      where,
+      message,
+    });
   });
-  return { ok: true, result: { status: 'waiting_for_team' }, endsTurn: true, recorded: true };
+  return WAITING_FOR_TEAM;
 }
