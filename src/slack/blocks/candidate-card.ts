@@ -3,6 +3,7 @@ import { transition } from '../../domain/pipeline/transition.js';
 import { ACTIONS } from '../ids.js';
 import { templatesFor } from '../../domain/email/templates.js';
 import { fit, LIMITS } from './limits.js';
+import { button } from './elements.js';
 import { slackTime } from './slot-approval.js';
 import { escapeMrkdwn, escapePlainText } from './text.js';
 
@@ -125,30 +126,6 @@ function offerLine(offer: CardData['offer']): string {
       return 'Next: the offer. Make it here; the approvers see it before the candidate does.';
   }
 }
-
-const button = (
-  action: string,
-  text: string,
-  value: string,
-  style?: 'primary' | 'danger',
-  confirm?: { title: string; text: string; yes: string },
-) => ({
-  type: 'button',
-  action_id: action,
-  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
-  value,
-  ...(style ? { style } : {}),
-  ...(confirm
-    ? {
-        confirm: {
-          title: { type: 'plain_text', text: confirm.title },
-          text: { type: 'plain_text', text: escapePlainText(confirm.text) },
-          confirm: { type: 'plain_text', text: confirm.yes },
-          deny: { type: 'plain_text', text: 'Back' },
-        },
-      }
-    : {}),
-});
 
 /** The card's buttons for its stage: the step forward first, then what stops or changes it. */
 function actionsFor(d: CardData, value: string): Record<string, unknown>[] {

@@ -5,24 +5,12 @@ import type { DebriefView } from '../../services/debriefs/load-debrief.js';
 import { ACTIONS } from '../ids.js';
 import { advanceLabel } from './candidate-card.js';
 import { fit, LIMITS } from './limits.js';
+import { button, section } from './elements.js';
 import { slackTime } from './slot-approval.js';
 import { escapeMrkdwn, escapePlainText } from './text.js';
 
 const short = (r: number | null | undefined) =>
   r == null ? 'n/a' : (RATINGS.find((x) => x.value === r)?.short ?? 'n/a');
-
-const section = (text: string, max: number = LIMITS.sectionText) => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: fit(text, max) },
-});
-
-const button = (action: string, text: string, value: string, style?: 'primary' | 'danger') => ({
-  type: 'button',
-  action_id: action,
-  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
-  value,
-  ...(style ? { style } : {}),
-});
 
 /**
  * A step's debrief: each interviewer's recommendation and ratings side by side, per competency,

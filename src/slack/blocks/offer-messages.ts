@@ -3,37 +3,13 @@ import type { OfferReply } from '../../domain/offers/offer-reply.js';
 import { formatMoney, type OfferTerms } from '../../domain/offers/offer-terms.js';
 import type { ChainView, OfferView } from '../../services/offers/load-offer.js';
 import { ACTIONS } from '../ids.js';
-import { fit, LIMITS } from './limits.js';
+import { fit } from './limits.js';
+import { button, context, section } from './elements.js';
 import { slackTime } from './slot-approval.js';
-import { escapeMrkdwn, escapePlainText } from './text.js';
+import { escapeMrkdwn } from './text.js';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
 
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } });
-const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(text, 2000) }] });
-const button = (
-  action: string,
-  text: string,
-  value: string,
-  style?: 'primary' | 'danger',
-  confirm?: { title: string; text: string; yes: string },
-) => ({
-  type: 'button',
-  action_id: action,
-  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
-  value,
-  ...(style ? { style } : {}),
-  ...(confirm
-    ? {
-        confirm: {
-          title: { type: 'plain_text', text: confirm.title },
-          text: { type: 'plain_text', text: escapePlainText(confirm.text) },
-          confirm: { type: 'plain_text', text: confirm.yes },
-          deny: { type: 'plain_text', text: 'Back' },
-        },
-      }
-    : {}),
-});
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).toFormat('ccc d LLL yyyy');
 
 /** The terms as the team reads them, every value escaped; notes only where `internal` is asked for. */

@@ -1,22 +1,12 @@
 import type { ScorecardView } from '../../services/scorecards/load-scorecard.js';
 import { recommendationLabel } from '../../domain/scorecards/scale.js';
 import { ACTIONS } from '../ids.js';
-import { fit, LIMITS } from './limits.js';
+import { fit } from './limits.js';
+import { button, context, section } from './elements.js';
 import { inZone } from './local-time.js';
-import { escapeMrkdwn, escapePlainText } from './text.js';
+import { escapeMrkdwn } from './text.js';
 
 type Message = { text: string; blocks: Record<string, unknown>[] };
-
-const button = (action: string, text: string, value: string, style?: 'primary') => ({
-  type: 'button',
-  action_id: action,
-  text: { type: 'plain_text', text: fit(escapePlainText(text), LIMITS.buttonText) },
-  value,
-  ...(style ? { style } : {}),
-});
-
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } });
-const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(text, 2000) }] });
 
 /** What every message about a scorecard becomes once its candidate is erased. */
 const erased = (): Message => {

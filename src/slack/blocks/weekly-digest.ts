@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describeHours, type StageRow, type WeeklyFigures } from '../../domain/digest/weekly-figures.js';
 import { stageLabel } from '../../domain/pipeline/stages.js';
 import { fit, LIMITS } from './limits.js';
+import { section } from './elements.js';
 import { escapeMrkdwn, escapePlainText } from './text.js';
 
 /** Names in the digest's lists are cut to this (code points), so no one name crowds out the rest. */
@@ -14,7 +15,6 @@ const LIST_BUDGET = 2_700;
 const name = (s: string) => escapeMrkdwn(fit(s, NAME));
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: fit(text, LIMITS.sectionText) } });
 
 /**
  * The weekly digest as a message for the role's channel: the week's figures in words (the chart
